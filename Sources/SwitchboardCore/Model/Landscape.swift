@@ -1,0 +1,43 @@
+/// A whole configured landscape: systems, the interfaces between them, jobs and rule files.
+public struct Landscape: Sendable, Equatable {
+    public var name: String
+    public var systems: [System]
+    public var interfaces: [Interface]
+    public var jobs: [Job]
+    public var ruleFiles: [String]
+
+    public init(
+        name: String, systems: [System], interfaces: [Interface], jobs: [Job] = [],
+        ruleFiles: [String] = []
+    ) {
+        self.name = name
+        self.systems = systems
+        self.interfaces = interfaces
+        self.jobs = jobs
+        self.ruleFiles = ruleFiles
+    }
+
+    /// Every check with the system and interface it belongs to.
+    public var allChecks: [OwnedCheck] {
+        systems.flatMap { system in
+            system.checks.map { OwnedCheck(check: $0, system: system.id, interface: nil) }
+        }
+            + interfaces.flatMap { interface in
+                interface.checks.map { OwnedCheck(check: $0, system: interface.to, interface: interface.id) }
+            }
+    }
+}
+
+/// A check together with where it sits in the landscape.
+public struct OwnedCheck: Sendable, Equatable {
+    public var check: Check
+    /// The system the check belongs to (for an interface: the system it points to).
+    public var system: String
+    public var interface: String?
+
+    public init(check: Check, system: String, interface: String?) {
+        self.check = check
+        self.system = system
+        self.interface = interface
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+
+/// An interface between two systems and its current health.
+public struct InterfaceStatus: Sendable, Equatable, Identifiable {
+    public var id: String
+    public var name: String
+    /// Id of the upstream system.
+    public var from: String
+    /// Id of the downstream system.
+    public var to: String
+    public var kind: InterfaceProtocol
+    public var owner: String?
+    public var state: HealthState
+    public var checks: [CheckStatus]
+
+    public init(
+        id: String, name: String, from: String, to: String, kind: InterfaceProtocol,
+        owner: String?, state: HealthState, checks: [CheckStatus]
+    ) {
+        self.id = id
+        self.name = name
+        self.from = from
+        self.to = to
+        self.kind = kind
+        self.owner = owner
+        self.state = state
+        self.checks = checks
+    }
+
+    /// The slowest latest run among the checks, in seconds.
+    public var latencySeconds: Double? {
+        checks.compactMap { $0.last?.durationSeconds }.max()
+    }
+
+    /// When the most recent run of any check started.
+    public var lastCheck: Date? {
+        checks.compactMap { $0.last?.startedAt }.max()
+    }
+
+    /// The reason of the first failing check, or of the newest result when all pass.
+    public var reason: String? {
+        let results = checks.compactMap(\.last)
+        return (results.first { !$0.up } ?? results.max { $0.startedAt < $1.startedAt })?.reason
+    }
+}
+
+/// One check and its newest result.
+public struct CheckStatus: Sendable, Equatable, Identifiable {
+    public var id: String
+    public var kind: String
+    public var target: String
+    public var intervalSeconds: Double
+    public var last: CheckResult?
+
+    public init(id: String, kind: String, target: String, intervalSeconds: Double, last: CheckResult?) {
+        self.id = id
+        self.kind = kind
+        self.target = target
+        self.intervalSeconds = intervalSeconds
+        self.last = last
+    }
+}

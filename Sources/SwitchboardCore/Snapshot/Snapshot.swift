@@ -1,0 +1,55 @@
+import Foundation
+
+/// One immutable picture of the landscape, published by the engine whenever something changes.
+///
+/// The console renders snapshots and nothing else; it never reaches into the engine.
+public struct Snapshot: Sendable, Equatable {
+    /// Increases by one with every published change.
+    public var version: UInt64
+    public var generatedAt: Date
+    public var landscape: String
+    /// Where the data comes from ("in-process", or a daemon's URL).
+    public var source: String
+    public var systems: [SystemStatus]
+    public var interfaces: [InterfaceStatus]
+    public var progress: CheckProgress
+
+    public init(
+        version: UInt64, generatedAt: Date, landscape: String, source: String,
+        systems: [SystemStatus], interfaces: [InterfaceStatus], progress: CheckProgress
+    ) {
+        self.version = version
+        self.generatedAt = generatedAt
+        self.landscape = landscape
+        self.source = source
+        self.systems = systems
+        self.interfaces = interfaces
+        self.progress = progress
+    }
+
+    /// The empty snapshot shown before the engine has published anything.
+    public static func empty(landscape: String = "", source: String = "") -> Snapshot {
+        Snapshot(
+            version: 0, generatedAt: Date(timeIntervalSince1970: 0), landscape: landscape,
+            source: source, systems: [], interfaces: [], progress: CheckProgress(completed: 0, total: 0))
+    }
+
+    /// The system with this id, if any.
+    public func system(_ id: String) -> SystemStatus? {
+        systems.first { $0.id == id }
+    }
+}
+
+/// How many checks have produced their first result.
+public struct CheckProgress: Sendable, Equatable {
+    public var completed: Int
+    public var total: Int
+
+    public init(completed: Int, total: Int) {
+        self.completed = completed
+        self.total = total
+    }
+
+    /// True once every check has run at least once.
+    public var isComplete: Bool { completed >= total }
+}
