@@ -1,0 +1,159 @@
+import Foundation
+import Yams
+
+/// Turns the YAML tree of a config into a `Landscape`, then checks ids and references.
+struct LandscapeDecoder {
+    let reader: ConfigReader
+
+    func landscape(_ root: Node, defaultName: String) -> Landscape? {
+        let keys = ["landscape", "defaults", "systems", "interfaces", "jobs", "rule_files"]
+        guard let fields = reader.mapping(root, context: "the config", keys: keys) else { return nil }
+        let name = fields["landscape"].flatMap { reader.string($0) } ?? defaultName
+        let checks = CheckDecoder(reader: reader, defaults: fields["defaults"].map(defaults) ?? CheckDefaults())
+        var ids = IDRegistry(reader: reader)
+
+        let systemNodes = reader.required("systems", in: fields).flatMap { reader.sequence($0, of: "systems") } ?? []
+        let systems = systemNodes.compactMap { system($0, checks: checks, ids: &ids) }
+        let interfaceNodes = fields["interfaces"].flatMap { reader.sequence($0, of: "interfaces") } ?? []
+        let interfaces = interfaceNodes.compactMap { interface($0, checks: checks, ids: &ids) }
+        let jobNodes = fields["jobs"].flatMap { reader.sequence($0, of: "jobs") } ?? []
+        let jobs = jobNodes.compactMap { job($0, ids: &ids) }
+        let ruleFiles = fields["rule_files"].flatMap { reader.stringList($0) } ?? []
+
+        ids.resolveReferences()
+        return Landscape(name: name, systems: systems, interfaces: interfaces, jobs: jobs, ruleFiles: ruleFiles)
+    }
+
+    private func defaults(_ node: Node) -> CheckDefaults {
+        var defaults = CheckDefaults()
+        guard let fields = reader.mapping(node, context: "defaults", keys: ["interval", "timeout"]) else {
+            return defaults
+        }
+        defaults.interval = fields["interval"].flatMap(reader.duration) ?? defaults.interval
+        defaults.timeout = fields["timeout"].flatMap(reader.duration) ?? min(defaults.timeout, defaults.interval)
+        return defaults
+    }
+
+    private func system(_ node: Node, checks: CheckDecoder, ids: inout IDRegistry) -> System? {
+        let keys = ["id", "name", "owner", "labels", "depends_on", "checks"]
+        guard let fields = reader.mapping(node, context: "a system", keys: keys),
+            let id = identifier(in: fields, namespace: .system, ids: &ids)
+        else { return nil }
+        var system = System(id: id, name: fields["name"].flatMap { reader.string($0) } ?? id)
+        system.owner = fields["owner"].flatMap { reader.string($0) }
+        system.labels = labels(fields)
+        if let dependsNode = fields["depends_on"] {
+            for item in reader.sequence(dependsNode, of: "system ids") ?? [] {
+                guard let target = reader.string(item) else { continue }
+                system.dependsOn.append(target)
+                ids.reference(target, to: .system, at: item)
+            }
+        }
+        system.checks = registeredChecks(fields, owner: "system `\(id)`", checks: checks, ids: &ids)
+        return system
+    }
+
+    private func interface(_ node: Node, checks: CheckDecoder, ids: inout IDRegistry) -> Interface? {
+        let keys = ["id", "name", "from", "to", "protocol", "owner", "labels", "checks"]
+        guard let fields = reader.mapping(node, context: "an interface", keys: keys) else { return nil }
+        let id = identifier(in: fields, namespace: .interface, ids: &ids)
+        let from = reader.required("from", in: fields).flatMap { endpoint($0, ids: &ids) }
+        let to = reader.required("to", in: fields).flatMap { endpoint($0, ids: &ids) }
+        let kind = fields["protocol"].flatMap(interfaceProtocol) ?? .other
+        let owned = registeredChecks(fields, owner: "interface `\(id ?? "?")`", checks: checks, ids: &ids)
+        guard let id, let from, let to else { return nil }
+        return Interface(
+            id: id, name: fields["name"].flatMap { reader.string($0) } ?? id, from: from, to: to, kind: kind,
+            owner: fields["owner"].flatMap { reader.string($0) }, labels: labels(fields), checks: owned)
+    }
+
+    private func job(_ node: Node, ids: inout IDRegistry) -> Job? {
+        let keys = ["id", "name", "schedule", "interval", "command", "system"]
+        guard let fields = reader.mapping(node, context: "a job", keys: keys),
+            let id = identifier(in: fields, namespace: .job, ids: &ids)
+        else { return nil }
+        let schedule = fields["schedule"].flatMap(cronExpression)
+        let interval = fields["interval"].flatMap(reader.duration)
+        if fields["schedule"] != nil, fields["interval"] != nil {
+            reader.fail(
+                .conflictingKeys(["schedule", "interval"], in: "job `\(id)`"), at: fields.keyNodes["interval"]!)
+        } else if fields["schedule"] == nil, fields["interval"] == nil {
+            reader.fail(.missingKey("schedule or interval", in: "job `\(id)`"), at: node)
+        }
+        guard let command = reader.required("command", in: fields).flatMap({ reader.stringList($0, expand: true) })
+        else { return nil }
+        if command.isEmpty, let commandNode = fields["command"] {
+            reader.fail(.invalidValue("[]", expected: "a program and its arguments"), at: commandNode)
+        }
+        let system = fields["system"].flatMap { reader.string($0) }
+        if let system, let systemNode = fields["system"] { ids.reference(system, to: .system, at: systemNode) }
+        return Job(
+            id: id, name: fields["name"].flatMap { reader.string($0) } ?? id, schedule: schedule,
+            interval: interval, command: command, system: system)
+    }
+
+    private func identifier(in fields: Fields, namespace: IDRegistry.Namespace, ids: inout IDRegistry) -> String? {
+        guard let node = reader.required("id", in: fields), let id = reader.string(node) else { return nil }
+        guard Self.isValidID(id) else {
+            reader.fail(.invalidValue(id, expected: "an id of letters, digits, `_`, `-` and `.`"), at: node)
+            return nil
+        }
+        ids.define(id, in: namespace, at: node)
+        return id
+    }
+
+    /// Letters, digits, `_`, `-` and `.`, starting with a letter or digit.
+    static func isValidID(_ id: String) -> Bool {
+        guard let first = id.unicodeScalars.first, first.properties.isAlphabetic || ("0"..."9").contains(first)
+        else { return false }
+        return id.unicodeScalars.allSatisfy {
+            $0.properties.isAlphabetic || ("0"..."9").contains($0) || "_-.".unicodeScalars.contains($0)
+        }
+    }
+
+    private func endpoint(_ node: Node, ids: inout IDRegistry) -> String? {
+        guard let id = reader.string(node) else { return nil }
+        ids.reference(id, to: .system, at: node)
+        return id
+    }
+
+    private func registeredChecks(
+        _ fields: Fields, owner: String, checks: CheckDecoder, ids: inout IDRegistry
+    ) -> [Check] {
+        guard let node = fields["checks"] else { return [] }
+        return checks.checks(node, owner: owner).map { check, checkNode in
+            let idNode = checkNode.mapping?["id"] ?? checkNode
+            ids.define(check.id, in: .check, at: idNode)
+            return check
+        }
+    }
+
+    private func labels(_ fields: Fields) -> [String: String] {
+        let pairs = fields["labels"].flatMap { reader.stringPairs($0, context: "labels") } ?? []
+        return Dictionary(pairs, uniquingKeysWith: { $1 })
+    }
+
+    private func interfaceProtocol(_ node: Node) -> InterfaceProtocol? {
+        guard let text = reader.string(node) else { return nil }
+        if let value = InterfaceProtocol(rawValue: text.lowercased()) { return value }
+        let names = InterfaceProtocol.allCases.map(\.rawValue)
+        reader.fail(.invalidValue(text, expected: "one of " + names.joined(separator: ", ")), at: node)
+        return nil
+    }
+
+    /// A 5-field cron expression; the fields' meaning is checked where jobs are scheduled.
+    private func cronExpression(_ node: Node) -> String? {
+        guard let text = reader.string(node) else { return nil }
+        let fields = text.split(separator: " ", omittingEmptySubsequences: true)
+        let allowed = CharacterSet(charactersIn: "0123456789*,-/?LW#ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+        guard fields.count == 5,
+            fields.allSatisfy({ $0.uppercased().unicodeScalars.allSatisfy(allowed.contains) })
+        else {
+            reader.fail(
+                .invalidValue(text, expected: "a cron expression with 5 fields: minute hour day month weekday"),
+                at: node)
+            return nil
+        }
+        return text
+    }
+}

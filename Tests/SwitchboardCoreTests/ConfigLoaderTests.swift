@@ -1,0 +1,169 @@
+import Testing
+
+@testable import SwitchboardCore
+
+@Suite struct ConfigLoaderTests {
+    let loader = ConfigLoader(environment: ["CRM_TOKEN": "s3cret", "CRM_URL": "http://127.0.0.1:8081"])
+
+    static let valid = """
+        landscape: Acme Manufacturing
+        systems:
+          - id: erp
+            name: 财务系统 (ERP)
+            owner: finance-it
+          - id: crm
+            name: CRM
+        interfaces:
+          - id: erp-crm-orders
+            name: Orders ERP → CRM
+            from: erp
+            to: crm
+            protocol: rest
+            checks:
+              - id: crm-orders-health
+                http:
+                  url: ${CRM_URL}/api/health
+                  headers: {Authorization: "Bearer ${CRM_TOKEN}"}
+                interval: 15s
+                timeout: 5s
+                expect:
+                  status: [200]
+                  latency_below: 800ms
+                  json: ['$.status == "UP"']
+              - id: crm-port
+                tcp: {address: "127.0.0.1:8081"}
+        jobs:
+          - id: nightly-erp-sync
+            schedule: "0 2 * * *"
+            command: ["/opt/etl/erp_sync.sh", "--full"]
+        rule_files: ["rules/*.yml"]
+        """
+
+    @Test func loadsTheDocumentedShape() throws {
+        let landscape = try loader.load(yaml: Self.valid, file: "switchboard.yaml")
+        #expect(landscape.name == "Acme Manufacturing")
+        #expect(landscape.systems.map(\.name) == ["财务系统 (ERP)", "CRM"])
+        #expect(landscape.systems[0].owner == "finance-it")
+        let interface = try #require(landscape.interfaces.first)
+        #expect(interface.from == "erp" && interface.to == "crm" && interface.kind == .rest)
+        #expect(interface.checks.map(\.id) == ["crm-orders-health", "crm-port"])
+        let health = interface.checks[0]
+        #expect(health.interval == .seconds(15) && health.timeout == .seconds(5))
+        #expect(health.expect.status == [200])
+        #expect(health.expect.latencyBelow == .milliseconds(800))
+        #expect(health.expect.json.first?.path == [.key("status")])
+        guard case .http(let http) = health.probe else {
+            Issue.record("expected an http probe")
+            return
+        }
+        #expect(http.url == "http://127.0.0.1:8081/api/health")
+        #expect(http.headers.first?.1 == "Bearer s3cret")
+        #expect(interface.checks[1].probe == .tcp(TCPProbeSettings(address: "127.0.0.1:8081")))
+        #expect(interface.checks[1].interval == Check.defaultInterval)
+        #expect(landscape.jobs.first?.command == ["/opt/etl/erp_sync.sh", "--full"])
+        #expect(landscape.ruleFiles == ["rules/*.yml"])
+    }
+
+    /// One broken config per error kind, with where the error must point and what it must say.
+    struct Case: Sendable, CustomTestStringConvertible {
+        var name: String
+        var yaml: String
+        var line: Int
+        var column: Int
+        var message: String
+        var testDescription: String { name }
+    }
+
+    static let header = "systems:\n  - id: erp\n  - id: crm\n"
+
+    static let cases: [Case] = [
+        Case(
+            name: "syntax error", yaml: "systems:\n  - id: erp\n   name: x\n", line: 3, column: 4,
+            message: "YAML syntax error"),
+        Case(name: "wrong type", yaml: "systems: erp\n", line: 1, column: 10, message: "expected a list of systems"),
+        Case(
+            name: "unknown key with suggestion",
+            yaml: header + "interfaces:\n  - id: a\n    from: erp\n    to: crm\n    protocl: rest\n", line: 8,
+            column: 5, message: "unknown key `protocl` in an interface; did you mean `protocol`?"),
+        Case(
+            name: "unknown reference",
+            yaml: header + "interfaces:\n  - id: a\n    from: erpp\n    to: crm\n", line: 6, column: 11,
+            message: "no system with id `erpp`; did you mean `erp`?"),
+        Case(
+            name: "duplicate id", yaml: "systems:\n  - id: erp\n  - id: erp\n", line: 3, column: 9,
+            message: "duplicate id `erp` (first defined at 2:9)"),
+        Case(
+            name: "missing key", yaml: header + "interfaces:\n  - id: a\n    to: crm\n", line: 5, column: 5,
+            message: "missing required key `from` in an interface"),
+        Case(
+            name: "bad duration",
+            yaml: header + "defaults:\n  interval: 15 seconds\n", line: 5, column: 13,
+            message: "invalid value `15 seconds`: expected a duration"),
+        Case(
+            name: "unset environment variable",
+            yaml: "systems:\n  - id: erp\n    checks:\n      - id: c\n        http: {url: \"${NOPE}/x\"}\n", line: 5,
+            column: 21, message: "environment variable `NOPE` is not set"),
+        Case(
+            name: "no probe kind", yaml: "systems:\n  - id: erp\n    checks:\n      - id: c\n        interval: 5s\n",
+            line: 4, column: 9, message: "missing required key `http, tcp, tls, dns, scrape or command`"),
+        Case(
+            name: "two probe kinds",
+            yaml: "systems:\n  - id: erp\n    checks:\n      - id: c\n        http: {url: \"http://a\"}\n"
+                + "        tcp: {address: \"a:1\"}\n", line: 6, column: 9, message: "takes only one of `http`, `tcp`"),
+        Case(
+            name: "timeout longer than interval",
+            yaml: "systems:\n  - id: erp\n    checks:\n      - id: c\n        tcp: {address: \"a:1\"}\n"
+                + "        interval: 5s\n        timeout: 10s\n", line: 7, column: 18,
+            message: "expected a timeout no longer than the interval (5s)"),
+        Case(
+            name: "bad json assertion",
+            yaml: "systems:\n  - id: erp\n    checks:\n      - id: c\n        http: {url: \"http://a\"}\n"
+                + "        expect:\n          json: ['$.status = \"UP\"']\n", line: 7, column: 28,
+            message: "expected one of ==, !=, <, <=, >, >="),
+        Case(
+            name: "status code out of range",
+            yaml: "systems:\n  - id: erp\n    checks:\n      - id: c\n        http: {url: \"http://a\"}\n"
+                + "        expect: {status: [200, 999]}\n", line: 6, column: 32, message: "an HTTP status code"),
+        Case(
+            name: "unknown protocol", yaml: header + "interfaces:\n  - {id: a, from: erp, to: crm, protocol: ftp}\n",
+            line: 5, column: 43, message: "invalid value `ftp`: expected one of rest, soap"),
+        Case(
+            name: "bad cron", yaml: header + "jobs:\n  - {id: j, schedule: \"0 2 * *\", command: [x]}\n", line: 5,
+            column: 23, message: "a cron expression with 5 fields"),
+        Case(name: "empty document", yaml: "", line: 1, column: 1, message: "the config is empty"),
+    ]
+
+    @Test(arguments: cases)
+    func reportsErrorWithPosition(_ testCase: Case) throws {
+        let errors = #expect(throws: ConfigErrors.self) {
+            try loader.load(yaml: testCase.yaml, file: "bad.yaml")
+        }
+        let error = try #require(errors?.errors.first)
+        #expect(error.location == SourceLocation(file: "bad.yaml", line: testCase.line, column: testCase.column))
+        #expect(error.message.contains(testCase.message), "got: \(error.message)")
+        #expect(error.description.hasPrefix("bad.yaml:\(testCase.line):\(testCase.column): error: "))
+    }
+
+    @Test func reportsEveryErrorNotJustTheFirst() throws {
+        let yaml = "systems:\n  - id: erp\n    nmae: x\n  - id: erp\ninterfaces:\n  - {id: a, from: x, to: erp}\n"
+        let errors = #expect(throws: ConfigErrors.self) { try loader.load(yaml: yaml, file: "c.yaml") }
+        #expect(errors?.errors.map { $0.location?.line } == [3, 4, 6])
+    }
+
+    @Test func missingFileNamesThePath() throws {
+        let errors = #expect(throws: ConfigErrors.self) { try loader.load(file: "/nonexistent/switchboard.yaml") }
+        #expect(errors?.description == "/nonexistent/switchboard.yaml: error: config file not found")
+    }
+
+    @Test func dollarDollarIsALiteralDollar() throws {
+        let yaml = "systems:\n  - id: erp\n    checks:\n      - id: c\n        command: [echo, \"$${HOME}\"]\n"
+        let landscape = try loader.load(yaml: yaml, file: "c.yaml")
+        #expect(landscape.systems[0].checks[0].probe == .command(CommandProbeSettings(arguments: ["echo", "${HOME}"])))
+    }
+
+    @Test func interfaceChecksBelongToTheirTargetSystem() throws {
+        let landscape = try loader.load(yaml: Self.valid, file: "c.yaml")
+        #expect(landscape.allChecks.map(\.system) == ["crm", "crm"])
+        #expect(landscape.allChecks.map(\.interface) == ["erp-crm-orders", "erp-crm-orders"])
+    }
+}
