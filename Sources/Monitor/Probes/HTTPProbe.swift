@@ -1,0 +1,76 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOHTTP1
+import NIOSSL
+import SwitchboardCore
+
+/// Sends one HTTP(S) request and checks the response against the check's `expect:` block.
+public struct HTTPProbe: Probe {
+    public let settings: HTTPProbeSettings
+    public let expect: Expectations
+    let clients: HTTPClients
+
+    public init(settings: HTTPProbeSettings, expect: Expectations, clients: HTTPClients) {
+        self.settings = settings
+        self.expect = expect
+        self.clients = clients
+    }
+
+    public func run(timeout: Duration) async -> ProbeOutcome {
+        let started = ContinuousClock.now
+        let outcome = await withTimeout(timeout) { await self.exchange(timeout: timeout, started: started) }
+        return outcome ?? .failure(.timeout, "no answer within \(DurationParser.format(timeout))")
+    }
+
+    private func exchange(timeout: Duration, started: ContinuousClock.Instant) async -> ProbeOutcome {
+        do {
+            let client = clients.client(followRedirects: settings.followRedirects)
+            let response = try await client.execute(try request(), timeout: .nanoseconds(timeout.nanoseconds))
+            let body = try await response.body.collect(upTo: settings.maxBodyBytes)
+            let latency = ContinuousClock.now - started
+            return ResponseAssertions(expect: expect).evaluate(
+                HTTPAnswer(
+                    status: Int(response.status.code), statusText: response.status.reasonPhrase,
+                    headers: response.headers.map { ($0.name, $0.value) }, body: body, latency: latency))
+        } catch is CancellationError {
+            return .failure(.timeout, "no answer within \(DurationParser.format(timeout))")
+        } catch {
+            let (errorClass, reason) = ProbeError.classify(error)
+            return .failure(errorClass, reason)
+        }
+    }
+
+    private func request() throws -> HTTPClientRequest {
+        var request = HTTPClientRequest(url: settings.url)
+        request.method = HTTPMethod(rawValue: settings.method)
+        request.headers.add(name: "User-Agent", value: "switchboard")
+        for (name, value) in settings.headers {
+            request.headers.replaceOrAdd(name: name, value: value)
+        }
+        if let body = settings.body {
+            request.body = .bytes(ByteBuffer(string: body))
+        }
+        if !settings.verifyTLS || settings.caFile != nil {
+            var tls = TLSConfiguration.makeClientConfiguration()
+            if !settings.verifyTLS { tls.certificateVerification = .none }
+            if let caFile = settings.caFile { tls.trustRoots = .file(caFile) }
+            request.tlsConfiguration = tls
+        }
+        return request
+    }
+}
+
+extension Duration {
+    /// The whole duration in nanoseconds, saturating at Int64's range.
+    var nanoseconds: Int64 {
+        let (seconds, attoseconds) = components
+        let (product, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
+        return overflow ? .max : product + attoseconds / 1_000_000_000
+    }
+
+    /// The duration in seconds as a floating-point number.
+    var seconds: Double {
+        Double(components.seconds) + Double(components.attoseconds) / 1e18
+    }
+}

@@ -1,0 +1,18 @@
+import SwitchboardCore
+
+/// Builds the probe for a check's settings.
+public struct ProbeFactory: Sendable {
+    let clients: HTTPClients
+
+    public init(clients: HTTPClients) {
+        self.clients = clients
+    }
+
+    public func probe(for check: Check) -> any Probe {
+        switch check.probe {
+        case .http(let settings): HTTPProbe(settings: settings, expect: check.expect, clients: clients)
+        case .tcp(let settings): TCPProbe(settings: settings)
+        case .tls, .dns, .scrape, .command: UnavailableProbe(kind: check.probe.kind)
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import NIOCore
+import SwitchboardCore
+
+/// An HTTP response as the assertions see it.
+struct HTTPAnswer {
+    var status: Int
+    var statusText: String
+    var headers: [(String, String)]
+    var body: ByteBuffer
+    var latency: Duration
+}
+
+/// Applies a check's `expect:` block to an HTTP response, in the order a human would look:
+/// status, SOAP Fault, body and header assertions, then latency.
+struct ResponseAssertions {
+    let expect: Expectations
+
+    func evaluate(_ answer: HTTPAnswer) -> ProbeOutcome {
+        let status = answer.status
+        let statusLine = "HTTP \(status)" + (answer.statusText.isEmpty ? "" : " \(answer.statusText)")
+        let text = String(buffer: answer.body)
+        if let fault = SOAPFault.detect(in: text) {
+            return .failure(.soapFault, "SOAP Fault \(fault.code): \(fault.message)", httpStatus: status)
+        }
+        let accepted = expect.status.isEmpty ? (200...299).contains(status) : expect.status.contains(status)
+        guard accepted else {
+            let wanted = expect.status.isEmpty ? "2xx" : expect.status.map(String.init).joined(separator: ", ")
+            return .failure(.httpStatus, "\(statusLine) (expected \(wanted))", httpStatus: status)
+        }
+        if let problem = firstBodyProblem(text: text, headers: answer.headers) {
+            return .failure(problem.0, problem.1, httpStatus: status)
+        }
+        if let limit = expect.latencyBelow, answer.latency >= limit {
+            let took = Int((answer.latency.seconds * 1000).rounded())
+            return .failure(
+                .latency, "slow: \(took) ms (limit \(DurationParser.format(limit)))", httpStatus: status)
+        }
+        return .success(statusLine, httpStatus: status)
+    }
+
+    private func firstBodyProblem(text: String, headers: [(String, String)]) -> (ProbeErrorClass, String)? {
+        if !expect.json.isEmpty {
+            switch JSONAssertionEvaluator.firstFailure(of: expect.json, in: text) {
+            case .some(let reason): return (.assertion, reason)
+            case .none: break
+            }
+        }
+        for pattern in expect.bodyRegex where !matches(pattern, text) {
+            return (.assertion, "body does not match /\(pattern)/")
+        }
+        for assertion in expect.headerRegex {
+            guard let colon = assertion.firstIndex(of: ":") else { continue }
+            let name = assertion[..<colon].trimmingCharacters(in: .whitespaces)
+            let pattern = assertion[assertion.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            let values = headers.filter { $0.0.caseInsensitiveCompare(name) == .orderedSame }.map(\.1)
+            if !values.contains(where: { matches(pattern, $0) }) {
+                return (.assertion, "header \(name) does not match /\(pattern)/")
+            }
+        }
+        if !expect.xpath.isEmpty {
+            return (.unsupported, "xpath assertions are not supported by this build yet")
+        }
+        if expect.certMinDays != nil {
+            return (.unsupported, "cert_min_days is not supported by this build yet")
+        }
+        return nil
+    }
+
+    private func matches(_ pattern: String, _ text: String) -> Bool {
+        guard let regex = try? NSRegularExpression(pattern: pattern) else { return false }
+        return regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+    }
+}

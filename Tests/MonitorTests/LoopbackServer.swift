@@ -1,0 +1,78 @@
+import Hummingbird
+import Logging
+import NIOCore
+import NIOPosix
+
+/// A real Hummingbird server on 127.0.0.1 with an ephemeral port, for probe tests.
+struct LoopbackServer {
+    let port: Int
+    private let task: Task<Void, any Error>
+
+    var baseURL: String { "http://127.0.0.1:\(port)" }
+
+    static func start(_ routes: (Router<BasicRequestContext>) -> Void) async throws -> LoopbackServer {
+        let router = Router()
+        routes(router)
+        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
+        var logger = Logger(label: "test-server")
+        logger.logLevel = .critical
+        let app = Application(
+            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+            onServerRunning: { channel in
+                continuation.yield(channel.localAddress?.port ?? 0)
+                continuation.finish()
+            }, logger: logger)
+        let task = Task { try await app.run() }
+        var iterator = ports.makeAsyncIterator()
+        guard let port = await iterator.next(), port > 0 else { throw ServerError.didNotStart }
+        return LoopbackServer(port: port, task: task)
+    }
+
+    func stop() async {
+        task.cancel()
+        _ = await task.result
+    }
+
+    enum ServerError: Error { case didNotStart }
+}
+
+/// A port on 127.0.0.1 that nothing listens on: bound once, then closed.
+func closedPort() async throws -> Int {
+    let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+        .bind(host: "127.0.0.1", port: 0).get()
+    let port = channel.localAddress!.port!
+    try await channel.close()
+    return port
+}
+
+/// A plain TCP server on 127.0.0.1 that greets every connection with a banner, like SMTP or FTP.
+struct BannerServer {
+    let channel: any Channel
+    var port: Int { channel.localAddress!.port! }
+
+    static func start(banner: String) async throws -> BannerServer {
+        let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .childChannelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandler(Greeter(banner: banner))
+                }
+            }
+            .bind(host: "127.0.0.1", port: 0).get()
+        return BannerServer(channel: channel)
+    }
+
+    func stop() async throws {
+        try await channel.close()
+    }
+
+    private final class Greeter: ChannelInboundHandler, Sendable {
+        typealias InboundIn = ByteBuffer
+        let banner: String
+
+        init(banner: String) { self.banner = banner }
+
+        func channelActive(context: ChannelHandlerContext) {
+            context.writeAndFlush(NIOAny(ByteBuffer(string: banner)), promise: nil)
+        }
+    }
+}

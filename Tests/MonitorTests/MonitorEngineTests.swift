@@ -1,0 +1,88 @@
+import Foundation
+import Hummingbird
+import Monitor
+import SwitchboardCore
+import Testing
+
+@Suite struct MonitorEngineTests {
+    func landscape(_ base: String) -> Landscape {
+        let hung = Check(
+            id: "hung", probe: .http(HTTPProbeSettings(url: base + "/hang")), interval: .seconds(20),
+            timeout: .seconds(15))
+        let fast = Check(
+            id: "fast", probe: .http(HTTPProbeSettings(url: base + "/ok")), interval: .milliseconds(200),
+            timeout: .seconds(1))
+        return Landscape(
+            name: "Test", systems: [System(id: "erp", name: "ERP"), System(id: "crm", name: "CRM")],
+            interfaces: [
+                Interface(id: "slow-link", name: "Slow", from: "erp", to: "crm", kind: .soap, checks: [hung]),
+                Interface(id: "fast-link", name: "Fast", from: "crm", to: "erp", kind: .rest, checks: [fast]),
+            ])
+    }
+
+    @Test func aHungEndpointDelaysNoOtherCheck() async throws {
+        let server = try await LoopbackServer.start { router in
+            router.get("ok") { _, _ in "ok" }
+            router.get("hang") { _, _ in
+                try await Task.sleep(for: .seconds(60))
+                return "late"
+            }
+        }
+        let engine = MonitorEngine(landscape: landscape(server.baseURL))
+        let running = Task { await engine.run() }
+        var snapshot = engine.snapshot
+        let deadline = Date().addingTimeInterval(10)
+        while snapshot.interfaces[1].checks[0].last == nil, Date() < deadline {
+            try await Task.sleep(for: .milliseconds(20))
+            snapshot = engine.snapshot
+        }
+        running.cancel()
+        await running.value
+        await server.stop()
+        #expect(snapshot.interfaces[1].state == .ok)
+        #expect(snapshot.interfaces[0].checks[0].last == nil, "the hung check cannot have finished yet")
+        #expect(snapshot.interfaces[0].state == .unknown)
+        #expect(snapshot.progress == CheckProgress(completed: 1, total: 2))
+    }
+
+    @Test func checkNowRunsTheInterfaceChecksAndPublishes() async throws {
+        let server = try await LoopbackServer.start { router in
+            router.get("ok") { _, _ in "ok" }
+            router.get("hang") { _, _ in Response(status: .badGateway) }
+        }
+        let engine = MonitorEngine(landscape: landscape(server.baseURL))
+        let before = engine.snapshot.version
+        let outcome = await engine.perform(.checkNow(target: "slow-link"))
+        await engine.shutdown()
+        await server.stop()
+        #expect(outcome == CommandOutcome(succeeded: true, message: "checked slow-link: 0 up, 1 down"))
+        let after = engine.snapshot
+        #expect(after.version > before)
+        #expect(after.interfaces[0].state == .down)
+        #expect(after.interfaces[0].reason == "HTTP 502 Bad Gateway (expected 2xx)")
+        #expect(after.system("crm")?.state == .down, "CRM's only inbound interface is down")
+    }
+
+    @Test func runAllOnceReportsEveryCheckInConfigOrder() async throws {
+        let server = try await LoopbackServer.start { router in
+            router.get("ok") { _, _ in "ok" }
+            router.get("hang") { _, _ in "fine" }
+        }
+        let engine = MonitorEngine(landscape: landscape(server.baseURL))
+        let reports = await engine.runAllOnce()
+        await engine.shutdown()
+        await server.stop()
+        #expect(reports.map(\.owned.check.id) == ["hung", "fast"])
+        #expect(reports.allSatisfy { $0.result.up })
+        #expect(engine.snapshot.progress.isComplete)
+    }
+
+    @Test func schedulerOffsetsAreStableAndWithinTheInterval() {
+        let offsets = (0..<100).map { ProbeScheduler.offset(of: "check-\($0)", within: .seconds(10)) }
+        #expect(offsets.allSatisfy { $0 >= .zero && $0 < .seconds(10) })
+        #expect(Set(offsets).count > 90, "offsets spread checks over the interval")
+        #expect(
+            ProbeScheduler.offset(of: "check-1", within: .seconds(10))
+                == ProbeScheduler.offset(of: "check-1", within: .seconds(10)))
+    }
+}
