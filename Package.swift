@@ -63,7 +63,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ConsoleTests", dependencies: ["Console"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["SwitchboardCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["switchboard"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import Monitor
+import SwitchboardCore
+
+/// `switchboard check`: runs every check once and prints one result per check.
+struct CheckCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Run every check of a config once and print the results.",
+        discussion: "Exits 0 when every check is up, 1 when any is down, 2 when the config is invalid.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @OptionGroup var common: CommonOptions
+
+    @Option(help: "Output format: text or json.")
+    var format: Format = .text
+
+    func run() async throws {
+        let landscape = try ConfigLoading.load(common.configFile())
+        let engine = MonitorEngine(landscape: landscape)
+        let reports = await engine.runAllOnce()
+        await engine.shutdown()
+        switch format {
+        case .json: try printJSON(reports)
+        case .text: print(CheckReportTable(reports: reports).render())
+        }
+        if reports.contains(where: { !$0.result.up }) { throw ExitCode.failure }
+    }
+
+    private func printJSON(_ reports: [CheckReport]) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        print(String(decoding: try encoder.encode(reports), as: UTF8.self))
+    }
+}

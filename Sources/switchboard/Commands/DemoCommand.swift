@@ -1,0 +1,43 @@
+import ArgumentParser
+import Demo
+import Foundation
+import Monitor
+import SwitchboardCore
+
+/// `switchboard demo`: starts a simulated landscape on loopback and the console on it.
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Start a simulated integration landscape on this machine and watch it in the console.",
+        discussion: """
+            Starts one HTTP server per simulated system on 127.0.0.1 (ephemeral ports), loads the demo's \
+            config (examples/demo.yaml, with ${DEMO_*} variables pointing at those servers) and opens the \
+            console. Faults (outages, latency spikes, 5xx bursts, a SOAP Fault, a health check that says \
+            DOWN) come and go on a timeline that is the same for the same --seed.
+            """)
+
+    @Option(help: "Seed of the fault timeline; the same seed replays the same faults.")
+    var seed: UInt64 = 1
+
+    @Option(
+        name: .long, help: ArgumentHelp("Where state and the log are kept. Default: $XDG_STATE_HOME/switchboard.",
+        valueName: "dir"))
+    var stateDir: String?
+
+    @OptionGroup var console: ConsoleFlags
+
+    func run() async throws {
+        try ConsoleSession.preflight()
+        FileLogHandler.bootstrap(stateDirectory: ConfigLocator().stateDirectory(explicit: stateDir))
+        let demo = try await DemoLandscape.start(seed: seed)
+        do {
+            let environment = ProcessInfo.processInfo.environment.merging(demo.environment) { $1 }
+            let landscape = try ConfigLoading.load(try DemoLandscape.configFileURL().path, environment: environment)
+            try await ConsoleSession(options: console.options).run(engine: MonitorEngine(landscape: landscape))
+        } catch {
+            await demo.shutdown()
+            throw error
+        }
+        await demo.shutdown()
+    }
+}

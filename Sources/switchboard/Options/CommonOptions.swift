@@ -1,0 +1,31 @@
+import ArgumentParser
+import SwitchboardCore
+
+/// `--config` and `--state-dir`, shared by every command that needs them.
+struct CommonOptions: ParsableArguments {
+    @Option(
+        name: .long, help: ArgumentHelp(
+            "The config file. Default: ./switchboard.yaml, then $XDG_CONFIG_HOME/switchboard/config.yaml.",
+            valueName: "file"))
+    var config: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Where state (logs, later acknowledgements) is kept. Default: $XDG_STATE_HOME/switchboard.",
+            valueName: "dir"))
+    var stateDir: String?
+
+    func configFile() throws -> String {
+        do {
+            return try ConfigLocator().configFile(explicit: config)
+        } catch {
+            ConfigLoading.report(error)
+            throw ExitCode(ConfigLoading.invalidConfigExitCode)
+        }
+    }
+
+    var stateDirectory: String {
+        ConfigLocator().stateDirectory(explicit: stateDir)
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import SwitchboardCore
+
+/// Loads a config for a command, printing every error to stderr and exiting with code 2 on failure.
+enum ConfigLoading {
+    /// The exit code of every command when the config is invalid; nothing has been started.
+    static let invalidConfigExitCode: Int32 = 2
+
+    static func load(_ path: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws
+        -> Landscape
+    {
+        do {
+            return try ConfigLoader(environment: environment).load(file: path)
+        } catch {
+            report(error)
+            throw ExitCode(invalidConfigExitCode)
+        }
+    }
+
+    static func report(_ errors: ConfigErrors) {
+        for error in errors.errors {
+            StandardError.write(error.description)
+        }
+        if errors.errors.count > 1 {
+            StandardError.write("\(errors.errors.count) errors")
+        }
+    }
+}
+
+/// Writes lines to stderr, where errors go so that stdout stays parseable.
+enum StandardError {
+    static func write(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+import Console
+import Monitor
+import SwitchboardCore
+
+/// `switchboard`: the console on a config file; subcommands for the demo, one-shot checks and config checks.
+@main
+struct Switchboard: AsyncParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "switchboard",
+        abstract: "A terminal operations console for integration landscapes.",
+        discussion: """
+            Without a subcommand, polls the systems and interfaces of a config file and shows them in \
+            the console. Press q to quit.
+
+            New here? Run `switchboard demo` to see a simulated landscape on this machine.
+            """,
+        version: version,
+        subcommands: [DemoCommand.self, CheckCommand.self, ConfigCommand.self]
+    )
+
+    @OptionGroup var common: CommonOptions
+    @OptionGroup var console: ConsoleFlags
+
+    func run() async throws {
+        try ConsoleSession.preflight()
+        let landscape = try ConfigLoading.load(common.configFile())
+        FileLogHandler.bootstrap(stateDirectory: common.stateDirectory)
+        try await ConsoleSession(options: console.options).run(engine: MonitorEngine(landscape: landscape))
+    }
+}

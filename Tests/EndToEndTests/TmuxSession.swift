@@ -1,0 +1,97 @@
+import Foundation
+
+/// A tmux server of its own running one command in a detached window: the test's terminal.
+///
+/// `capture()` returns what a user would see; `send` types keys. The window stays after the command
+/// exits (`remain-on-exit`) so the test can read what was left on the screen.
+final class TmuxSession {
+    let socket = "switchboard-e2e-\(UUID().uuidString.prefix(8))"
+
+    init(command: String, width: Int = 100, height: Int = 30, environment: [String: String] = [:]) throws {
+        let exports = environment.map { "export \($0)=\(Self.quote($1));" }.joined(separator: " ")
+        let script = "\(exports) \(command); echo \"[exit=$?]\"; stty -a | tr ' ' '\\n' | grep -x -e echo -e -echo -e icanon -e -icanon | tr '\\n' ' '; echo; sleep 600"
+        try tmux(["-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y", "\(height)", "sh", "-c", script])
+        try tmux(["set-option", "-g", "remain-on-exit", "on"])
+        try tmux(["set-option", "-g", "escape-time", "10"])
+    }
+
+    deinit {
+        _ = try? tmux(["kill-server"])
+    }
+
+    /// The visible screen as plain text, one string per row.
+    func capture() throws -> [String] {
+        try tmux(["capture-pane", "-p"]).components(separatedBy: "\n")
+    }
+
+    /// The visible screen with its SGR escape sequences (colours, bold, reverse).
+    func captureWithStyles() throws -> String {
+        try tmux(["capture-pane", "-p", "-e"])
+    }
+
+    func send(_ keys: String...) throws {
+        try tmux(["send-keys"] + keys)
+    }
+
+    func resize(width: Int, height: Int) throws {
+        try tmux(["resize-window", "-x", "\(width)", "-y", "\(height)"])
+    }
+
+    /// Polls the screen until `condition` holds or `timeout` passes; returns the last screen seen.
+    @discardableResult
+    func waitFor(
+        timeout: TimeInterval = 30, _ what: String, _ condition: ([String]) -> Bool
+    ) throws -> [String] {
+        let deadline = Date().addingTimeInterval(timeout)
+        var screen = try capture()
+        while !condition(screen) {
+            guard Date() < deadline else {
+                throw Timeout(what: what, screen: screen.joined(separator: "\n"))
+            }
+            Thread.sleep(forTimeInterval: 0.2)
+            screen = try capture()
+        }
+        return screen
+    }
+
+    struct Timeout: Error, CustomStringConvertible {
+        var what: String
+        var screen: String
+        var description: String { "timed out waiting for \(what); the screen was:\n\(screen)" }
+    }
+
+    @discardableResult
+    private func tmux(_ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.tmuxPath!)
+        process.arguments = ["-L", socket] + arguments
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = Pipe()
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static let tmuxPath: String? = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/opt/homebrew/bin/tmux"]
+        .first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    static func quote(_ value: String) -> String {
+        "'" + value.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}
+
+/// The `switchboard` binary built beside the test bundle.
+enum BuiltBinary {
+    static var path: String {
+        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        var directory = executable.deletingLastPathComponent()
+        while directory.path != "/" {
+            let candidate = directory.appendingPathComponent("switchboard").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            directory = directory.deletingLastPathComponent()
+        }
+        return "switchboard"
+    }
+}
