@@ -13,10 +13,13 @@ enum Formatting {
         }
     }
 
-    /// Milliseconds, rounded: `42ms`.
+    /// Milliseconds, rounded (`42ms`), up to ten seconds; tenths of seconds past that (`12.3s`).
     static func latency(_ seconds: Double?) -> String {
         guard let seconds, seconds.isFinite, seconds >= 0 else { return "-" }
-        return "\(Int((seconds * 1000).rounded()))ms"
+        let milliseconds = Int((seconds * 1000).rounded())
+        if milliseconds < 10_000 { return "\(milliseconds)ms" }
+        let tenths = Int((seconds * 10).rounded())
+        return "\(tenths / 10).\(tenths % 10)s"
     }
 
     /// `HH:mm:ss` in a time zone.

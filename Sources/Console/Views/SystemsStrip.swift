@@ -21,7 +21,7 @@ enum SystemsStrip {
             let itemWidth = DisplayWidth.of(item.text)
             if used > DisplayWidth.of(label), used + 2 + itemWidth > width {
                 if lines.count == maxLines {
-                    lines[lines.count - 1].append(Item(text: "  +\(items.count - index)", role: .muted))
+                    lines[lines.count - 1] = withMoreMarker(lines[lines.count - 1], hidden: items.count - index, width: width)
                     return lines
                 }
                 lines.append([Item(text: String(repeating: " ", count: DisplayWidth.of(label)), role: .muted)])
@@ -35,6 +35,19 @@ enum SystemsStrip {
             used += itemWidth
         }
         return lines
+    }
+
+    /// Ends a full line with `+N` for the items left out, dropping items until the marker fits.
+    private static func withMoreMarker(_ line: [Item], hidden: Int, width: Int) -> [Item] {
+        var line = line
+        var hidden = hidden
+        func lineWidth() -> Int { line.reduce(0) { $0 + DisplayWidth.of($1.text) } }
+        while line.count > 1, lineWidth() + DisplayWidth.of("  +\(hidden)") > width {
+            line.removeLast()  // the item
+            if line.count > 1 { line.removeLast() }  // its separator
+            hidden += 1
+        }
+        return line + [Item(text: "  +\(hidden)", role: .muted)]
     }
 
     /// Draws the strip from row `y`; returns the number of rows used.
