@@ -20,7 +20,9 @@ enum Fixtures {
     ) -> InterfaceStatus {
         InterfaceStatus(
             id: id, name: name, from: from, to: to, kind: kind, owner: nil, state: state,
-            checks: [CheckStatus(id: id + "-check", kind: "http", target: "http://x", intervalSeconds: 10, last: result)])
+            checks: [
+                CheckStatus(id: id + "-check", kind: "http", target: "http://x", intervalSeconds: 10, last: result)
+            ])
     }
 
     static let systems = [

@@ -10,10 +10,11 @@ import Testing
     @Test func downInterfaceRowShowsGlyphWordRouteLatencyAgeAndReason() {
         let cells = InterfaceRow.cells(
             for: Fixtures.interfaces[1], systemNames: Self.names, now: Fixtures.now, glyphs: .unicode)
-        #expect(cells.map(\.text) == [
-            "✖ DOWN", "Customer sync", "CRM → 财务系统 (ERP)", "soap", "1500ms", "12s ago",
-            "HTTP 503 ^[[31mService Unavailable",
-        ])
+        #expect(
+            cells.map(\.text) == [
+                "✖ DOWN", "Customer sync", "CRM → 财务系统 (ERP)", "soap", "1500ms", "12s ago",
+                "HTTP 503 ^[[31mService Unavailable",
+            ])
         #expect(cells[0].role == .down)
         #expect(cells[6].role == .down)
     }

@@ -111,11 +111,14 @@ import Testing
     }
 
     @Test func headerShowsStaleInTheDownRoleWhenDataIsOld() {
-        let stale = HeaderView.dataAge(snapshot: Fixtures.snapshot(generatedSecondsAgo: 37), now: Fixtures.now, staleAfter: 10)
+        let stale = HeaderView.dataAge(
+            snapshot: Fixtures.snapshot(generatedSecondsAgo: 37), now: Fixtures.now, staleAfter: 10)
         #expect(stale == HeaderView.Segment(text: "STALE 37s", role: .down))
-        let fresh = HeaderView.dataAge(snapshot: Fixtures.snapshot(generatedSecondsAgo: 2), now: Fixtures.now, staleAfter: 10)
+        let fresh = HeaderView.dataAge(
+            snapshot: Fixtures.snapshot(generatedSecondsAgo: 2), now: Fixtures.now, staleAfter: 10)
         #expect(fresh == HeaderView.Segment(text: "data 2s", role: .title))
-        let canvas = ConsoleScreen.render(Fixtures.context(Fixtures.snapshot(generatedSecondsAgo: 125)), size: Self.size)
+        let canvas = ConsoleScreen.render(
+            Fixtures.context(Fixtures.snapshot(generatedSecondsAgo: 125)), size: Self.size)
         #expect(canvas.line(0).contains(" STALE 2m "))
         let column = DisplayWidth.of(canvas.line(0)[..<canvas.line(0).range(of: "STALE")!.lowerBound])
         #expect(canvas[column, 0].role == .down)

@@ -5,7 +5,9 @@ import Testing
 @testable import Console
 
 @Suite struct SessionTests {
-    static func session(_ terminal: MemoryTerminal, _ source: FakeDataSource, now: Date = Fixtures.now) -> ConsoleSession {
+    static func session(_ terminal: MemoryTerminal, _ source: FakeDataSource, now: Date = Fixtures.now)
+        -> ConsoleSession
+    {
         ConsoleSession(
             terminal: terminal, dataSource: source, options: ConsoleOptions(tickMilliseconds: 1),
             theme: .builtInMonochrome, timeZone: Fixtures.utc, clock: { now })
@@ -34,7 +36,9 @@ import Testing
         var reads = 0
         terminal.onReadKey = { _ in
             reads += 1
-            if reads == 1 { source.snapshot = Fixtures.snapshot(interfaces: Array(Fixtures.interfaces.prefix(1)), version: 8) }
+            if reads == 1 {
+                source.snapshot = Fixtures.snapshot(interfaces: Array(Fixtures.interfaces.prefix(1)), version: 8)
+            }
         }
         _ = Self.session(terminal, source).run()
         #expect(terminal.drawCount == 2)
@@ -85,7 +89,8 @@ import Testing
 
     @Test func checkNowSendsTheCommandForTheSelectedInterfaceAndFlashesTheOutcome() async throws {
         let terminal = MemoryTerminal()
-        let source = FakeDataSource(Fixtures.snapshot(), outcome: CommandOutcome(succeeded: false, message: "still 503"))
+        let source = FakeDataSource(
+            Fixtures.snapshot(), outcome: CommandOutcome(succeeded: false, message: "still 503"))
         var flashes: [String] = []
         terminal.pendingKeys = [.character("c")] + Array(repeating: nil, count: 200) + [.character("q")]
         terminal.onReadKey = { terminal in

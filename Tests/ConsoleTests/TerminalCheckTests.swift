@@ -15,18 +15,23 @@ import Testing
 
     @Test func dumbTerminalIsRefusedInOneLine() {
         let error = #expect(throws: ConsoleError.self) { try TerminalCheck.verify(Self.facts(term: "dumb", cup: 0)) }
-        #expect(error?.message == "switchboard: TERM=dumb cannot address the cursor; use a terminal such as xterm-256color")
+        #expect(
+            error?.message == "switchboard: TERM=dumb cannot address the cursor; use a terminal such as xterm-256color")
     }
 
     @Test func unknownAndUnsetTermAreRefused() {
-        let unknown = #expect(throws: ConsoleError.self) { try TerminalCheck.verify(Self.facts(term: "vt9000", cup: -1)) }
+        let unknown = #expect(throws: ConsoleError.self) {
+            try TerminalCheck.verify(Self.facts(term: "vt9000", cup: -1))
+        }
         #expect(unknown?.message.hasPrefix("switchboard: TERM=vt9000 is not a terminal type known here") == true)
         let unset = #expect(throws: ConsoleError.self) { try TerminalCheck.verify(Self.facts(term: nil)) }
         #expect(unset?.message.contains("TERM is not set") == true)
     }
 
     @Test func pipesAreRefused() {
-        let input = #expect(throws: ConsoleError.self) { try TerminalCheck.verify(Self.facts(stdin: false, term: "xterm")) }
+        let input = #expect(throws: ConsoleError.self) {
+            try TerminalCheck.verify(Self.facts(stdin: false, term: "xterm"))
+        }
         #expect(input?.message.contains("standard input is not a terminal") == true)
         let output = #expect(throws: ConsoleError.self) {
             try TerminalCheck.verify(Self.facts(stdout: false, term: "xterm"))

@@ -16,10 +16,12 @@ enum TerminalCheck {
 
     static func verify(_ facts: Facts) throws {
         guard facts.standardInputIsTerminal else {
-            throw ConsoleError("switchboard: standard input is not a terminal; run the console in an interactive terminal")
+            throw ConsoleError(
+                "switchboard: standard input is not a terminal; run the console in an interactive terminal")
         }
         guard facts.standardOutputIsTerminal else {
-            throw ConsoleError("switchboard: standard output is not a terminal; run the console in an interactive terminal")
+            throw ConsoleError(
+                "switchboard: standard output is not a terminal; run the console in an interactive terminal")
         }
         guard let term = facts.term, !term.isEmpty else {
             throw ConsoleError("switchboard: TERM is not set; set it to your terminal's type, such as xterm-256color")

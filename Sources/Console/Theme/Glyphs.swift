@@ -13,9 +13,11 @@ struct Glyphs: Sendable, Equatable {
     var dash: String
 
     static let unicode = Glyphs(
-        ok: "✔", degraded: "▲", down: "✖", unknown: "?", arrow: "→", ellipsis: "…", separator: "│", rule: "─", dash: "—")
+        ok: "✔", degraded: "▲", down: "✖", unknown: "?", arrow: "→", ellipsis: "…", separator: "│", rule: "─", dash: "—"
+    )
     static let ascii = Glyphs(
-        ok: "+", degraded: "!", down: "x", unknown: "?", arrow: "->", ellipsis: "~", separator: "|", rule: "-", dash: "-")
+        ok: "+", degraded: "!", down: "x", unknown: "?", arrow: "->", ellipsis: "~", separator: "|", rule: "-",
+        dash: "-")
 
     func glyph(for state: HealthState) -> String {
         switch state {

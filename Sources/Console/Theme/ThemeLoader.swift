@@ -44,7 +44,8 @@ enum ThemeLoader {
             case "roles":
                 theme.styles = try roles(value, file: file)
             default:
-                throw failure(key, file, "unknown key `\(key.scalar?.string ?? "?")`; expected name, description, roles")
+                throw failure(
+                    key, file, "unknown key `\(key.scalar?.string ?? "?")`; expected name, description, roles")
             }
         }
         return theme
@@ -85,7 +86,8 @@ enum ThemeLoader {
     private static func color(_ node: Node, file: String) throws -> ThemeColor {
         let text = node.scalar?.string ?? ""
         if text.isEmpty || text == "~" || text == "null" {
-            throw failure(node, file, "colour is empty; quote hex colours (\"#rrggbb\"): an unquoted # starts a comment")
+            throw failure(
+                node, file, "colour is empty; quote hex colours (\"#rrggbb\"): an unquoted # starts a comment")
         }
         guard let color = ThemeColor(parsing: text) else {
             throw failure(node, file, "unknown colour `\(text)`; use default, a name such as red, 0-255 or \"#rrggbb\"")

@@ -8,7 +8,9 @@ enum SystemsStrip {
     }
 
     static func items(_ systems: [SystemStatus], glyphs: Glyphs) -> [Item] {
-        systems.map { Item(text: "\(glyphs.glyph(for: $0.state)) \(Sanitizer.clean($0.name))", role: StyleRole($0.state)) }
+        systems.map {
+            Item(text: "\(glyphs.glyph(for: $0.state)) \(Sanitizer.clean($0.name))", role: StyleRole($0.state))
+        }
     }
 
     /// The items laid out in lines of at most `width` columns, at most `maxLines` lines (the
@@ -21,7 +23,8 @@ enum SystemsStrip {
             let itemWidth = DisplayWidth.of(item.text)
             if used > DisplayWidth.of(label), used + 2 + itemWidth > width {
                 if lines.count == maxLines {
-                    lines[lines.count - 1] = withMoreMarker(lines[lines.count - 1], hidden: items.count - index, width: width)
+                    lines[lines.count - 1] = withMoreMarker(
+                        lines[lines.count - 1], hidden: items.count - index, width: width)
                     return lines
                 }
                 lines.append([Item(text: String(repeating: " ", count: DisplayWidth.of(label)), role: .muted)])

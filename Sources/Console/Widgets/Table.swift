@@ -33,15 +33,19 @@ struct Table: Sendable {
             let visible = columns.indices.filter { shown[$0] }
             return visible.reduce(0) { $0 + columns[$1].minWidth } + max(0, visible.count - 1) * gap
         }
-        while needed() > total, let drop = columns.indices.filter({ shown[$0] }).min(by: {
-            (columns[$0].priority, -$0) < (columns[$1].priority, -$1)
-        }) {
+        while needed() > total,
+            let drop = columns.indices.filter({ shown[$0] }).min(by: {
+                (columns[$0].priority, -$0) < (columns[$1].priority, -$1)
+            })
+        {
             shown[drop] = false
         }
         var widths = columns.indices.map { shown[$0] ? columns[$0].minWidth : 0 }
         var spare = total - needed()
         while spare > 0 {
-            let growing = columns.indices.filter { shown[$0] && columns[$0].flex > 0 && widths[$0] < columns[$0].maxWidth }
+            let growing = columns.indices.filter {
+                shown[$0] && columns[$0].flex > 0 && widths[$0] < columns[$0].maxWidth
+            }
             guard !growing.isEmpty else { break }
             let weight = growing.reduce(0) { $0 + columns[$1].flex }
             var given = 0
