@@ -101,6 +101,9 @@ import Testing
         let eight = theme.resolved(for: .colors8)
         #expect(eight[.down] == TerminalStyle(foreground: 1, background: -1, attributes: [.bold]))
         #expect(eight[.ok]?.foreground == 2)
+        // The dark grey border would become black, invisible on a dark terminal: dim default instead.
+        #expect(eight[.border] == TerminalStyle(foreground: -1, background: -1, attributes: [.dim]))
+        #expect(theme.resolved(for: .colors16)[.border]?.foreground == 8)
         for style in eight.values {
             #expect((-1..<8).contains(style.foreground ?? 99))
             #expect((-1..<8).contains(style.background ?? 99))

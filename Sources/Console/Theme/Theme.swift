@@ -53,10 +53,15 @@ struct Theme: Sendable, Equatable {
             }
             var foreground = ColorPalette.index(of: style.foreground, depth: depth)
             let background = ColorPalette.index(of: style.background, depth: depth)
+            var attributes = style.attributes
             if let fg = foreground, fg >= 0, fg == background {  // collapsed into one colour
                 foreground = fg == 0 ? 7 : 0
+            } else if foreground == 0, background == -1, style.foreground != .ansi(0) {
+                // A dark grey that became black would vanish on a dark terminal: dim text instead.
+                foreground = -1
+                attributes.insert(.dim)
             }
-            result[role] = TerminalStyle(foreground: foreground, background: background, attributes: style.attributes)
+            result[role] = TerminalStyle(foreground: foreground, background: background, attributes: attributes)
         }
         return result
     }
