@@ -36,7 +36,12 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .target(name: "Console", dependencies: ["SwitchboardCore", "CNcurses"]),
+        .target(
+            name: "Console",
+            dependencies: ["SwitchboardCore", "CNcurses", .product(name: "Yams", package: "Yams")],
+            // Resources/themes links to the top-level themes/; SwiftPM copies it beside the binary.
+            resources: [.process("Resources/themes")]
+        ),
         .target(
             name: "Demo",
             dependencies: [

@@ -1,0 +1,29 @@
+import Foundation
+
+/// How the console looks and behaves; the executable fills it from its command line.
+public struct ConsoleOptions: Sendable, Equatable {
+    /// A theme name from the theme directories (`default`, `mono`) or a path to a YAML file;
+    /// nil for `default`.
+    public var themePath: String?
+    /// Data older than this is shown as STALE.
+    public var staleAfter: TimeInterval
+    /// How long the UI loop waits for a key before looking at the data again.
+    public var tickMilliseconds: Int
+    /// Below this size the console asks for a bigger terminal instead of drawing.
+    public var minimumColumns: Int
+    public var minimumRows: Int
+    /// Draws with ASCII only, whatever the locale.
+    public var asciiOnly: Bool
+
+    public init(
+        themePath: String? = nil, staleAfter: TimeInterval = 10, tickMilliseconds: Int = 150,
+        minimumColumns: Int = 60, minimumRows: Int = 12, asciiOnly: Bool = false
+    ) {
+        self.themePath = themePath
+        self.staleAfter = staleAfter
+        self.tickMilliseconds = tickMilliseconds
+        self.minimumColumns = minimumColumns
+        self.minimumRows = minimumRows
+        self.asciiOnly = asciiOnly
+    }
+}

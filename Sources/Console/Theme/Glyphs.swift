@@ -1,0 +1,42 @@
+import SwitchboardCore
+
+/// The characters the console draws with: Unicode where the locale is UTF-8, ASCII elsewhere.
+struct Glyphs: Sendable, Equatable {
+    var ok: String
+    var degraded: String
+    var down: String
+    var unknown: String
+    var arrow: String
+    var ellipsis: String
+    var separator: String
+    var rule: Character
+    var dash: String
+
+    static let unicode = Glyphs(
+        ok: "✔", degraded: "▲", down: "✖", unknown: "?", arrow: "→", ellipsis: "…", separator: "│", rule: "─", dash: "—"
+    )
+    static let ascii = Glyphs(
+        ok: "+", degraded: "!", down: "x", unknown: "?", arrow: "->", ellipsis: "~", separator: "|", rule: "-",
+        dash: "-")
+
+    func glyph(for state: HealthState) -> String {
+        switch state {
+        case .ok: ok
+        case .degraded: degraded
+        case .down: down
+        case .unknown: unknown
+        }
+    }
+}
+
+extension StyleRole {
+    /// The role a health state is shown in.
+    init(_ state: HealthState) {
+        switch state {
+        case .ok: self = .ok
+        case .degraded: self = .degraded
+        case .down: self = .down
+        case .unknown: self = .unknown
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+
+/// Short human forms of ages, latencies and times, shared by the views.
+enum Formatting {
+    /// `3s`, `2m`, `5h`, `4d`; negative ages (a clock ahead of ours) count as zero.
+    static func age(_ seconds: TimeInterval) -> String {
+        let value = max(0, Int(seconds.rounded(.down)))
+        switch value {
+        case ..<60: return "\(value)s"
+        case ..<3600: return "\(value / 60)m"
+        case ..<86400: return "\(value / 3600)h"
+        default: return "\(value / 86400)d"
+        }
+    }
+
+    /// Milliseconds, rounded (`42ms`), up to ten seconds; tenths of seconds past that (`12.3s`).
+    static func latency(_ seconds: Double?) -> String {
+        guard let seconds, seconds.isFinite, seconds >= 0 else { return "-" }
+        let milliseconds = Int((seconds * 1000).rounded())
+        if milliseconds < 10_000 { return "\(milliseconds)ms" }
+        let tenths = Int((seconds * 10).rounded())
+        return "\(tenths / 10).\(tenths % 10)s"
+    }
+
+    /// `HH:mm:ss` in a time zone.
+    static func clock(_ date: Date, timeZone: TimeZone) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let parts = calendar.dateComponents([.hour, .minute, .second], from: date)
+        func two(_ value: Int?) -> String {
+            let number = value ?? 0
+            return number < 10 ? "0\(number)" : "\(number)"
+        }
+        return "\(two(parts.hour)):\(two(parts.minute)):\(two(parts.second))"
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import SwitchboardCore
+
+/// The top bar: landscape, data source, data age (loudly STALE when old), how many interfaces
+/// are up (or how far the first round of checks is), and the clock.
+enum HeaderView {
+    struct Segment: Sendable, Equatable {
+        var text: String
+        var role: StyleRole
+    }
+
+    /// The segments of the bar, left to right, without the clock.
+    static func segments(snapshot: Snapshot, now: Date, staleAfter: TimeInterval) -> [Segment] {
+        var segments = [Segment(text: " Switchboard", role: .title)]
+        if !snapshot.landscape.isEmpty {
+            segments.append(Segment(text: Sanitizer.clean(snapshot.landscape), role: .title))
+        }
+        if !snapshot.source.isEmpty {
+            segments.append(Segment(text: Sanitizer.clean(snapshot.source), role: .title))
+        }
+        segments.append(dataAge(snapshot: snapshot, now: now, staleAfter: staleAfter))
+        if !snapshot.progress.isComplete {
+            segments.append(
+                Segment(text: "checks \(snapshot.progress.completed)/\(snapshot.progress.total)", role: .title))
+        } else {
+            let up = snapshot.interfaces.filter { $0.state == .ok }.count
+            let worst = snapshot.interfaces.map(\.state).max() ?? .ok
+            let role: StyleRole = worst == .ok ? .title : StyleRole(worst)
+            segments.append(Segment(text: "up \(up)/\(snapshot.interfaces.count)", role: role))
+        }
+        return segments
+    }
+
+    /// `data 2s`, or `STALE 37s` in the down role once the data is older than `staleAfter`.
+    static func dataAge(snapshot: Snapshot, now: Date, staleAfter: TimeInterval) -> Segment {
+        if snapshot.version == 0 { return Segment(text: "NO DATA YET", role: .unknown) }
+        let age = now.timeIntervalSince(snapshot.generatedAt)
+        if age > staleAfter { return Segment(text: "STALE \(Formatting.age(age))", role: .down) }
+        return Segment(text: "data \(Formatting.age(age))", role: .title)
+    }
+
+    static func render(
+        into canvas: inout Canvas, y: Int, snapshot: Snapshot, now: Date, staleAfter: TimeInterval,
+        timeZone: TimeZone, glyphs: Glyphs
+    ) {
+        canvas.fill(x: 0, y: y, count: canvas.width, role: .title)
+        let clock = Formatting.clock(now, timeZone: timeZone) + " "
+        let clockX = canvas.width - DisplayWidth.of(clock)
+        var x = 0
+        for (index, segment) in segments(snapshot: snapshot, now: now, staleAfter: staleAfter).enumerated() {
+            if index > 0 { x += canvas.put(" \(glyphs.separator) ", x: x, y: y, role: .title, maxWidth: clockX - x) }
+            let text = segment.role == .title ? segment.text : " \(segment.text) "
+            x += canvas.put(
+                DisplayWidth.truncate(text, to: max(0, clockX - 1 - x), ellipsis: glyphs.ellipsis),
+                x: x, y: y, role: segment.role, maxWidth: clockX - 1 - x)
+        }
+        canvas.put(clock, x: clockX, y: y, role: .title)
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import SwitchboardCore
+
+/// One interface as one table row: a pure function of the interface, the system names and the
+/// time, tested on its own (k9s' renderers are the model).
+enum InterfaceRow {
+    static let columns: [Table.Column] = [
+        Table.Column(title: "STATE", minWidth: 10, maxWidth: 10, priority: 9),
+        Table.Column(title: "INTERFACE", minWidth: 12, maxWidth: 40, flex: 3, priority: 8),
+        Table.Column(title: "FROM → TO", minWidth: 14, maxWidth: 44, flex: 2, priority: 5),
+        Table.Column(title: "PROTO", minWidth: 7, maxWidth: 8, priority: 2),
+        Table.Column(title: "LATENCY", minWidth: 7, maxWidth: 7, alignment: .right, priority: 4),
+        Table.Column(title: "CHECKED", minWidth: 7, maxWidth: 8, alignment: .right, priority: 3),
+        Table.Column(title: "REASON", minWidth: 16, maxWidth: 200, flex: 4, priority: 7),
+    ]
+
+    /// The column titles, with the arrow the glyphs allow.
+    static func columns(glyphs: Glyphs) -> [Table.Column] {
+        var result = columns
+        result[2].title = "FROM \(glyphs.arrow) TO"
+        return result
+    }
+
+    static func cells(
+        for interface: InterfaceStatus, systemNames: [String: String], now: Date, glyphs: Glyphs
+    ) -> [Table.Cell] {
+        let stateRole = StyleRole(interface.state)
+        let from = Sanitizer.clean(systemNames[interface.from] ?? interface.from)
+        let to = Sanitizer.clean(systemNames[interface.to] ?? interface.to)
+        let checked = interface.lastCheck.map { Formatting.age(now.timeIntervalSince($0)) + " ago" } ?? "never"
+        let reasonRole: StyleRole =
+            switch interface.state {
+            case .down: .down
+            case .degraded: .degraded
+            case .ok, .unknown: .muted
+            }
+        return [
+            Table.Cell("\(glyphs.glyph(for: interface.state)) \(interface.state.rawValue)", role: stateRole),
+            Table.Cell(Sanitizer.clean(interface.name)),
+            Table.Cell("\(from) \(glyphs.arrow) \(to)"),
+            Table.Cell(interface.kind.rawValue, role: .muted),
+            Table.Cell(Formatting.latency(interface.latencySeconds)),
+            Table.Cell(checked, role: .muted),
+            Table.Cell(Sanitizer.clean(interface.reason ?? ""), role: reasonRole),
+        ]
+    }
+
+    /// The order rows are shown in: most attention first (down, degraded, unknown, ok), then by name.
+    static func ordered(_ interfaces: [InterfaceStatus]) -> [InterfaceStatus] {
+        interfaces.sorted {
+            $0.state != $1.state ? $0.state > $1.state : $0.name.localizedStandardCompare($1.name) == .orderedAscending
+        }
+    }
+}

@@ -1,0 +1,107 @@
+/// A table with a header row, a selected row and scrolling, measured in display columns so that
+/// CJK text stays aligned. It knows nothing of what its rows mean.
+struct Table: Sendable {
+    struct Column: Sendable, Equatable {
+        var title: String
+        var minWidth: Int
+        var maxWidth: Int
+        /// Share of the spare width this column takes; 0 keeps it at `minWidth`.
+        var flex: Int = 0
+        var alignment: TextAlignment = .left
+        /// Columns of lower priority are left out first when the width is short.
+        var priority: Int = 0
+    }
+
+    struct Cell: Sendable, Equatable {
+        var text: String
+        var role: StyleRole
+
+        init(_ text: String, role: StyleRole = .normal) {
+            self.text = text
+            self.role = role
+        }
+    }
+
+    var columns: [Column]
+    var gap = 1
+    var ellipsis = "…"
+
+    /// The width of each column for a total width; 0 for a column left out.
+    func widths(for total: Int) -> [Int] {
+        var shown = Array(repeating: true, count: columns.count)
+        func needed() -> Int {
+            let visible = columns.indices.filter { shown[$0] }
+            return visible.reduce(0) { $0 + columns[$1].minWidth } + max(0, visible.count - 1) * gap
+        }
+        while needed() > total,
+            let drop = columns.indices.filter({ shown[$0] }).min(by: {
+                (columns[$0].priority, -$0) < (columns[$1].priority, -$1)
+            })
+        {
+            shown[drop] = false
+        }
+        var widths = columns.indices.map { shown[$0] ? columns[$0].minWidth : 0 }
+        var spare = total - needed()
+        while spare > 0 {
+            let growing = columns.indices.filter {
+                shown[$0] && columns[$0].flex > 0 && widths[$0] < columns[$0].maxWidth
+            }
+            guard !growing.isEmpty else { break }
+            let weight = growing.reduce(0) { $0 + columns[$1].flex }
+            var given = 0
+            for index in growing {
+                let share = max(1, spare * columns[index].flex / weight)
+                let grant = min(share, columns[index].maxWidth - widths[index], spare - given)
+                widths[index] += grant
+                given += grant
+                if given == spare { break }
+            }
+            if given == 0 { break }
+            spare -= given
+        }
+        return widths
+    }
+
+    /// The first row to show so that `selected` is visible in `visibleRows` rows, moving as
+    /// little as possible from `offset`.
+    static func scrollOffset(selected: Int, offset: Int, visibleRows: Int, rowCount: Int) -> Int {
+        guard visibleRows > 0, rowCount > 0 else { return 0 }
+        var result = min(offset, max(0, rowCount - visibleRows))
+        if selected < result { result = selected }
+        if selected >= result + visibleRows { result = selected - visibleRows + 1 }
+        return max(0, result)
+    }
+
+    /// Draws the header and the rows from `offset` that fit in `height` rows (header included).
+    func render(
+        into canvas: inout Canvas, x: Int, y: Int, width: Int, height: Int,
+        rows: [[Cell]], selected: Int?, offset: Int
+    ) {
+        guard height > 0, width > 0 else { return }
+        let widths = widths(for: width)
+        let header = columns.map { Cell($0.title, role: .header) }
+        draw(header, widths: widths, into: &canvas, x: x, y: y, width: width, rowRole: .header)
+        let visible = height - 1
+        guard visible > 0 else { return }
+        for (line, index) in (offset..<min(rows.count, offset + visible)).enumerated() {
+            let rowRole: StyleRole? = index == selected ? .selection : nil
+            draw(rows[index], widths: widths, into: &canvas, x: x, y: y + 1 + line, width: width, rowRole: rowRole)
+        }
+    }
+
+    /// One row: each cell fitted to its column; `rowRole` (selection, header) overrides the
+    /// cells' own roles and fills the gaps.
+    private func draw(
+        _ cells: [Cell], widths: [Int], into canvas: inout Canvas, x: Int, y: Int, width: Int, rowRole: StyleRole?
+    ) {
+        if let rowRole { canvas.fill(x: x, y: y, count: width, role: rowRole) }
+        var column = x
+        for (index, columnWidth) in widths.enumerated() where columnWidth > 0 {
+            let cell = index < cells.count ? cells[index] : Cell("")
+            let text = DisplayWidth.fit(
+                cell.text, to: columnWidth, alignment: columns[index].alignment, ellipsis: ellipsis)
+            canvas.put(text, x: column, y: y, role: rowRole ?? cell.role, maxWidth: columnWidth)
+            column += columnWidth + gap
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import SwitchboardCore
+
+@testable import Console
+
+/// A fixed landscape for view tests: one CJK system name, one reason with an escape sequence.
+enum Fixtures {
+    static let now = Date(timeIntervalSince1970: 1_700_000_000)  // 22:13:20 UTC
+    static let utc = TimeZone(identifier: "UTC")!
+
+    static func result(_ id: String, up: Bool, secondsAgo: Double, latency: Double, reason: String) -> CheckResult {
+        CheckResult(
+            checkID: id, up: up, startedAt: now.addingTimeInterval(-secondsAgo), durationSeconds: latency,
+            errorClass: up ? nil : .timeout, reason: reason)
+    }
+
+    static func interface(
+        _ id: String, _ name: String, from: String, to: String, kind: InterfaceProtocol, state: HealthState,
+        result: CheckResult?
+    ) -> InterfaceStatus {
+        InterfaceStatus(
+            id: id, name: name, from: from, to: to, kind: kind, owner: nil, state: state,
+            checks: [
+                CheckStatus(id: id + "-check", kind: "http", target: "http://x", intervalSeconds: 10, last: result)
+            ])
+    }
+
+    static let systems = [
+        SystemStatus(id: "erp", name: "财务系统 (ERP)", owner: nil, state: .ok, checks: []),
+        SystemStatus(id: "crm", name: "CRM", owner: nil, state: .down, checks: []),
+        SystemStatus(id: "shop", name: "Webshop", owner: nil, state: .degraded, checks: []),
+        SystemStatus(id: "wms", name: "WMS", owner: nil, state: .unknown, checks: []),
+    ]
+
+    static let interfaces = [
+        interface(
+            "orders", "Orders API", from: "shop", to: "erp", kind: .rest, state: .ok,
+            result: result("orders", up: true, secondsAgo: 3, latency: 0.042, reason: "200 OK")),
+        interface(
+            "customers", "Customer sync", from: "crm", to: "erp", kind: .soap, state: .down,
+            result: result(
+                "customers", up: false, secondsAgo: 12, latency: 1.5, reason: "HTTP 503 \u{1B}[31mService Unavailable")),
+        interface(
+            "invoices", "发票接口", from: "erp", to: "shop", kind: .graphql, state: .degraded,
+            result: result("invoices", up: true, secondsAgo: 65, latency: 2.345, reason: "slow: 2345ms > 1000ms")),
+        interface(
+            "stock", "Stock levels", from: "wms", to: "shop", kind: .kafka, state: .unknown, result: nil),
+    ]
+
+    static func snapshot(
+        generatedSecondsAgo: Double = 2, progress: CheckProgress = CheckProgress(completed: 4, total: 4),
+        interfaces: [InterfaceStatus] = interfaces, version: UInt64 = 7
+    ) -> Snapshot {
+        Snapshot(
+            version: version, generatedAt: now.addingTimeInterval(-generatedSecondsAgo), landscape: "acme-prod",
+            source: "in-process", systems: systems, interfaces: interfaces, progress: progress)
+    }
+
+    static func context(_ snapshot: Snapshot = snapshot(), state: ViewState = ViewState(), glyphs: Glyphs = .unicode)
+        -> ScreenContext
+    {
+        ScreenContext(snapshot: snapshot, state: state, flash: nil, now: now, timeZone: utc, glyphs: glyphs)
+    }
+}
+
+/// A data source whose snapshot a test can change and whose commands it can see.
+final class FakeDataSource: DataSource, @unchecked Sendable {
+    private let lock = NSLock()
+    private var current: Snapshot
+    private var received: [Command] = []
+    let outcome: CommandOutcome
+
+    init(_ snapshot: Snapshot, outcome: CommandOutcome = CommandOutcome(succeeded: true, message: "checked: up")) {
+        current = snapshot
+        self.outcome = outcome
+    }
+
+    var snapshot: Snapshot {
+        get { lock.withLock { current } }
+        set { lock.withLock { current = newValue } }
+    }
+
+    var commands: [Command] { lock.withLock { received } }
+
+    func perform(_ command: Command) async -> CommandOutcome {
+        lock.withLock { received.append(command) }
+        return outcome
+    }
+}

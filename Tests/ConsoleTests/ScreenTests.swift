@@ -1,0 +1,164 @@
+import Foundation
+import SwitchboardCore
+import Testing
+
+@testable import Console
+
+@Suite struct ScreenTests {
+    static let size = TerminalSize(columns: 80, rows: 24)
+
+    /// The interfaces screen at 80x24 from the fixed snapshot, as a person would read it.
+    static let goldenFrame = [
+        " Switchboard │ acme-prod │ in-process │ data 2s │  up 1/4              22:13:20",
+        "systems ✔ 财务系统 (ERP)  ✖ CRM  ▲ Webshop  ? WMS",
+        String(repeating: "─", count: 80),
+        "STATE      INTERFACE     FROM → TO      PROTO   LATENCY CHECKED REASON",
+        "✖ DOWN     Customer sync CRM → 财务系 … soap     1500ms 12s ago HTTP 503 ^[[31m…",
+        "▲ DEGRADED 发票接口      财务系统 (ERP… graphql  2345ms  1m ago slow: 2345ms > …",
+        "? UNKNOWN  Stock levels  WMS → Webshop  kafka         -   never",
+        "✔ OK       Orders API    Webshop → 财 … rest       42ms  3s ago 200 OK",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        " j/k move  g/G top/end  PgUp/PgDn page  c check now  r redraw  q quit",
+    ]
+
+    @Test func interfacesScreenMatchesTheGoldenFrameAt80x24() {
+        let canvas = ConsoleScreen.render(Fixtures.context(), size: Self.size)
+        let lines = canvas.text.components(separatedBy: "\n")
+        #expect(lines.count == 24)
+        for (index, expected) in Self.goldenFrame.enumerated() where index < lines.count {
+            #expect(lines[index] == expected, "row \(index)")
+        }
+    }
+
+    @Test func everyRowOfTheFrameIsExactly80ColumnsWide() {
+        let canvas = ConsoleScreen.render(Fixtures.context(), size: Self.size)
+        for row in 0..<canvas.height {
+            #expect(DisplayWidth.of(canvas.line(row)) == 80, "row \(row)")
+        }
+    }
+
+    @Test func escapeSequenceInAReasonIsShownNotSent() {
+        let text = ConsoleScreen.render(Fixtures.context(), size: Self.size).text
+        #expect(!text.unicodeScalars.contains { $0.value == 0x1B })
+        #expect(text.contains("HTTP 503 ^[[31m"))
+    }
+
+    @Test func columnsStartAtTheSameDisplayColumnInEveryRowDespiteCJKNames() {
+        let canvas = ConsoleScreen.render(Fixtures.context(), size: Self.size)
+        // The PROTO column starts where its header starts, in every interface row.
+        let header = canvas.line(3)
+        let protoColumn = DisplayWidth.of(header[..<header.range(of: "PROTO")!.lowerBound])
+        for row in 4...7 {
+            let cell = canvas[protoColumn, row]
+            #expect(!cell.isContinuation && cell.text != " ", "row \(row) has no text at column \(protoColumn)")
+            #expect(canvas[protoColumn - 1, row].text == " ", "row \(row) runs into the PROTO column")
+        }
+    }
+
+    @Test func rowsAreOrderedByHowMuchAttentionTheyNeed() {
+        let rows = InterfaceRow.ordered(Fixtures.interfaces).map(\.state)
+        #expect(rows == [.down, .degraded, .unknown, .ok])
+    }
+
+    @Test func selectedRowIsDrawnInTheSelectionRole() {
+        var state = ViewState()
+        state.reconcile(rows: InterfaceRow.ordered(Fixtures.interfaces), visibleRows: 10)
+        state.apply(.moveDown, rows: InterfaceRow.ordered(Fixtures.interfaces), visibleRows: 10)
+        let canvas = ConsoleScreen.render(Fixtures.context(state: state), size: Self.size)
+        #expect(canvas[0, 5].role == .selection)
+        #expect(canvas[79, 5].role == .selection)
+        #expect(canvas[0, 4].role == .down)
+    }
+
+    @Test func asciiGlyphsUnderANonUTF8Locale() {
+        let canvas = ConsoleScreen.render(Fixtures.context(glyphs: .ascii), size: Self.size)
+        #expect(canvas.line(0).contains(" | acme-prod | "))
+        #expect(canvas.line(2) == String(repeating: "-", count: 80))
+        #expect(canvas.line(4).hasPrefix("x DOWN     Customer sync CRM -> "))
+        #expect(canvas.line(7).hasPrefix("+ OK "))
+    }
+
+    @Test func tooSmallTerminalShowsOnlyTheNoticeUntilResized() {
+        let small = ConsoleScreen.render(Fixtures.context(), size: TerminalSize(columns: 50, rows: 10))
+        let text = small.text
+        #expect(text.contains("terminal too small"))
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
+        #expect(words == "terminal too small (need at least 60x12, have 50x10) — resize")
+        #expect(!text.contains("Customer sync"))
+        let resized = ConsoleScreen.render(Fixtures.context(), size: TerminalSize(columns: 60, rows: 12))
+        #expect(!resized.text.contains("too small"))
+        #expect(resized.text.contains("Customer sync"))
+    }
+
+    @Test func tooSmallNoticeWrapsOnAVeryNarrowTerminal() {
+        let canvas = ConsoleScreen.render(Fixtures.context(), size: TerminalSize(columns: 20, rows: 8))
+        let words = canvas.text.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
+        #expect(words == "terminal too small (need at least 60x12, have 20x8) — resize")
+    }
+
+    @Test func headerShowsStaleInTheDownRoleWhenDataIsOld() {
+        let stale = HeaderView.dataAge(
+            snapshot: Fixtures.snapshot(generatedSecondsAgo: 37), now: Fixtures.now, staleAfter: 10)
+        #expect(stale == HeaderView.Segment(text: "STALE 37s", role: .down))
+        let fresh = HeaderView.dataAge(
+            snapshot: Fixtures.snapshot(generatedSecondsAgo: 2), now: Fixtures.now, staleAfter: 10)
+        #expect(fresh == HeaderView.Segment(text: "data 2s", role: .title))
+        let canvas = ConsoleScreen.render(
+            Fixtures.context(Fixtures.snapshot(generatedSecondsAgo: 125)), size: Self.size)
+        #expect(canvas.line(0).contains(" STALE 2m "))
+        let column = DisplayWidth.of(canvas.line(0)[..<canvas.line(0).range(of: "STALE")!.lowerBound])
+        #expect(canvas[column, 0].role == .down)
+    }
+
+    @Test func headerShowsCheckProgressBeforeTheFirstRoundCompletes() {
+        let snapshot = Fixtures.snapshot(progress: CheckProgress(completed: 12, total: 45), interfaces: [])
+        let canvas = ConsoleScreen.render(Fixtures.context(snapshot), size: Self.size)
+        #expect(canvas.line(0).contains("checks 12/45"))
+        #expect(!canvas.line(0).contains("up "))
+        #expect(canvas.text.contains("running the first checks: 12/45"))
+        #expect(!canvas.text.contains("INTERFACE"))
+    }
+
+    @Test func headerCountsInterfacesUpOnceEveryCheckHasRun() {
+        let segments = HeaderView.segments(snapshot: Fixtures.snapshot(), now: Fixtures.now, staleAfter: 10)
+        #expect(segments.last == HeaderView.Segment(text: "up 1/4", role: .down))
+    }
+
+    @Test func emptySnapshotIsNeverShownAsHealthy() {
+        let canvas = ConsoleScreen.render(Fixtures.context(.empty(source: "in-process")), size: Self.size)
+        #expect(canvas.line(0).contains("NO DATA YET"))
+        #expect(canvas.text.contains("waiting for the first data from in-process"))
+    }
+
+    @Test func flashLineShowsItsMessageAboveTheFooter() {
+        var context = Fixtures.context()
+        context.flash = Flash(text: "checked: up\u{1B}]0;pwned\u{07}", role: .flash)
+        let canvas = ConsoleScreen.render(context, size: Self.size)
+        #expect(canvas.line(22).hasPrefix(" checked: up^[]0;pwned^G"))
+        #expect(canvas[1, 22].role == .flash)
+    }
+
+    @Test func systemsStripWrapsToTheWidth() {
+        let items = SystemsStrip.items(Fixtures.systems, glyphs: .unicode)
+        let lines = SystemsStrip.lines(items, width: 31, maxLines: 3)
+        let texts = lines.map { $0.map(\.text).joined() }
+        #expect(texts == ["systems ✔ 财务系统 (ERP)  ✖ CRM", "        ▲ Webshop  ? WMS"])
+        for text in texts { #expect(DisplayWidth.of(text) <= 31) }
+        let capped = SystemsStrip.lines(items, width: 31, maxLines: 1).map { $0.map(\.text).joined() }
+        #expect(capped == ["systems ✔ 财务系统 (ERP)  +3"])
+    }
+}
