@@ -25,9 +25,9 @@ struct Switchboard: AsyncParsableCommand {
     @OptionGroup var console: ConsoleFlags
 
     func run() async throws {
-        try ConsoleSession.preflight()
+        try ConsoleRunner.preflight(options: console.options)
         let landscape = try ConfigLoading.load(common.configFile())
         FileLogHandler.bootstrap(stateDirectory: common.stateDirectory)
-        try await ConsoleSession(options: console.options).run(engine: MonitorEngine(landscape: landscape))
+        try await ConsoleRunner(options: console.options).run(engine: MonitorEngine(landscape: landscape))
     }
 }

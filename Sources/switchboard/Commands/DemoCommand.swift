@@ -27,13 +27,13 @@ struct DemoCommand: AsyncParsableCommand {
     @OptionGroup var console: ConsoleFlags
 
     func run() async throws {
-        try ConsoleSession.preflight()
+        try ConsoleRunner.preflight(options: console.options)
         FileLogHandler.bootstrap(stateDirectory: ConfigLocator().stateDirectory(explicit: stateDir))
         let demo = try await DemoLandscape.start(seed: seed)
         do {
             let environment = ProcessInfo.processInfo.environment.merging(demo.environment) { $1 }
             let landscape = try ConfigLoading.load(try DemoLandscape.configFileURL().path, environment: environment)
-            try await ConsoleSession(options: console.options).run(engine: MonitorEngine(landscape: landscape))
+            try await ConsoleRunner(options: console.options).run(engine: MonitorEngine(landscape: landscape))
         } catch {
             await demo.shutdown()
             throw error

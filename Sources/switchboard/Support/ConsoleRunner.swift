@@ -5,15 +5,15 @@ import Monitor
 import SwitchboardCore
 
 /// Runs the console on its own thread while the engine polls, and stops both together.
-struct ConsoleSession {
+struct ConsoleRunner {
     let options: ConsoleOptions
 
     /// Refuses an unusable terminal with one clear line, before anything is started.
-    static func preflight() throws {
+    static func preflight(options: ConsoleOptions) throws {
         do {
-            try ConsoleApp.preflight()
-        } catch {
-            StandardError.write("switchboard: \(error)")
+            try ConsoleApp.preflight(options: options)
+        } catch let error as ConsoleError {
+            StandardError.write(error.message)
             throw ExitCode.failure
         }
     }
