@@ -42,7 +42,9 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
-            ]
+            ],
+            // The demo config; examples/demo.yaml links to it (SwiftPM would copy a symlink as a link).
+            resources: [.copy("Resources/demo.yaml")]
         ),
         .executableTarget(
             name: "switchboard",
