@@ -22,7 +22,9 @@ public final class DemoLandscape: Sendable {
     public let ports: [String: Int]
     private let servers: Task<Void, Never>
 
-    private init(seed: UInt64, timeline: FaultTimeline, clock: any DemoClock, ports: [String: Int], servers: Task<Void, Never>) {
+    private init(
+        seed: UInt64, timeline: FaultTimeline, clock: any DemoClock, ports: [String: Int], servers: Task<Void, Never>
+    ) {
         self.seed = seed
         self.timeline = timeline
         self.clock = clock

@@ -47,7 +47,8 @@ struct BrokerMetricsTests {
             #expect(answer.contentType == "text/plain; version=0.0.4; charset=utf-8")
             let samples = Self.parse(answer.body)
             #expect(samples["kafka_brokers"] == 3)
-            #expect(samples["kafka_consumergroup_lag{group=\"crm-order-events\",topic=\"erp.orders.v1\",partition=\"0\"}"] != nil)
+            let partition = #"kafka_consumergroup_lag{group="crm-order-events",topic="erp.orders.v1",partition="0"}"#
+            #expect(samples[partition] != nil)
             for group in ConsumerGroup.all {
                 let sum = try #require(Self.lagSum(samples, group: group))
                 #expect((0..<1_000).contains(sum), "\(group.name) lags \(sum) without a fault")

@@ -105,8 +105,9 @@ struct DemoConfigTests {
         let found = try DemoLandscape.configFileURL(
             environment: [DemoLandscape.configOverrideVariable: Self.examplesFile.path])
         #expect(found.path == Self.examplesFile.path)
-        #expect(throws: DemoError.configFileNotFound(searched: ["/nonexistent/demo.yaml"])) {
-            try DemoLandscape.configFileURL(environment: [DemoLandscape.configOverrideVariable: "/nonexistent/demo.yaml"])
+        let missing = "/nonexistent/demo.yaml"
+        #expect(throws: DemoError.configFileNotFound(searched: [missing])) {
+            try DemoLandscape.configFileURL(environment: [DemoLandscape.configOverrideVariable: missing])
         }
         let message = DemoError.configFileNotFound(searched: ["/a/demo.yaml"]).description
         #expect(message.contains("/a/demo.yaml") && message.contains(DemoLandscape.configOverrideVariable))

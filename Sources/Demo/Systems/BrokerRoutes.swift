@@ -42,7 +42,8 @@ enum BrokerMetrics {
 
     static func lag(_ group: ConsumerGroup, partition: Int, _ simulation: SimulationContext) -> Int {
         group.lag(
-            partition: partition, seconds: simulation.seconds, spike: spike(of: group, simulation), seed: simulation.seed)
+            partition: partition, seconds: simulation.seconds, spike: spike(of: group, simulation),
+            seed: simulation.seed)
     }
 
     static func totalLag(_ group: ConsumerGroup, _ simulation: SimulationContext) -> Int {
@@ -79,7 +80,8 @@ enum BrokerMetrics {
             "# TYPE kafka_consumergroup_lag_sum gauge",
         ]
         lines += ConsumerGroup.all.map { group in
-            sample("kafka_consumergroup_lag_sum", ["group": group.name, "topic": group.topic], totalLag(group, simulation))
+            let labels = ["group": group.name, "topic": group.topic]
+            return sample("kafka_consumergroup_lag_sum", labels, totalLag(group, simulation))
         }
         return lines.joined(separator: "\n") + "\n"
     }

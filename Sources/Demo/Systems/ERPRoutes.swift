@@ -90,7 +90,8 @@ enum ERPRoutes {
 
                 <soapenv:Fault>
                   <faultcode>soapenv:Server</faultcode>
-                  <faultstring>RFC_ERROR_SYSTEM_FAILURE: Posting period 011/2025 is not open for company code 1000</faultstring>
+                  <faultstring>RFC_ERROR_SYSTEM_FAILURE: Posting period 011/2025 is not open \
+            for company code 1000</faultstring>
                   <faultactor>urn:switchboard:demo:erp:finance</faultactor>
                   <detail>
                     <fin:PostingError>
