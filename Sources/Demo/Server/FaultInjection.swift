@@ -53,6 +53,6 @@ struct FaultInjection<Context: RequestContext>: RouterMiddleware {
             case 502: "Bad Gateway: upstream prematurely closed connection"
             default: "Gateway Timeout: upstream did not answer within 30s"
             }
-        return Reply.error(HTTPResponse.Status(code: code), path: path, message: message, at: seconds)
+        return Reply.error(Reply.status(code), path: path, message: message, at: seconds)
     }
 }

@@ -21,6 +21,18 @@ enum Reply {
         self.text(text, contentType: "text/xml; charset=utf-8", status: status)
     }
 
+    /// The status for a code, with its reason phrase (`Status(code:)` alone leaves it empty).
+    static func status(_ code: Int) -> HTTPResponse.Status {
+        switch code {
+        case 200: .ok
+        case 500: .internalServerError
+        case 502: .badGateway
+        case 503: .serviceUnavailable
+        case 504: .gatewayTimeout
+        default: HTTPResponse.Status(code: code)
+        }
+    }
+
     /// A Spring-style error body, as many of the systems an integration team meets send.
     static func error(_ status: HTTPResponse.Status, path: String, message: String, at seconds: Double) -> Response {
         json(

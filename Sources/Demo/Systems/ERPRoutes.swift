@@ -103,7 +103,7 @@ enum ERPRoutes {
                 </soapenv:Fault>
 
             """ + envelopeClose
-        return Reply.xml(text, status: HTTPResponse.Status(code: status))
+        return Reply.xml(text, status: Reply.status(status))
     }
 
     static func wsdl(service: String) -> String {
