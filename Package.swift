@@ -48,7 +48,11 @@ let package = Package(
                 "SwitchboardCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ],
+            // The demo config; examples/demo.yaml links to it (SwiftPM would copy a symlink as a link).
+            resources: [.copy("Resources/demo.yaml")]
         ),
         .executableTarget(
             name: "switchboard",
@@ -69,6 +73,16 @@ let package = Package(
         ),
         .testTarget(name: "ConsoleTests", dependencies: ["Console"]),
         .testTarget(name: "EndToEndTests", dependencies: ["switchboard"]),
+        .testTarget(
+            name: "DemoTests",
+            dependencies: [
+                "Demo",
+                "SwitchboardCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,30 @@
+/// What goes wrong in a fault episode.
+public enum FaultKind: String, Sendable, CaseIterable, Codable {
+    /// The endpoint accepts the request and does not answer for longer than any sane timeout.
+    case hang
+    /// The whole system answers `503 Service Unavailable`, health included.
+    case unavailable
+    /// The endpoint answers correctly, but 1.2–3 s late.
+    case latency
+    /// The endpoint answers 500, 502 or 504.
+    case serverErrors = "server_errors"
+    /// The ERP's SOAP service answers with a SOAP Fault (in a 500 or a 200, as real ERPs do).
+    case soapFault = "soap_fault"
+    /// The health endpoint answers HTTP 200 with `"status": "DOWN"` in its JSON.
+    case healthDown = "health_down"
+    /// A consumer group of the broker falls behind: its lag climbs into the thousands.
+    case consumerLag = "consumer_lag"
+
+    /// A short phrase for logs and the fault summary.
+    public var summary: String {
+        switch self {
+        case .hang: "hangs (no answer)"
+        case .unavailable: "503 Service Unavailable"
+        case .latency: "slow answers"
+        case .serverErrors: "burst of 5xx"
+        case .soapFault: "SOAP Fault"
+        case .healthDown: "health 200 but status DOWN"
+        case .consumerLag: "consumer lag spike"
+        }
+    }
+}
