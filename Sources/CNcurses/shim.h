@@ -25,6 +25,12 @@
 // Globals as accessor functions: Swift 6 strict concurrency rejects the mutable globals.
 static inline WINDOW *sb_stdscr(void) { return stdscr; }
 static inline int sb_cols(void) { return COLS; }
+/* Whether the current terminal switches to an alternate screen (smcup/rmcup), like xterm and
+   unlike vt100: without one, what the console drew stays on screen after it exits. */
+static inline int sb_has_alternate_screen(void) {
+    const char *rmcup = tigetstr("rmcup");
+    return rmcup != NULL && rmcup != (const char *)-1 && rmcup[0] != '\0';
+}
 static inline int sb_lines(void) { return LINES; }
 static inline int sb_colors(void) { return COLORS; }
 static inline int sb_color_pairs(void) { return COLOR_PAIRS; }

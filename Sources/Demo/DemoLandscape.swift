@@ -1,5 +1,6 @@
 import Hummingbird
 import Logging
+import ServiceLifecycle
 
 /// A simulated integration landscape on loopback: one real HTTP server per system, all
 /// misbehaving on the same seeded, repeating timeline of faults.
@@ -11,24 +12,30 @@ import Logging
 /// await demo.shutdown()
 /// ```
 ///
-/// The servers run in one task group under one task; ``shutdown()`` cancels it and waits
-/// until every server has closed its socket and every request task (hanging ones included)
-/// has ended.
+/// The servers run as the services of one `ServiceGroup`; ``shutdown()`` shuts them down
+/// gracefully (no new connections; connections already accepted are served or closed) and
+/// cancels what still runs after a second, such as requests hanging on purpose.
 public final class DemoLandscape: Sendable {
     public let seed: UInt64
     public let timeline: FaultTimeline
     public let clock: any DemoClock
     /// Bound port of each system's server, by system id.
     public let ports: [String: Int]
+    private let group: ServiceGroup
     private let servers: Task<Void, Never>
 
+    /// How long shutdown waits for open requests before cancelling them.
+    static let shutdownGrace: Duration = .seconds(1)
+
     private init(
-        seed: UInt64, timeline: FaultTimeline, clock: any DemoClock, ports: [String: Int], servers: Task<Void, Never>
+        seed: UInt64, timeline: FaultTimeline, clock: any DemoClock, ports: [String: Int], group: ServiceGroup,
+        servers: Task<Void, Never>
     ) {
         self.seed = seed
         self.timeline = timeline
         self.clock = clock
         self.ports = ports
+        self.group = group
         self.servers = servers
     }
 
@@ -51,23 +58,21 @@ public final class DemoLandscape: Sendable {
         let timeline = FaultTimeline(seed: seed)
         let logger = logger ?? Logger(label: "switchboard.demo", factory: { _ in SwiftLogNoOpLogHandler() })
         let (events, continuation) = AsyncStream.makeStream(of: ServerEvent.self)
+        let services: [any Service] = DemoSystem.all.map { system in
+            let simulation = SimulationContext(
+                system: system, seed: seed, clock: clock, timeline: timeline, hangDuration: hangDuration)
+            return SystemServer.application(simulation, logger: logger) { port in
+                continuation.yield(.running(system.id, port: port))
+            }
+        }
+        var configuration = ServiceGroupConfiguration(services: services, logger: logger)
+        configuration.maximumGracefulShutdownDuration = shutdownGrace
+        let group = ServiceGroup(configuration: configuration)
         let servers = Task {
-            await withDiscardingTaskGroup { group in
-                for system in DemoSystem.all {
-                    let simulation = SimulationContext(
-                        system: system, seed: seed, clock: clock, timeline: timeline, hangDuration: hangDuration)
-                    group.addTask {
-                        let application = SystemServer.application(simulation, logger: logger) { port in
-                            continuation.yield(.running(system.id, port: port))
-                        }
-                        do {
-                            try await application.run()
-                            continuation.yield(.stopped(system.id, reason: "stopped"))
-                        } catch {
-                            continuation.yield(.stopped(system.id, reason: "\(error)"))
-                        }
-                    }
-                }
+            do {
+                try await group.run()
+            } catch {
+                continuation.yield(.stopped("demo", reason: "\(error)"))
             }
             continuation.finish()
         }
@@ -77,18 +82,19 @@ public final class DemoLandscape: Sendable {
             case .running(let system, let port):
                 ports[system] = port
             case .stopped(let system, let reason):
-                servers.cancel()
+                await group.triggerGracefulShutdown()
                 await servers.value
                 throw DemoError.serverDidNotStart(system: system, reason: reason)
             }
             if ports.count == DemoSystem.all.count { break }
         }
         guard ports.count == DemoSystem.all.count else {
-            servers.cancel()
+            await group.triggerGracefulShutdown()
             await servers.value
             throw CancellationError()
         }
-        return DemoLandscape(seed: seed, timeline: timeline, clock: clock, ports: ports, servers: servers)
+        return DemoLandscape(
+            seed: seed, timeline: timeline, clock: clock, ports: ports, group: group, servers: servers)
     }
 
     /// Runs `body` with a started landscape and shuts it down afterwards, also when `body` throws.
@@ -109,7 +115,7 @@ public final class DemoLandscape: Sendable {
 
     /// Stops every server and waits until they and their requests have ended. Safe to call twice.
     public func shutdown() async {
-        servers.cancel()
+        await group.triggerGracefulShutdown()
         await servers.value
     }
 

@@ -91,17 +91,28 @@ import Testing
         let terminal = MemoryTerminal()
         let source = FakeDataSource(
             Fixtures.snapshot(), outcome: CommandOutcome(succeeded: false, message: "still 503"))
-        var flashes: [String] = []
-        terminal.pendingKeys = [.character("c")] + Array(repeating: nil, count: 200) + [.character("q")]
+        nonisolated(unsafe) var flashes: [String] = []
+        let deadline = Date().addingTimeInterval(30)
+        terminal.pendingKeys = [.character("c"), nil]
         terminal.onReadKey = { terminal in
             flashes.append(terminal.screen.line(22).trimmingTrailingSpaces())
-            if source.commands.isEmpty || !flashes.contains(where: { $0.contains("still 503") }) {
-                Thread.sleep(forTimeInterval: 0.005)
-            } else {
+            let done = !source.commands.isEmpty && flashes.contains(where: { $0.contains("still 503") })
+            guard terminal.pendingKeys.isEmpty else { return }
+            if done || Date() > deadline {
                 terminal.pendingKeys = [.character("q")]
+            } else {
+                Thread.sleep(forTimeInterval: 0.005)
+                terminal.pendingKeys = [nil]
             }
         }
-        _ = Self.session(terminal, source).run()
+        // The UI loop blocks its thread, as in the app: run it on its own so the command's task can run.
+        nonisolated(unsafe) let session = Self.session(terminal, source)
+        await withCheckedContinuation { continuation in
+            Thread {
+                _ = session.run()
+                continuation.resume()
+            }.start()
+        }
         #expect(source.commands == [.checkNow(target: "customers")])
         #expect(flashes.contains(" checking Customer sync…"))
         #expect(flashes.contains(" ✖ still 503"))

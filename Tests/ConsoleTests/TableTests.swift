@@ -20,6 +20,11 @@ import Testing
         #expect(Self.table.widths(for: 7) == [7, 0, 0])
     }
 
+    @Test func spareWidthGoesFirstToColumnsWhoseContentIsWider() {
+        #expect(Self.table.widths(for: 26, natural: [8, 3, 20]) == [8, 5, 11])
+        #expect(Self.table.widths(for: 40, natural: [3, 3, 4]) == [12, 5, 21], "then up to the maximum")
+    }
+
     @Test func cjkCellsStayAlignedByDisplayWidth() {
         var canvas = Canvas(width: 26, height: 4)
         let rows: [[Table.Cell]] = [
@@ -28,10 +33,10 @@ import Testing
             [Table.Cell("Webshop"), Table.Cell("6"), Table.Cell("ok")],
         ]
         Self.table.render(into: &canvas, x: 0, y: 0, width: 26, height: 4, rows: rows, selected: nil, offset: 0)
-        #expect(canvas.line(0) == "NAME         MS NOTE      ")
-        #expect(canvas.line(1) == "ERP          12 fine      ")
-        #expect(canvas.line(2) == "财务系统    345 发票接口 …")
-        #expect(canvas.line(3) == "Webshop       6 ok        ")
+        #expect(canvas.line(0) == "NAME        MS NOTE       ")
+        #expect(canvas.line(1) == "ERP         12 fine       ")
+        #expect(canvas.line(2) == "财务系统   345 发票接口很…")
+        #expect(canvas.line(3) == "Webshop      6 ok         ")
     }
 
     @Test func onlyVisibleRowsAreDrawnFromTheOffset() {

@@ -53,8 +53,9 @@ struct DemoLandscapeTests {
             #expect(fault.contentType?.hasPrefix("text/xml") == true)
             #expect(fault.body.contains("<soapenv:Fault>"))
             #expect(fault.body.contains("<faultcode>soapenv:Server</faultcode>"))
-            #expect(fault.body.contains(
-                "<faultstring>RFC_ERROR_SYSTEM_FAILURE: Posting period 011/2025 is not open for company code 1000"))
+            #expect(
+                fault.body.contains(
+                    "<faultstring>RFC_ERROR_SYSTEM_FAILURE: Posting period 011/2025 is not open for company code 1000"))
             let get = try await Fetch.get(url)
             #expect(get.body.contains("<soapenv:Fault>"))
         }

@@ -4,12 +4,13 @@ import Foundation
 ///
 /// `capture()` returns what a user would see; `send` types keys. The window stays after the command
 /// exits (`remain-on-exit`) so the test can read what was left on the screen.
-final class TmuxSession {
+final class TmuxSession: Sendable {
     let socket = "switchboard-e2e-\(UUID().uuidString.prefix(8))"
 
     init(command: String, width: Int = 100, height: Int = 30, environment: [String: String] = [:]) throws {
         let exports = environment.map { "export \($0)=\(Self.quote($1));" }.joined(separator: " ")
-        let script = "\(exports) \(command); echo \"[exit=$?]\"; stty -a | tr ' ' '\\n' | grep -x -e echo -e -echo -e icanon -e -icanon | tr '\\n' ' '; echo; sleep 600"
+        let script =
+            "\(exports) \(command); echo \"[exit=$?]\"; stty -a | tr ' ' '\\n' | grep -x -e echo -e -echo -e icanon -e -icanon | tr '\\n' ' '; echo; sleep 600"
         try tmux(["-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y", "\(height)", "sh", "-c", script])
         try tmux(["set-option", "-g", "remain-on-exit", "on"])
         try tmux(["set-option", "-g", "escape-time", "10"])
@@ -21,7 +22,9 @@ final class TmuxSession {
 
     /// The visible screen as plain text, one string per row.
     func capture() throws -> [String] {
-        try tmux(["capture-pane", "-p"]).components(separatedBy: "\n")
+        var rows = try tmux(["capture-pane", "-p"]).components(separatedBy: "\n")
+        if rows.last == "" { rows.removeLast() }
+        return rows
     }
 
     /// The visible screen with its SGR escape sequences (colours, bold, reverse).
@@ -62,16 +65,7 @@ final class TmuxSession {
 
     @discardableResult
     private func tmux(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.tmuxPath!)
-        process.arguments = ["-L", socket] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = Pipe()
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        try ChildProcess.run(Self.tmuxPath!, ["-L", socket] + arguments).stdout
     }
 
     static let tmuxPath: String? = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/opt/homebrew/bin/tmux"]
@@ -85,13 +79,7 @@ final class TmuxSession {
 /// The `switchboard` binary built beside the test bundle.
 enum BuiltBinary {
     static var path: String {
-        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        var directory = executable.deletingLastPathComponent()
-        while directory.path != "/" {
-            let candidate = directory.appendingPathComponent("switchboard").path
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-            directory = directory.deletingLastPathComponent()
-        }
-        return "switchboard"
+        URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
+            .appendingPathComponent("switchboard").path
     }
 }

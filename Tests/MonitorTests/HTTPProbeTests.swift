@@ -109,12 +109,14 @@ import Testing
     }
 
     @Test func refusedPortIsConnectionRefused() async throws {
-        let port = try await closedPort()
+        let refusing = try RefusingPort()
+        let port = refusing.port
         let clients = HTTPClients()
         let settings = HTTPProbeSettings(url: "http://127.0.0.1:\(port)/health")
         let outcome = await HTTPProbe(settings: settings, expect: Expectations(), clients: clients)
             .run(timeout: .seconds(5))
         await clients.shutdown()
+        withExtendedLifetime(refusing) {}
         #expect(outcome.errorClass == .connectionRefused)
     }
 }

@@ -18,8 +18,10 @@ import Testing
     }
 
     @Test func refusedPortIsConnectionRefused() async throws {
-        let port = try await closedPort()
+        let refusing = try RefusingPort()
+        let port = refusing.port
         let outcome = await TCPProbe(settings: TCPProbeSettings(address: "127.0.0.1:\(port)")).run(timeout: .seconds(5))
+        withExtendedLifetime(refusing) {}
         #expect(outcome.errorClass == .connectionRefused)
     }
 

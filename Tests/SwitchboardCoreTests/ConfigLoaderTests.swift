@@ -167,3 +167,25 @@ import Testing
         #expect(landscape.allChecks.map(\.interface) == ["erp-crm-orders", "erp-crm-orders"])
     }
 }
+
+@Suite struct EnvironmentReferenceTests {
+    @Test func anUnsetVariableIsReportedOnceWithItsCount() throws {
+        let yaml = """
+            systems:
+              - id: erp
+                checks:
+                  - {id: a, http: {url: "${ERP_URL}/a"}}
+                  - {id: b, http: {url: "${ERP_URL}/b"}}
+                  - {id: c, tcp: {address: "${ERP_ADDR}"}}
+            """
+        let errors = #expect(throws: ConfigErrors.self) {
+            try ConfigLoader(environment: [:]).load(yaml: yaml, file: "e.yaml")
+        }
+        #expect(
+            errors?.errors.map(\.description) == [
+                "e.yaml:4:29: error: environment variable `ERP_URL` is not set (referenced as ${ERP_URL}; "
+                    + "referenced 2 times, first here)",
+                "e.yaml:6:32: error: environment variable `ERP_ADDR` is not set (referenced as ${ERP_ADDR})",
+            ])
+    }
+}

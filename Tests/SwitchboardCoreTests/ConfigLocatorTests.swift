@@ -18,13 +18,14 @@ import Testing
 
     @Test func findsTheFirstExistingCandidate() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString).path
-        try FileManager.default.createDirectory(atPath: directory + "/cfg/switchboard", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: directory + "/cfg/switchboard", withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let locator = ConfigLocator(environment: ["XDG_CONFIG_HOME": directory + "/cfg"], currentDirectory: directory)
         #expect(throws: ConfigErrors.self) { try locator.configFile(explicit: nil) }
-        FileManager.default.createFile(atPath: directory + "/cfg/switchboard/config.yaml", contents: Data())
+        _ = FileManager.default.createFile(atPath: directory + "/cfg/switchboard/config.yaml", contents: Data())
         #expect(try locator.configFile(explicit: nil) == directory + "/cfg/switchboard/config.yaml")
-        FileManager.default.createFile(atPath: directory + "/switchboard.yaml", contents: Data())
+        _ = FileManager.default.createFile(atPath: directory + "/switchboard.yaml", contents: Data())
         #expect(try locator.configFile(explicit: nil) == directory + "/switchboard.yaml")
     }
 }

@@ -12,3 +12,10 @@ import Testing
         #expect(DidYouMean.suggestion(for: "colour", among: ["timeout", "interval", "id"]) == nil)
     }
 }
+
+@Suite struct EditDistanceTests {
+    @Test(arguments: [("nmae", "name", 1), ("timout", "timeout", 1), ("kitten", "sitting", 3), ("", "abc", 3)])
+    func countsSwapsOfNeighboursAsOneEdit(_ a: String, _ b: String, _ distance: Int) {
+        #expect(DidYouMean.editDistance(a, b) == distance)
+    }
+}

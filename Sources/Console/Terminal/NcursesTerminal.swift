@@ -100,6 +100,11 @@ final class NcursesTerminal: Terminal {
     func shutdown() {
         guard !isShutDown else { return }
         isShutDown = true
+        if sb_has_alternate_screen() == 0 {
+            // Leave a clean screen rather than the last frame with the shell prompt drawn over it.
+            werase(sb_stdscr())
+            wrefresh(sb_stdscr())
+        }
         curs_set(1)
         endwin()
         delscreen(screen)

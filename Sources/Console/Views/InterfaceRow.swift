@@ -8,7 +8,7 @@ enum InterfaceRow {
         Table.Column(title: "STATE", minWidth: 10, maxWidth: 10, priority: 9),
         Table.Column(title: "INTERFACE", minWidth: 12, maxWidth: 40, flex: 3, priority: 8),
         Table.Column(title: "FROM → TO", minWidth: 14, maxWidth: 44, flex: 2, priority: 5),
-        Table.Column(title: "PROTO", minWidth: 7, maxWidth: 8, priority: 2),
+        Table.Column(title: "PROTO", minWidth: 7, maxWidth: 8, flex: 1, priority: 2),
         Table.Column(title: "LATENCY", minWidth: 7, maxWidth: 7, alignment: .right, priority: 4),
         Table.Column(title: "CHECKED", minWidth: 7, maxWidth: 8, alignment: .right, priority: 3),
         Table.Column(title: "REASON", minWidth: 16, maxWidth: 200, flex: 4, priority: 7),

@@ -27,7 +27,10 @@ struct Table: Sendable {
     var ellipsis = "…"
 
     /// The width of each column for a total width; 0 for a column left out.
-    func widths(for total: Int) -> [Int] {
+    ///
+    /// Columns start at their minimum; spare width goes first to flexible columns whose content
+    /// (`natural`, in display columns) is wider, in proportion to `flex`, then to the rest up to `maxWidth`.
+    func widths(for total: Int, natural: [Int]? = nil) -> [Int] {
         var shown = Array(repeating: true, count: columns.count)
         func needed() -> Int {
             let visible = columns.indices.filter { shown[$0] }
@@ -42,16 +45,25 @@ struct Table: Sendable {
         }
         var widths = columns.indices.map { shown[$0] ? columns[$0].minWidth : 0 }
         var spare = total - needed()
+        if let natural {
+            let wanted = columns.indices.map { min(columns[$0].maxWidth, max(columns[$0].minWidth, natural[$0])) }
+            spare = grow(&widths, by: spare, shown: shown, limits: wanted)
+        }
+        _ = grow(&widths, by: spare, shown: shown, limits: columns.map(\.maxWidth))
+        return widths
+    }
+
+    /// Hands out `spare` columns to the flexible columns below their limits, by weight; returns what is left.
+    private func grow(_ widths: inout [Int], by spare: Int, shown: [Bool], limits: [Int]) -> Int {
+        var spare = spare
         while spare > 0 {
-            let growing = columns.indices.filter {
-                shown[$0] && columns[$0].flex > 0 && widths[$0] < columns[$0].maxWidth
-            }
+            let growing = columns.indices.filter { shown[$0] && columns[$0].flex > 0 && widths[$0] < limits[$0] }
             guard !growing.isEmpty else { break }
             let weight = growing.reduce(0) { $0 + columns[$1].flex }
             var given = 0
             for index in growing {
                 let share = max(1, spare * columns[index].flex / weight)
-                let grant = min(share, columns[index].maxWidth - widths[index], spare - given)
+                let grant = min(share, limits[index] - widths[index], spare - given)
                 widths[index] += grant
                 given += grant
                 if given == spare { break }
@@ -59,7 +71,7 @@ struct Table: Sendable {
             if given == 0 { break }
             spare -= given
         }
-        return widths
+        return spare
     }
 
     /// The first row to show so that `selected` is visible in `visibleRows` rows, moving as
@@ -78,7 +90,12 @@ struct Table: Sendable {
         rows: [[Cell]], selected: Int?, offset: Int
     ) {
         guard height > 0, width > 0 else { return }
-        let widths = widths(for: width)
+        let natural = columns.indices.map { column in
+            rows.reduce(DisplayWidth.of(columns[column].title)) { widest, row in
+                column < row.count ? max(widest, DisplayWidth.of(row[column].text)) : widest
+            }
+        }
+        let widths = widths(for: width, natural: natural)
         let header = columns.map { Cell($0.title, role: .header) }
         draw(header, widths: widths, into: &canvas, x: x, y: y, width: width, rowRole: .header)
         let visible = height - 1

@@ -3,7 +3,8 @@ import Hummingbird
 /// The `/health` answer of a simulated system, shaped like Spring Boot Actuator's.
 enum HealthReport {
     static func response(for context: SimulationContext, down: Bool) -> Response {
-        let dependency = down
+        let dependency =
+            down
             ? [
                 "status": "DOWN",
                 "details": ["error": "HikariPool-1 - Connection is not available, request timed out after 30000ms."],

@@ -86,23 +86,24 @@ enum ERPRoutes {
 
     /// A SOAP 1.1 Fault, as the ERP answers while its posting period is closed.
     static func soapFault(status: Int, seconds: Double) -> Response {
-        let text = envelopeOpen + """
+        let text =
+            envelopeOpen + """
 
-                <soapenv:Fault>
-                  <faultcode>soapenv:Server</faultcode>
-                  <faultstring>RFC_ERROR_SYSTEM_FAILURE: Posting period 011/2025 is not open \
-            for company code 1000</faultstring>
-                  <faultactor>urn:switchboard:demo:erp:finance</faultactor>
-                  <detail>
-                    <fin:PostingError>
-                      <fin:MessageClass>F5</fin:MessageClass>
-                      <fin:MessageNumber>201</fin:MessageNumber>
-                      <fin:Timestamp>\(DemoFixtures.timestamp(seconds))</fin:Timestamp>
-                    </fin:PostingError>
-                  </detail>
-                </soapenv:Fault>
+                    <soapenv:Fault>
+                      <faultcode>soapenv:Server</faultcode>
+                      <faultstring>RFC_ERROR_SYSTEM_FAILURE: Posting period 011/2025 is not open \
+                for company code 1000</faultstring>
+                      <faultactor>urn:switchboard:demo:erp:finance</faultactor>
+                      <detail>
+                        <fin:PostingError>
+                          <fin:MessageClass>F5</fin:MessageClass>
+                          <fin:MessageNumber>201</fin:MessageNumber>
+                          <fin:Timestamp>\(DemoFixtures.timestamp(seconds))</fin:Timestamp>
+                        </fin:PostingError>
+                      </detail>
+                    </soapenv:Fault>
 
-            """ + envelopeClose
+                """ + envelopeClose
         return Reply.xml(text, status: Reply.status(status))
     }
 

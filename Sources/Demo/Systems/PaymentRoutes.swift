@@ -17,7 +17,8 @@ enum PaymentRoutes {
             return Reply.json(["data": items, "has_more": true])
         }
         router.post("/api/v1/payments") { _, _ in
-            Reply.json(["id": "pay_\(310_000 + Int(simulation.seconds * 2))", "status": "authorized"], status: .created)
+            Reply.json(
+                ["id": "pay_\(310_000 + Int(simulation.seconds * 2))", "status": "authorized"], status: .created)
         }
         router.get("/api/v1/settlements/latest") { _, _ in
             Reply.json(["id": "stl_20251121", "status": "sent_to_erp", "payments": 18_223, "net_eur": 1_931_204.17])

@@ -12,7 +12,8 @@ public struct ConfigError: Error, Sendable, Equatable, CustomStringConvertible {
         case invalidValue(String, expected: String)
         case unknownReference(String, kind: String, didYouMean: String?)
         case duplicateID(String, firstAt: SourceLocation)
-        case environmentVariableNotSet(String)
+        /// `occurrences` counts every reference; the error points at the first.
+        case environmentVariableNotSet(String, occurrences: Int)
         case conflictingKeys([String], in: String)
     }
 
@@ -60,8 +61,9 @@ public struct ConfigError: Error, Sendable, Equatable, CustomStringConvertible {
             return "no \(kind) with id `\(id)`" + Self.hint(suggestion)
         case .duplicateID(let id, let first):
             return "duplicate id `\(id)` (first defined at \(first.line):\(first.column))"
-        case .environmentVariableNotSet(let name):
-            return "environment variable `\(name)` is not set (referenced as ${\(name)})"
+        case .environmentVariableNotSet(let name, let occurrences):
+            let more = occurrences > 1 ? "; referenced \(occurrences) times, first here" : ""
+            return "environment variable `\(name)` is not set (referenced as ${\(name)}\(more))"
         case .conflictingKeys(let keys, let context):
             return "\(context) takes only one of " + keys.map { "`\($0)`" }.joined(separator: ", ")
         }

@@ -7,6 +7,8 @@ final class ConfigReader {
     let file: String
     let environment: EnvironmentExpansion
     private(set) var errors: [ConfigError] = []
+    /// Where each unset `${NAME}` was first reported, so it is reported once with a count.
+    private var unsetVariables: [String: Int] = [:]
 
     init(file: String, environment: [String: String]) {
         self.file = file
@@ -71,7 +73,14 @@ final class ConfigReader {
         case .success(let value):
             return value
         case .failure(let unset):
-            fail(.environmentVariableNotSet(unset.name), at: node)
+            if let index = unsetVariables[unset.name],
+                case .environmentVariableNotSet(let name, let count) = errors[index].kind
+            {
+                errors[index].kind = .environmentVariableNotSet(name, occurrences: count + 1)
+            } else {
+                unsetVariables[unset.name] = errors.count
+                fail(.environmentVariableNotSet(unset.name, occurrences: 1), at: node)
+            }
             return nil
         }
     }

@@ -20,8 +20,10 @@ struct DemoCommand: AsyncParsableCommand {
     var seed: UInt64 = 1
 
     @Option(
-        name: .long, help: ArgumentHelp("Where state and the log are kept. Default: $XDG_STATE_HOME/switchboard.",
-        valueName: "dir"))
+        name: .long,
+        help: ArgumentHelp(
+            "Where state and the log are kept. Default: $XDG_STATE_HOME/switchboard.",
+            valueName: "dir"))
     var stateDir: String?
 
     @OptionGroup var console: ConsoleFlags

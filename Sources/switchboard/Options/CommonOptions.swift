@@ -4,7 +4,8 @@ import SwitchboardCore
 /// `--config` and `--state-dir`, shared by every command that needs them.
 struct CommonOptions: ParsableArguments {
     @Option(
-        name: .long, help: ArgumentHelp(
+        name: .long,
+        help: ArgumentHelp(
             "The config file. Default: ./switchboard.yaml, then $XDG_CONFIG_HOME/switchboard/config.yaml.",
             valueName: "file"))
     var config: String?

@@ -1,0 +1,67 @@
+import Demo
+import Foundation
+import Testing
+
+/// The real binary's non-interactive commands: exit codes, stdout and stderr.
+@Suite struct CommandLineTests {
+    func run(_ arguments: [String], environment: [String: String] = [:]) async throws -> ChildProcess.Output {
+        let environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        return try await OwnThread.run { try ChildProcess.run(BuiltBinary.path, arguments, environment: environment) }
+    }
+
+    func temporaryFile(_ text: String) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("sb-\(UUID().uuidString).yaml").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test func configCheckReportsEveryErrorWithPositionAndExitsTwo() async throws {
+        let path = try temporaryFile(
+            """
+            systems:
+              - id: erp
+                nmae: ERP
+            interfaces:
+              - {id: a, from: erpp, to: erp}
+            """)
+        let result = try await run(["config", "check", path])
+        #expect(result.status == 2)
+        #expect(result.stdout.isEmpty)
+        #expect(
+            result.stderr.components(separatedBy: "\n").filter { !$0.isEmpty } == [
+                "\(path):3:5: error: unknown key `nmae` in a system; did you mean `name`?",
+                "\(path):5:19: error: no system with id `erpp`; did you mean `erp`?",
+                "2 errors",
+            ])
+    }
+
+    @Test func aMissingConfigIsAnErrorAndNothingStarts() async throws {
+        let result = try await run(["check", "--config", "/nonexistent/switchboard.yaml"])
+        #expect(result.status == 2)
+        #expect(result.stderr == "/nonexistent/switchboard.yaml: error: config file not found\n")
+    }
+
+    @Test func checkRunsEveryDemoCheckOnceAndPrintsJSON() async throws {
+        try await DemoLandscape.withLandscape(seed: 1) { demo in
+            let config = try DemoLandscape.configFileURL().path
+            let result = try await run(
+                ["check", "--config", config, "--format", "json"], environment: demo.environment)
+            let parsed = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]]
+            let reports = try #require(parsed, "stdout is a JSON array: \(result.stdout.prefix(200))")
+            #expect(reports.count >= 12)
+            for key in ["check", "interface", "system", "kind", "up", "error_class", "reason", "duration_seconds"] {
+                #expect(reports.allSatisfy { $0.keys.contains(key) }, "every result has \(key)")
+            }
+            let down = reports.filter { ($0["up"] as? Bool) == false }
+            #expect(result.status == (down.isEmpty ? 0 : 1))
+            #expect(reports.allSatisfy { ($0["up"] as? Bool) == true || !($0["error_class"] is NSNull) })
+        }
+    }
+
+    @Test func versionAndHelpSpeakToANewcomer() async throws {
+        #expect(try await run(["--version"]).stdout == "0.1.0\n")
+        let help = try await run(["--help"]).stdout
+        #expect(help.contains("switchboard demo"))
+        #expect(help.contains("--config"))
+    }
+}

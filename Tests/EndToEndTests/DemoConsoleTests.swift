@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+
+/// The real binary's `demo` in tmux: what a user sees, the keys they press, the terminal they get back.
+@Suite(.serialized, .enabled(if: TmuxSession.tmuxPath != nil, "tmux is not installed"))
+struct DemoConsoleTests {
+    static let utf8 = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"]
+
+    static func demo(term: String, environment: [String: String] = utf8, width: Int = 100, height: Int = 30) throws
+        -> TmuxSession
+    {
+        let state = FileManager.default.temporaryDirectory.appendingPathComponent("sb-e2e-\(UUID().uuidString)").path
+        var environment = environment
+        environment["TERM"] = term
+        return try TmuxSession(
+            command: "\(TmuxSession.quote(BuiltBinary.path)) demo --state-dir \(TmuxSession.quote(state))",
+            width: width, height: height, environment: environment)
+    }
+
+    static func rows(_ screen: [String], containing word: String) -> [String] {
+        screen.filter { $0.contains(" \(word) ") || $0.contains(" \(word)  ") }
+    }
+
+    @Test func demoShowsLiveChangingStatesAndQuitRestoresTheTerminal() async throws {
+        try await OwnThread.run { try Self.showsLiveChangingStatesAndRestores() }
+    }
+
+    static func showsLiveChangingStatesAndRestores() throws {
+        let session = try demo(term: "xterm-256color")
+        let first = try session.waitFor(timeout: 30, "interfaces with a state") { screen in
+            screen.contains { $0.hasPrefix("✔ OK") }
+        }
+        #expect(first.contains { $0.contains("财务系统 (ERP)") }, "CJK system names are shown")
+        #expect(first.contains { $0.contains("STATE") && $0.contains("LATENCY") && $0.contains("CHECKED") })
+        try session.waitFor(timeout: 60, "a scripted fault to show as DOWN") { screen in
+            screen.contains { $0.hasPrefix("✖ DOWN") }
+        }
+        try session.send("q")
+        let after = try session.waitFor(timeout: 15, "the process to exit") { screen in
+            screen.contains { $0.contains("[exit=") }
+        }
+        #expect(after.contains("[exit=0]"))
+        #expect(!after.contains { $0.contains("STATE") }, "the console's screen is gone (alternate screen left)")
+        let modes = after.first { $0.contains("echo") } ?? ""
+        #expect(modes.contains("icanon") && !modes.contains("-icanon"), "canonical mode restored: \(modes)")
+        #expect(modes.split(separator: " ").contains("echo"), "echo restored: \(modes)")
+    }
+
+    @Test(arguments: [
+        ("xterm-256color", utf8), ("screen", utf8), ("vt100", utf8), ("xterm-256color", ["LANG": "C", "LC_ALL": "C"]),
+    ])
+    func readableUnderEachTerminalAndLocale(_ term: String, _ environment: [String: String]) async throws {
+        try await OwnThread.run { try Self.readable(term: term, environment: environment) }
+    }
+
+    static func readable(term: String, environment: [String: String]) throws {
+        let session = try demo(term: term, environment: environment, width: 80, height: 24)
+        let screen = try session.waitFor(timeout: 30, "the interfaces table under TERM=\(term)") { screen in
+            screen.contains { $0.contains(" OK ") }
+        }
+        #expect(screen.count == 24)
+        #expect(screen.allSatisfy { TerminalWidth.columns($0) <= 80 }, "no row wraps past 80 columns")
+        if environment["LANG"] == "C" {
+            let nonASCII = screen.joined().unicodeScalars.filter { !$0.isASCII }
+            #expect(nonASCII.isEmpty, "ASCII only without UTF-8, found \(String(String.UnicodeScalarView(nonASCII)))")
+        }
+        try session.send("q")
+        let after = try session.waitFor(timeout: 15, "the process to exit") { $0.contains { $0.contains("[exit=") } }
+        #expect(after.contains("[exit=0]"))
+    }
+
+    @Test(arguments: [("dumb", "cannot address the cursor"), ("no-such-terminal-xyz", "no-such-terminal-xyz")])
+    func unusableTerminalGetsOneClearLine(_ term: String, _ message: String) async throws {
+        try await OwnThread.run { try Self.unusable(term: term, message: message) }
+    }
+
+    static func unusable(term: String, message: String) throws {
+        let session = try demo(term: term)
+        let screen = try session.waitFor(timeout: 15, "the process to exit") { $0.contains { $0.contains("[exit=") } }
+        #expect(screen.contains("[exit=1]"))
+        let errors = screen.filter { $0.hasPrefix("switchboard: ") }
+        #expect(errors.count == 1 && errors[0].contains(message), "got: \(screen.joined(separator: "\n"))")
+    }
+
+    @Test func tooSmallTerminalShowsANoticeUntilResized() async throws {
+        try await OwnThread.run { try Self.tooSmall() }
+    }
+
+    static func tooSmall() throws {
+        let session = try demo(term: "xterm-256color", width: 40, height: 8)
+        try session.waitFor(timeout: 20, "the too-small notice") { screen in
+            screen.joined(separator: " ").lowercased().contains("too small")
+        }
+        try session.resize(width: 100, height: 30)
+        try session.waitFor(timeout: 20, "the table after the resize") { screen in
+            screen.contains { $0.contains("STATE") && $0.contains("INTERFACE") }
+        }
+        try session.send("q")
+        try session.waitFor(timeout: 15, "the process to exit") { $0.contains("[exit=0]") }
+    }
+}
+
+/// Display columns of a captured row: East Asian wide characters take two.
+enum TerminalWidth {
+    static func columns(_ line: String) -> Int {
+        line.unicodeScalars.reduce(0) { $0 + (isWide($1) ? 2 : 1) }
+    }
+
+    private static func isWide(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+            0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x3FFFD:
+            return true
+        default:
+            return false
+        }
+    }
+}
