@@ -24,7 +24,7 @@ def widen(html: str) -> str:
 
 page = f"""<!doctype html><meta charset="utf-8"><style>
 html, body {{ margin: 0; background: #1c1c1c; }}
-pre {{ margin: 12px; font: 15px/18px 'DejaVu Sans Mono', monospace; color: #d0d0d0; width: {width}ch; }}
-.w {{ display: inline-block; width: 2ch; font-family: 'WenQuanYi Zen Hei Mono', 'WenQuanYi Zen Hei', monospace; }}
+pre {{ margin: 12px; font: 15px/18px 'DejaVu Sans Mono', 'WenQuanYi Zen Hei Mono', monospace; color: #d0d0d0; width: {width}ch; }}
+.w {{ display: inline-block; width: 2ch; text-align: center; }}
 </style><pre>{widen(body)}</pre>"""
 open(page_path, "w", encoding="utf-8").write(page)

@@ -26,9 +26,17 @@ struct DemoCommand: AsyncParsableCommand {
             valueName: "dir"))
     var stateDir: String?
 
+    @Flag(
+        help: """
+            Run only the simulated systems, without the console: print their addresses as shell \
+            `export` lines and serve until interrupted (to try `switchboard check` or your own config on them).
+            """)
+    var serversOnly = false
+
     @OptionGroup var console: ConsoleFlags
 
     func run() async throws {
+        if serversOnly { return try await serveOnly() }
         try ConsoleRunner.preflight(options: console.options)
         FileLogHandler.bootstrap(stateDirectory: ConfigLocator().stateDirectory(explicit: stateDir))
         let demo = try await DemoLandscape.start(seed: seed)
@@ -40,6 +48,15 @@ struct DemoCommand: AsyncParsableCommand {
             await demo.shutdown()
             throw error
         }
+        await demo.shutdown()
+    }
+
+    private func serveOnly() async throws {
+        let demo = try await DemoLandscape.start(seed: seed)
+        let exports = demo.environment.sorted { $0.key < $1.key }.map { "export \($0.key)=\($0.value)\n" }
+        let note = "# serving the demo systems (seed \(seed)); stop with Ctrl-C\n"
+        FileHandle.standardOutput.write(Data((exports.joined() + note).utf8))
+        await TerminationSignal.wait()
         await demo.shutdown()
     }
 }

@@ -1,0 +1,23 @@
+import Foundation
+import Testing
+
+@testable import SwitchboardCore
+
+/// The config example in README.md is the reference users copy: it must load as documented.
+@Suite struct ReadmeConfigTests {
+    static var readme: String {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        return (try? String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)) ?? ""
+    }
+
+    @Test func theConfigurationExampleLoads() throws {
+        let section = try #require(Self.readme.components(separatedBy: "## Configuration").dropFirst().first)
+        let block = try #require(section.components(separatedBy: "```yaml\n").dropFirst().first)
+        let yaml = try #require(block.components(separatedBy: "```").first)
+        let landscape = try ConfigLoader(environment: ["CRM_TOKEN": "t"]).load(yaml: yaml, file: "README.md")
+        #expect(landscape.systems.map(\.id) == ["erp", "crm", "db"])
+        #expect(landscape.interfaces.first?.checks.count == 2)
+        #expect(landscape.systems.first?.dependsOn == ["db"])
+    }
+}
