@@ -1,0 +1,61 @@
+/// A set of label names and values, kept sorted by name so that equal sets compare and hash equal.
+///
+/// The metric name is not a label here; a `Sample` carries it beside its labels.
+public struct Labels: Sendable, Hashable, Comparable, CustomStringConvertible, ExpressibleByDictionaryLiteral {
+    /// The pairs, sorted by name, names unique.
+    public private(set) var pairs: [Pair]
+
+    public struct Pair: Sendable, Hashable, Comparable {
+        public var name: String
+        public var value: String
+
+        public init(_ name: String, _ value: String) {
+            self.name = name
+            self.value = value
+        }
+
+        public static func < (lhs: Pair, rhs: Pair) -> Bool {
+            (lhs.name, lhs.value) < (rhs.name, rhs.value)
+        }
+    }
+
+    public init(_ dictionary: [String: String] = [:]) {
+        pairs = dictionary.map { Pair($0.key, $0.value) }.sorted()
+    }
+
+    public init(dictionaryLiteral elements: (String, String)...) {
+        self.init(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+    }
+
+    public subscript(name: String) -> String? {
+        get { pairs.first { $0.name == name }?.value }
+        set {
+            pairs.removeAll { $0.name == name }
+            if let newValue, !newValue.isEmpty {
+                pairs.append(Pair(name, newValue))
+                pairs.sort()
+            }
+        }
+    }
+
+    /// These labels with `other`'s added; `other` wins where both have a name.
+    public func merging(_ other: Labels) -> Labels {
+        var merged = self
+        for pair in other.pairs { merged[pair.name] = pair.value }
+        return merged
+    }
+
+    public static func < (lhs: Labels, rhs: Labels) -> Bool {
+        lhs.pairs.lexicographicallyPrecedes(rhs.pairs)
+    }
+
+    /// `{name="value", …}` as Prometheus prints it.
+    public var description: String {
+        "{" + pairs.map { "\($0.name)=\"\(Self.escape($0.value))\"" }.joined(separator: ", ") + "}"
+    }
+
+    static func escape(_ value: String) -> String {
+        value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            .replacingOccurrences(of: "\n", with: "\\n")
+    }
+}
