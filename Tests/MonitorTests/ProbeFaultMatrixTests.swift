@@ -1,0 +1,92 @@
+import Foundation
+import Monitor
+import SwitchboardCore
+import Testing
+
+/// Each broken endpoint gives the right error class within the check's timeout.
+@Suite struct ProbeFaultMatrixTests {
+    static let timeout: Duration = .seconds(1)
+
+    func probe(_ url: String, maxBody: Int = HTTPProbeSettings.defaultMaxBodyBytes) async -> ProbeOutcome {
+        let clients = HTTPClients()
+        let outcome = await HTTPProbe(
+            settings: HTTPProbeSettings(url: url, maxBodyBytes: maxBody), expect: Expectations(), clients: clients
+        ).run(timeout: Self.timeout)
+        await clients.shutdown()
+        return outcome
+    }
+
+    @Test(arguments: [
+        (MisbehavingServer.Behaviour.silent, ProbeErrorClass.timeout),
+        (.drip(interval: .milliseconds(100)), .timeout),
+        (.reset, .connectionReset),
+        (.garbage, .invalidResponse),
+    ])
+    func brokenServerGivesItsErrorClass(_ behaviour: MisbehavingServer.Behaviour, _ expected: ProbeErrorClass)
+        async throws
+    {
+        let server = try await MisbehavingServer.start(behaviour)
+        let outcome = await probe(server.url)
+        try await server.stop()
+        #expect(outcome.errorClass == expected, "reason: \(outcome.reason)")
+        #expect(!outcome.reason.isEmpty)
+    }
+
+    @Test func aFiftyMegabyteBodyIsRefusedAtTheLimit() async throws {
+        let server = try await LoopbackServer.start { router in
+            router.get("huge") { _, _ in String(repeating: "a", count: 50 << 20) }
+        }
+        let outcome = await probe(server.baseURL + "/huge", maxBody: 1 << 20)
+        await server.stop()
+        #expect(outcome.errorClass == .bodyTooLarge)
+    }
+
+    @Test func anUnresolvableNameIsADNSFailure() async {
+        let outcome = await probe("http://no-such-host.switchboard.invalid/health")
+        #expect(outcome.errorClass == .dns, "reason: \(outcome.reason)")
+    }
+
+    @Test func brokenEndpointsDelayNoOtherCheck() async throws {
+        let silent = try await MisbehavingServer.start(.silent)
+        let drip = try await MisbehavingServer.start(.drip(interval: .milliseconds(200)))
+        let healthy = try await LoopbackServer.start { router in router.get("ok") { _, _ in "ok" } }
+        func check(_ id: String, _ url: String, interval: Duration) -> Check {
+            Check(id: id, probe: .http(HTTPProbeSettings(url: url)), interval: interval, timeout: .seconds(8))
+        }
+        let landscape = Landscape(
+            name: "faults", systems: [System(id: "a", name: "A"), System(id: "b", name: "B")],
+            interfaces: [
+                Interface(
+                    id: "broken", name: "Broken", from: "a", to: "b", kind: .rest,
+                    checks: [
+                        check("silent", silent.url, interval: .seconds(10)),
+                        check("drip", drip.url, interval: .seconds(10)),
+                    ]),
+                Interface(
+                    id: "fine", name: "Fine", from: "b", to: "a", kind: .rest,
+                    checks: [check("fine", healthy.baseURL + "/ok", interval: .milliseconds(200))]),
+            ])
+        let engine = MonitorEngine(landscape: landscape)
+        let running = Task { await engine.run() }
+        var fineRuns = 0
+        var brokenFinished = false
+        let deadline = Date().addingTimeInterval(20)
+        var lastSeen: Date?
+        while fineRuns < 3, Date() < deadline {
+            try await Task.sleep(for: .milliseconds(20))
+            let snapshot = engine.snapshot
+            if let last = snapshot.interfaces[1].checks[0].last?.startedAt, last != lastSeen {
+                lastSeen = last
+                fineRuns += 1
+            }
+            brokenFinished = brokenFinished || snapshot.interfaces[0].checks.contains { $0.last != nil }
+        }
+        running.cancel()
+        await running.value
+        try await silent.stop()
+        try await drip.stop()
+        await healthy.stop()
+        #expect(fineRuns >= 3, "the healthy check kept its schedule")
+        #expect(!brokenFinished, "while both broken checks were still waiting for their 8 s timeout")
+    }
+}
