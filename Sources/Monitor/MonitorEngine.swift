@@ -16,14 +16,24 @@ public final class MonitorEngine: DataSource {
     private let runners: [CheckRunner]
     private let maxConcurrentProbes: Int
     private let state: Mutex<State>
+    /// Interface ids by check id, to know whose statistics a result changes.
+    private let interfacesOfCheck: [String: String]
 
     private struct State {
-        var results: [String: CheckResult] = [:]
+        var knowledge = SnapshotBuilder.Knowledge()
         var snapshot: Snapshot
+        /// Interfaces with results not yet reflected in their statistics.
+        var stale: Set<String> = []
+        var statsRefreshedAt = Date.distantPast
     }
 
-    /// How often the snapshot is refreshed when no result arrives, so staleness shows.
-    static let heartbeat: Duration = .seconds(1)
+    /// How often the snapshot is rebuilt while polling: results arriving in between are coalesced
+    /// into one snapshot, and staleness shows even when nothing arrives.
+    static let publishInterval: Duration = .milliseconds(200)
+    /// How often every interface's statistics are recomputed, so that windows move on.
+    static let statsRefreshInterval: TimeInterval = 30
+    /// How many state changes an interface keeps for its timeline.
+    static let historyLimit = 50
 
     public init(landscape: Landscape, source: String = "in-process", maxConcurrentProbes: Int = 64) {
         self.landscape = landscape
@@ -32,8 +42,15 @@ public final class MonitorEngine: DataSource {
         let factory = ProbeFactory(clients: clients)
         self.runners = landscape.allChecks.map { CheckRunner(owned: $0, probe: factory.probe(for: $0.check)) }
         self.maxConcurrentProbes = maxConcurrentProbes
-        let first = builder.build(results: [:], version: 1, now: Date())
-        self.state = Mutex(State(snapshot: first))
+        self.interfacesOfCheck = Dictionary(
+            landscape.interfaces.flatMap { interface in interface.checks.map { ($0.id, interface.id) } },
+            uniquingKeysWith: { first, _ in first })
+        var knowledge = SnapshotBuilder.Knowledge()
+        for owned in landscape.allChecks {
+            knowledge.histories[owned.check.id] = CheckHistory(interval: owned.check.interval)
+        }
+        let first = builder.build(knowledge, version: 1, now: Date())
+        self.state = Mutex(State(knowledge: knowledge, snapshot: first))
     }
 
     public var snapshot: Snapshot {
@@ -46,7 +63,7 @@ public final class MonitorEngine: DataSource {
         await withDiscardingTaskGroup { group in
             group.addTask { await scheduler.run { self.record($0) } }
             group.addTask {
-                while (try? await Task.sleep(for: Self.heartbeat)) != nil {
+                while (try? await Task.sleep(for: Self.publishInterval)) != nil {
                     self.publish()
                 }
             }
@@ -68,6 +85,7 @@ public final class MonitorEngine: DataSource {
             }
             return collected
         }
+        publish()
         return runners.indices.map { CheckReport(owned: runners[$0].owned, result: results[$0]!) }
     }
 
@@ -88,6 +106,7 @@ public final class MonitorEngine: DataSource {
                 return await group.reduce(into: []) { $0.append($1) }
             }
             results.forEach(record)
+            publish()
             let down = results.filter { !$0.up }.count
             return CommandOutcome(
                 succeeded: true,
@@ -97,25 +116,54 @@ public final class MonitorEngine: DataSource {
 
     private func record(_ result: CheckResult) {
         state.withLock { state in
-            state.results[result.checkID] = result
-            state.snapshot = next(after: state.snapshot, results: state.results)
+            state.knowledge.results[result.checkID] = result
+            state.knowledge.histories[result.checkID]?.record(result)
+            if let interface = interfacesOfCheck[result.checkID] { state.stale.insert(interface) }
         }
     }
 
-    private func publish() {
+    /// Rebuilds the snapshot from what is known now; its version moves on only when what it shows changed.
+    private func publish(now: Date = Date()) {
         state.withLock { state in
-            state.snapshot = next(after: state.snapshot, results: state.results)
+            refreshStats(&state, now: now)
+            var snapshot = builder.build(state.knowledge, version: state.snapshot.version, now: now)
+            recordChanges(from: state.snapshot, to: &snapshot, in: &state.knowledge, now: now)
+            let previous = state.snapshot
+            if snapshot.systems != previous.systems || snapshot.interfaces != previous.interfaces
+                || snapshot.progress != previous.progress
+            {
+                snapshot.version += 1
+            }
+            state.snapshot = snapshot
         }
     }
 
-    /// A fresh snapshot; its version moves on only when what it shows has changed.
-    private func next(after previous: Snapshot, results: [String: CheckResult]) -> Snapshot {
-        var snapshot = builder.build(results: results, version: previous.version, now: Date())
-        if snapshot.systems != previous.systems || snapshot.interfaces != previous.interfaces
-            || snapshot.progress != previous.progress
-        {
-            snapshot.version += 1
+    private func refreshStats(_ state: inout State, now: Date) {
+        let everything = now.timeIntervalSince(state.statsRefreshedAt) >= Self.statsRefreshInterval
+        for interface in landscape.interfaces where everything || state.stale.contains(interface.id) {
+            state.knowledge.stats[interface.id] = builder.stats(
+                of: interface, histories: state.knowledge.histories, now: now)
         }
-        return snapshot
+        state.stale.removeAll(keepingCapacity: true)
+        if everything { state.statsRefreshedAt = now }
+    }
+
+    /// Appends a `StateChange` for every interface whose state differs from the previous snapshot's.
+    private func recordChanges(
+        from previous: Snapshot, to snapshot: inout Snapshot, in knowledge: inout SnapshotBuilder.Knowledge, now: Date
+    ) {
+        for index in snapshot.interfaces.indices {
+            let interface = snapshot.interfaces[index]
+            guard index < previous.interfaces.count, previous.interfaces[index].state != interface.state else {
+                continue
+            }
+            var changes = knowledge.changes[interface.id] ?? []
+            changes.append(
+                StateChange(
+                    at: now, from: previous.interfaces[index].state, to: interface.state, reason: interface.reason))
+            if changes.count > Self.historyLimit { changes.removeFirst(changes.count - Self.historyLimit) }
+            knowledge.changes[interface.id] = changes
+            snapshot.interfaces[index].history = changes
+        }
     }
 }

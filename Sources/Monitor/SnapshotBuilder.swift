@@ -1,43 +1,68 @@
 import Foundation
 import SwitchboardCore
 
-/// Turns the landscape and the newest result of every check into a `Snapshot`. Pure.
+/// Turns the landscape and what the engine knows of each check into a `Snapshot`. Pure.
 struct SnapshotBuilder: Sendable {
     let landscape: Landscape
     let source: String
+    private let timeouts: [String: Double]
 
-    func build(results: [String: CheckResult], version: UInt64, now: Date) -> Snapshot {
-        let timeouts = Dictionary(
-            landscape.allChecks.map { ($0.check.id, $0.check.timeout.seconds) }, uniquingKeysWith: { a, _ in a })
+    init(landscape: Landscape, source: String) {
+        self.landscape = landscape
+        self.source = source
+        timeouts = Dictionary(
+            landscape.allChecks.map { ($0.check.id, $0.check.timeout.seconds) }, uniquingKeysWith: { first, _ in first }
+        )
+    }
+
+    /// What the engine has learnt so far, by check id (results, histories) or interface id (stats, changes).
+    struct Knowledge: Sendable {
+        var results: [String: CheckResult] = [:]
+        var histories: [String: CheckHistory] = [:]
+        var stats: [String: HealthStats] = [:]
+        var changes: [String: [StateChange]] = [:]
+    }
+
+    func build(_ knowledge: Knowledge, version: UInt64, now: Date) -> Snapshot {
         func statuses(_ checks: [Check]) -> [CheckStatus] {
             checks.map {
                 CheckStatus(
                     id: $0.id, kind: $0.probe.kind, target: $0.probe.target,
-                    intervalSeconds: $0.interval.seconds, last: results[$0.id])
+                    intervalSeconds: $0.interval.seconds, last: knowledge.results[$0.id])
             }
+        }
+        func state(_ checks: [CheckStatus], _ thresholds: HealthThresholds) -> HealthState {
+            let streaks = Dictionary(
+                checks.map { ($0.id, knowledge.histories[$0.id]?.consecutiveFailures ?? 1) },
+                uniquingKeysWith: { first, _ in first })
+            return HealthEvaluator.state(
+                of: checks, thresholds: thresholds, consecutiveFailures: streaks, timeouts: timeouts, now: now)
         }
         let interfaces = landscape.interfaces.map { interface in
             let checks = statuses(interface.checks)
             return InterfaceStatus(
                 id: interface.id, name: interface.name, from: interface.from, to: interface.to,
-                kind: interface.kind, owner: interface.owner,
-                state: HealthEvaluator.state(of: checks, timeouts: timeouts, now: now), checks: checks)
+                kind: interface.kind, owner: interface.owner, state: state(checks, interface.health), checks: checks,
+                stats: knowledge.stats[interface.id] ?? HealthStats(), history: knowledge.changes[interface.id] ?? [])
         }
         let systems = landscape.systems.map { system in
             let checks = statuses(system.checks)
-            let state: HealthState
-            if checks.isEmpty {
-                state = Self.state(inbound: interfaces.filter { $0.to == system.id }.map(\.state))
-            } else {
-                state = HealthEvaluator.state(of: checks, timeouts: timeouts, now: now)
-            }
-            return SystemStatus(id: system.id, name: system.name, owner: system.owner, state: state, checks: checks)
+            let own =
+                checks.isEmpty
+                ? Self.state(inbound: interfaces.filter { $0.to == system.id }.map(\.state))
+                : state(checks, system.health)
+            return SystemStatus(id: system.id, name: system.name, owner: system.owner, state: own, checks: checks)
         }
         let total = landscape.allChecks.count
-        let completed = landscape.allChecks.filter { results[$0.check.id] != nil }.count
+        let completed = landscape.allChecks.filter { knowledge.results[$0.check.id] != nil }.count
         return Snapshot(
             version: version, generatedAt: now, landscape: landscape.name, source: source, systems: systems,
             interfaces: interfaces, progress: CheckProgress(completed: completed, total: total))
+    }
+
+    /// The statistics of one interface from the histories of its checks.
+    func stats(of interface: Interface, histories: [String: CheckHistory], now: Date) -> HealthStats {
+        HealthStats(histories: interface.checks.compactMap { histories[$0.id] }, now: now)
     }
 
     /// A system without checks of its own is as healthy as the interfaces that lead to it.

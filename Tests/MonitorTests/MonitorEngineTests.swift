@@ -61,6 +61,10 @@ import Testing
         #expect(after.interfaces[0].state == .down)
         #expect(after.interfaces[0].reason == "HTTP 502 Bad Gateway (expected 2xx)")
         #expect(after.system("crm")?.state == .down, "CRM's only inbound interface is down")
+        #expect(after.interfaces[0].history.map { [$0.from, $0.to] } == [[.unknown, .down]])
+        #expect(after.interfaces[0].stats.consecutiveFailures == 1)
+        #expect(after.interfaces[0].stats.lastFailure?.errorClass == .httpStatus)
+        #expect(after.interfaces[0].stats.availability1h == 0)
     }
 
     @Test func runAllOnceReportsEveryCheckInConfigOrder() async throws {

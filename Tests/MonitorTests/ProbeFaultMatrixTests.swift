@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 import Monitor
 import SwitchboardCore
 import Testing
@@ -7,11 +8,13 @@ import Testing
 @Suite struct ProbeFaultMatrixTests {
     static let timeout: Duration = .seconds(1)
 
-    func probe(_ url: String, maxBody: Int = HTTPProbeSettings.defaultMaxBodyBytes) async -> ProbeOutcome {
+    func probe(
+        _ url: String, maxBody: Int = HTTPProbeSettings.defaultMaxBodyBytes, timeout: Duration = Self.timeout
+    ) async -> ProbeOutcome {
         let clients = HTTPClients()
         let outcome = await HTTPProbe(
             settings: HTTPProbeSettings(url: url, maxBodyBytes: maxBody), expect: Expectations(), clients: clients
-        ).run(timeout: Self.timeout)
+        ).run(timeout: timeout)
         await clients.shutdown()
         return outcome
     }
@@ -34,9 +37,16 @@ import Testing
 
     @Test func aFiftyMegabyteBodyIsRefusedAtTheLimit() async throws {
         let server = try await LoopbackServer.start { router in
-            router.get("huge") { _, _ in String(repeating: "a", count: 50 << 20) }
+            router.get("huge") { _, _ in
+                Response(
+                    status: .ok,
+                    body: ResponseBody { writer in
+                        for _ in 0..<50 { try await writer.write(ByteBuffer(repeating: 0x61, count: 1 << 20)) }
+                        try await writer.finish(nil)
+                    })
+            }
         }
-        let outcome = await probe(server.baseURL + "/huge", maxBody: 1 << 20)
+        let outcome = await probe(server.baseURL + "/huge", maxBody: 1 << 20, timeout: .seconds(20))
         await server.stop()
         #expect(outcome.errorClass == .bodyTooLarge)
     }

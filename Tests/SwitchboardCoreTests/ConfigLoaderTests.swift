@@ -189,3 +189,24 @@ import Testing
             ])
     }
 }
+
+@Suite struct HealthThresholdConfigTests {
+    @Test func interfacesTakeTheirOwnThresholds() throws {
+        let yaml = """
+            systems: [{id: a}, {id: b}]
+            interfaces:
+              - {id: i, from: a, to: b, health: {down_after: 3, degraded_latency: 500ms}}
+            """
+        let landscape = try ConfigLoader(environment: [:]).load(yaml: yaml, file: "h.yaml")
+        #expect(landscape.interfaces[0].health == HealthThresholds(downAfter: 3, degradedLatency: .milliseconds(500)))
+        #expect(landscape.systems[0].health == HealthThresholds())
+    }
+
+    @Test func aZeroStreakIsRejected() {
+        let yaml = "systems: [{id: a, health: {down_after: 0}}]\n"
+        let errors = #expect(throws: ConfigErrors.self) {
+            try ConfigLoader(environment: [:]).load(yaml: yaml, file: "h.yaml")
+        }
+        #expect(errors?.errors.first?.message == "invalid value `0`: expected a number of failed runs (1-1000)")
+    }
+}

@@ -4,20 +4,31 @@ import SwitchboardCore
 /// Decides the health of an interface or system from the newest results of its checks.
 ///
 /// - No fresh result at all (none yet, or older than two intervals plus the timeout): UNKNOWN.
-/// - Every fresh result down: DOWN.
-/// - Some down, or up but slower than `latency_below`: DEGRADED.
+/// - Every fresh result failing, each check `downAfter` times in a row: DOWN.
+/// - Some failing, failing fewer times in a row than `downAfter`, or answering but slower than
+///   `latency_below` or the interface's `degraded_latency`: DEGRADED.
 /// - Otherwise: OK.
 public enum HealthEvaluator {
-    public static func state(of checks: [CheckStatus], timeouts: [String: Double] = [:], now: Date) -> HealthState {
-        let fresh = checks.compactMap { check -> CheckResult? in
+    public static func state(
+        of checks: [CheckStatus], thresholds: HealthThresholds = HealthThresholds(),
+        consecutiveFailures: [String: Int] = [:], timeouts: [String: Double] = [:], now: Date
+    ) -> HealthState {
+        let fresh = checks.compactMap { check -> (CheckStatus, CheckResult)? in
             guard let last = check.last else { return nil }
             let allowance = 2 * check.intervalSeconds + (timeouts[check.id] ?? 0)
-            return now.timeIntervalSince(last.startedAt) <= allowance ? last : nil
+            return now.timeIntervalSince(last.startedAt) <= allowance ? (check, last) : nil
         }
         guard !fresh.isEmpty else { return .unknown }
-        let failing = fresh.filter { !$0.up && $0.errorClass != .latency }
-        if failing.count == fresh.count { return .down }
-        if !failing.isEmpty || fresh.contains(where: { $0.errorClass == .latency }) { return .degraded }
-        return .ok
+        let verdicts = fresh.map { check, result -> HealthState in
+            if result.up {
+                let slow = thresholds.degradedLatency.map { result.durationSeconds > $0.seconds } ?? false
+                return slow ? .degraded : .ok
+            }
+            if result.errorClass == .latency { return .degraded }
+            let streak = consecutiveFailures[check.id] ?? 1
+            return streak >= thresholds.downAfter ? .down : .degraded
+        }
+        if verdicts.allSatisfy({ $0 == .down }) { return .down }
+        return verdicts.contains { $0 != .ok } ? .degraded : .ok
     }
 }

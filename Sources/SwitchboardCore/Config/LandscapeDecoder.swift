@@ -35,7 +35,7 @@ struct LandscapeDecoder {
     }
 
     private func system(_ node: Node, checks: CheckDecoder, ids: inout IDRegistry) -> System? {
-        let keys = ["id", "name", "owner", "labels", "depends_on", "checks"]
+        let keys = ["id", "name", "owner", "labels", "depends_on", "checks", "health"]
         guard let fields = reader.mapping(node, context: "a system", keys: keys),
             let id = identifier(in: fields, namespace: .system, ids: &ids)
         else { return nil }
@@ -50,11 +50,12 @@ struct LandscapeDecoder {
             }
         }
         system.checks = registeredChecks(fields, owner: "system `\(id)`", checks: checks, ids: &ids)
+        system.health = fields["health"].map(thresholds) ?? HealthThresholds()
         return system
     }
 
     private func interface(_ node: Node, checks: CheckDecoder, ids: inout IDRegistry) -> Interface? {
-        let keys = ["id", "name", "from", "to", "protocol", "owner", "labels", "checks"]
+        let keys = ["id", "name", "from", "to", "protocol", "owner", "labels", "checks", "health"]
         guard let fields = reader.mapping(node, context: "an interface", keys: keys) else { return nil }
         let id = identifier(in: fields, namespace: .interface, ids: &ids)
         let from = reader.required("from", in: fields).flatMap { endpoint($0, ids: &ids) }
@@ -64,7 +65,8 @@ struct LandscapeDecoder {
         guard let id, let from, let to else { return nil }
         return Interface(
             id: id, name: fields["name"].flatMap { reader.string($0) } ?? id, from: from, to: to, kind: kind,
-            owner: fields["owner"].flatMap { reader.string($0) }, labels: labels(fields), checks: owned)
+            owner: fields["owner"].flatMap { reader.string($0) }, labels: labels(fields), checks: owned,
+            health: fields["health"].map(thresholds) ?? HealthThresholds())
     }
 
     private func job(_ node: Node, ids: inout IDRegistry) -> Job? {
@@ -126,6 +128,17 @@ struct LandscapeDecoder {
             ids.define(check.id, in: .check, at: idNode)
             return check
         }
+    }
+
+    private func thresholds(_ node: Node) -> HealthThresholds {
+        var thresholds = HealthThresholds()
+        guard let fields = reader.mapping(node, context: "health", keys: ["down_after", "degraded_latency"]) else {
+            return thresholds
+        }
+        thresholds.downAfter =
+            fields["down_after"].flatMap { reader.int($0, in: 1...1000, what: "a number of failed runs (1-1000)") } ?? 1
+        thresholds.degradedLatency = fields["degraded_latency"].flatMap(reader.duration)
+        return thresholds
     }
 
     private func labels(_ fields: Fields) -> [String: String] {

@@ -10,10 +10,12 @@ public struct Interface: Sendable, Equatable, Identifiable {
     public var owner: String?
     public var labels: [String: String]
     public var checks: [Check]
+    public var health: HealthThresholds
 
     public init(
         id: String, name: String, from: String, to: String, kind: InterfaceProtocol,
-        owner: String? = nil, labels: [String: String] = [:], checks: [Check] = []
+        owner: String? = nil, labels: [String: String] = [:], checks: [Check] = [],
+        health: HealthThresholds = HealthThresholds()
     ) {
         self.id = id
         self.name = name
@@ -23,5 +25,6 @@ public struct Interface: Sendable, Equatable, Identifiable {
         self.owner = owner
         self.labels = labels
         self.checks = checks
+        self.health = health
     }
 }

@@ -8,10 +8,12 @@ public struct System: Sendable, Equatable, Identifiable {
     public var dependsOn: [String]
     /// Checks of the system itself, such as its health endpoint.
     public var checks: [Check]
+    public var health: HealthThresholds
 
     public init(
         id: String, name: String, owner: String? = nil, labels: [String: String] = [:],
-        dependsOn: [String] = [], checks: [Check] = []
+        dependsOn: [String] = [], checks: [Check] = [],
+        health: HealthThresholds = HealthThresholds()
     ) {
         self.id = id
         self.name = name
@@ -19,5 +21,6 @@ public struct System: Sendable, Equatable, Identifiable {
         self.labels = labels
         self.dependsOn = dependsOn
         self.checks = checks
+        self.health = health
     }
 }

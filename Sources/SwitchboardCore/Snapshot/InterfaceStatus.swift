@@ -12,10 +12,14 @@ public struct InterfaceStatus: Sendable, Equatable, Identifiable {
     public var owner: String?
     public var state: HealthState
     public var checks: [CheckStatus]
+    public var stats: HealthStats
+    /// The newest state changes, oldest first (bounded).
+    public var history: [StateChange]
 
     public init(
         id: String, name: String, from: String, to: String, kind: InterfaceProtocol,
-        owner: String?, state: HealthState, checks: [CheckStatus]
+        owner: String?, state: HealthState, checks: [CheckStatus], stats: HealthStats = HealthStats(),
+        history: [StateChange] = []
     ) {
         self.id = id
         self.name = name
@@ -25,6 +29,8 @@ public struct InterfaceStatus: Sendable, Equatable, Identifiable {
         self.owner = owner
         self.state = state
         self.checks = checks
+        self.stats = stats
+        self.history = history
     }
 
     /// The slowest latest run among the checks, in seconds.

@@ -1,0 +1,63 @@
+import Foundation
+
+/// What an interface's (or a check's) recent history says, beyond its current state.
+public struct HealthStats: Sendable, Equatable {
+    /// Share of successful runs in the last hour, 0...1; nil before the first run.
+    public var availability1h: Double?
+    /// Share of successful runs in the last 24 hours, 0...1.
+    public var availability24h: Double?
+    /// Latency percentiles over the last hour, in seconds.
+    public var latencyP50: Double?
+    public var latencyP95: Double?
+    public var latencyP99: Double?
+    /// Share of failed runs in the last 5 minutes, 0...1.
+    public var errorRate: Double?
+    public var lastSuccess: Date?
+    public var lastFailure: Failure?
+    /// Failed runs in a row up to now (the worst check's streak, for an interface).
+    public var consecutiveFailures: Int
+
+    /// When and why the newest failure happened.
+    public struct Failure: Sendable, Equatable {
+        public var at: Date
+        public var errorClass: ProbeErrorClass?
+        public var reason: String
+
+        public init(at: Date, errorClass: ProbeErrorClass?, reason: String) {
+            self.at = at
+            self.errorClass = errorClass
+            self.reason = reason
+        }
+    }
+
+    public init(
+        availability1h: Double? = nil, availability24h: Double? = nil, latencyP50: Double? = nil,
+        latencyP95: Double? = nil, latencyP99: Double? = nil, errorRate: Double? = nil, lastSuccess: Date? = nil,
+        lastFailure: Failure? = nil, consecutiveFailures: Int = 0
+    ) {
+        self.availability1h = availability1h
+        self.availability24h = availability24h
+        self.latencyP50 = latencyP50
+        self.latencyP95 = latencyP95
+        self.latencyP99 = latencyP99
+        self.errorRate = errorRate
+        self.lastSuccess = lastSuccess
+        self.lastFailure = lastFailure
+        self.consecutiveFailures = consecutiveFailures
+    }
+}
+
+/// One change of an interface's state, for its timeline.
+public struct StateChange: Sendable, Equatable {
+    public var at: Date
+    public var from: HealthState
+    public var to: HealthState
+    public var reason: String?
+
+    public init(at: Date, from: HealthState, to: HealthState, reason: String?) {
+        self.at = at
+        self.from = from
+        self.to = to
+        self.reason = reason
+    }
+}
