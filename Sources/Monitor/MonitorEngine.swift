@@ -16,6 +16,8 @@ public final class MonitorEngine: DataSource {
     private let runners: [CheckRunner]
     private let maxConcurrentProbes: Int
     private let state: Mutex<State>
+    /// How late scheduled runs started, for the benchmark and `/metrics`.
+    public let lateness = LatenessRecorder()
     /// Interface ids by check id, to know whose statistics a result changes.
     private let interfacesOfCheck: [String: String]
 
@@ -74,19 +76,19 @@ public final class MonitorEngine: DataSource {
     /// Runs every check once, all at the same time within the concurrency bound, in config order.
     public func runAllOnce() async -> [CheckReport] {
         let limit = ConcurrencyLimit(maxConcurrentProbes)
-        let results = await withTaskGroup(of: (Int, CheckResult).self) { group in
+        let runs = await withTaskGroup(of: (Int, ProbeRun).self) { group in
             for (index, runner) in runners.enumerated() {
                 group.addTask { (index, await limit.run { await runner.run() }) }
             }
-            var collected: [Int: CheckResult] = [:]
-            for await (index, result) in group {
-                collected[index] = result
-                record(result)
+            var collected: [Int: ProbeRun] = [:]
+            for await (index, run) in group {
+                collected[index] = run
+                record(run)
             }
             return collected
         }
         publish()
-        return runners.indices.map { CheckReport(owned: runners[$0].owned, result: results[$0]!) }
+        return runners.indices.map { CheckReport(owned: runners[$0].owned, result: runs[$0]!.result) }
     }
 
     /// Closes the HTTP connections of an engine that was used without `run()`.
@@ -101,12 +103,13 @@ public final class MonitorEngine: DataSource {
             guard !selected.isEmpty else {
                 return CommandOutcome(succeeded: false, message: "nothing to check for \(target)")
             }
-            let results = await withTaskGroup(of: CheckResult.self) { group in
+            let runs = await withTaskGroup(of: ProbeRun.self) { group in
                 for runner in selected { group.addTask { await runner.run() } }
                 return await group.reduce(into: []) { $0.append($1) }
             }
-            results.forEach(record)
+            runs.forEach(record)
             publish()
+            let results = runs.map(\.result)
             let down = results.filter { !$0.up }.count
             return CommandOutcome(
                 succeeded: true,
@@ -114,7 +117,9 @@ public final class MonitorEngine: DataSource {
         }
     }
 
-    private func record(_ result: CheckResult) {
+    private func record(_ run: ProbeRun) {
+        if let lateness = run.lateness { self.lateness.record(lateness) }
+        let result = run.result
         state.withLock { state in
             state.knowledge.results[result.checkID] = result
             state.knowledge.histories[result.checkID]?.record(result)

@@ -56,7 +56,15 @@ import Testing
         try await withServer { server in
             let expect = Expectations(status: [200], json: [try JSONAssertionParser.parse(#"$.status == "UP""#).get()])
             let outcome = await probe(server, "/up", expect: expect)
-            #expect(outcome == .success("HTTP 200 OK", httpStatus: 200))
+            #expect(outcome.up && outcome.reason == "HTTP 200 OK" && outcome.httpStatus == 200)
+            let names = outcome.samples.map { $0.name + $0.labels.description }
+            #expect(
+                names == [
+                    "probe_http_status_code{}", "probe_http_content_length{}",
+                    "probe_http_duration_seconds{phase=\"processing\"}",
+                    "probe_http_duration_seconds{phase=\"transfer\"}", "probe_http_ssl{}",
+                ])
+            #expect(outcome.samples.first?.value == 200)
         }
     }
 

@@ -1,8 +1,9 @@
 import Foundation
 import Hummingbird
-import Monitor
 import SwitchboardCore
 import Testing
+
+@testable import Monitor
 
 @Suite struct MonitorEngineTests {
     func landscape(_ base: String) -> Landscape {
@@ -88,5 +89,26 @@ import Testing
         #expect(
             ProbeScheduler.offset(of: "check-1", within: .seconds(10))
                 == ProbeScheduler.offset(of: "check-1", within: .seconds(10)))
+    }
+}
+
+@Suite struct CheckRunnerTests {
+    @Test func everyRunIsLabelledAndNamedAsBlackboxExporterNamesIt() async throws {
+        let server = try await LoopbackServer.start { router in router.get("ok") { _, _ in "ok" } }
+        let clients = HTTPClients()
+        let check = Check(id: "crm-health", probe: .http(HTTPProbeSettings(url: server.baseURL + "/ok")))
+        let owned = OwnedCheck(check: check, system: "crm", interface: "erp-crm")
+        let run = await CheckRunner(owned: owned, probe: ProbeFactory(clients: clients).probe(for: check))
+            .run(lateness: .milliseconds(3))
+        await clients.shutdown()
+        await server.stop()
+        let labels: Labels = ["system": "crm", "interface": "erp-crm", "check": "crm-health", "kind": "http"]
+        #expect(
+            run.samples.first
+                == Sample("probe_success", labels, 1, timestampMilliseconds: run.samples[0].timestampMilliseconds))
+        #expect(
+            run.samples.map(\.name).prefix(3) == ["probe_success", "probe_duration_seconds", "probe_http_status_code"])
+        #expect(run.samples.allSatisfy { $0.labels.merging(labels) == $0.labels && $0.timestampMilliseconds != nil })
+        #expect(run.lateness == .milliseconds(3))
     }
 }

@@ -27,12 +27,21 @@ public struct HTTPProbe: Probe {
         do {
             let client = clients.client(followRedirects: settings.followRedirects)
             let response = try await client.execute(try request(), timeout: .nanoseconds(timeout.nanoseconds))
+            let headAt = ContinuousClock.now
             let body = try await response.body.collect(upTo: settings.maxBodyBytes)
             let latency = ContinuousClock.now - started
-            return ResponseAssertions(expect: expect).evaluate(
+            var outcome = ResponseAssertions(expect: expect).evaluate(
                 HTTPAnswer(
                     status: Int(response.status.code), statusText: response.status.reasonPhrase,
                     headers: response.headers.map { ($0.name, $0.value) }, body: body, latency: latency))
+            outcome.samples = [
+                Sample("probe_http_status_code", [:], Double(response.status.code)),
+                Sample("probe_http_content_length", [:], Double(body.readableBytes)),
+                Sample("probe_http_duration_seconds", ["phase": "processing"], (headAt - started).seconds),
+                Sample("probe_http_duration_seconds", ["phase": "transfer"], (ContinuousClock.now - headAt).seconds),
+                Sample("probe_http_ssl", [:], settings.url.lowercased().hasPrefix("https:") ? 1 : 0),
+            ]
+            return outcome
         } catch is CancellationError {
             return .failure(.timeout, "no answer within \(DurationParser.format(timeout))")
         } catch {

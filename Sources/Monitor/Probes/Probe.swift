@@ -14,13 +14,29 @@ public struct ProbeOutcome: Sendable, Equatable {
     public var errorClass: ProbeErrorClass?
     public var reason: String
     public var httpStatus: Int?
+    /// What the probe measured beyond success and duration, named as blackbox_exporter names it
+    /// (`probe_http_status_code`, `probe_http_duration_seconds{phase="transfer"}`,
+    /// `probe_ssl_earliest_cert_expiry`, …) or, for a scrape, every scraped sample. The runner adds
+    /// `probe_success` and `probe_duration_seconds` and the labels `system`, `interface`, `check`, `kind`.
+    public var samples: [Sample]
 
-    public static func success(_ reason: String, httpStatus: Int? = nil) -> ProbeOutcome {
-        ProbeOutcome(up: true, errorClass: nil, reason: reason, httpStatus: httpStatus)
+    public init(
+        up: Bool, errorClass: ProbeErrorClass?, reason: String, httpStatus: Int? = nil, samples: [Sample] = []
+    ) {
+        self.up = up
+        self.errorClass = errorClass
+        self.reason = reason
+        self.httpStatus = httpStatus
+        self.samples = samples
     }
 
-    public static func failure(_ errorClass: ProbeErrorClass, _ reason: String, httpStatus: Int? = nil) -> ProbeOutcome
-    {
-        ProbeOutcome(up: false, errorClass: errorClass, reason: reason, httpStatus: httpStatus)
+    public static func success(_ reason: String, httpStatus: Int? = nil, samples: [Sample] = []) -> ProbeOutcome {
+        ProbeOutcome(up: true, errorClass: nil, reason: reason, httpStatus: httpStatus, samples: samples)
+    }
+
+    public static func failure(
+        _ errorClass: ProbeErrorClass, _ reason: String, httpStatus: Int? = nil, samples: [Sample] = []
+    ) -> ProbeOutcome {
+        ProbeOutcome(up: false, errorClass: errorClass, reason: reason, httpStatus: httpStatus, samples: samples)
     }
 }

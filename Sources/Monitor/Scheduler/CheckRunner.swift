@@ -9,7 +9,18 @@ struct CheckRunner: Sendable {
     /// Extra time a probe gets past its timeout before the runner gives up on it from outside.
     static let grace: Duration = .milliseconds(250)
 
-    func run() async -> CheckResult {
+    /// The labels every sample of this check carries.
+    let labels: Labels
+
+    init(owned: OwnedCheck, probe: any Probe) {
+        self.owned = owned
+        self.probe = probe
+        var labels: Labels = ["system": owned.system, "check": owned.check.id, "kind": owned.check.probe.kind]
+        labels["interface"] = owned.interface
+        self.labels = labels
+    }
+
+    func run(lateness: Duration? = nil) async -> ProbeRun {
         let startedAt = Date()
         let clock = ContinuousClock()
         let begin = clock.now
@@ -17,9 +28,20 @@ struct CheckRunner: Sendable {
         let outcome =
             await withTimeout(timeout + Self.grace) { await probe.run(timeout: timeout) }
             ?? .failure(.timeout, "no answer within \(DurationParser.format(timeout))")
-        return CheckResult(
-            checkID: owned.check.id, up: outcome.up, startedAt: startedAt,
-            durationSeconds: (clock.now - begin).seconds, errorClass: outcome.errorClass,
-            reason: outcome.reason, httpStatus: outcome.httpStatus)
+        let duration = (clock.now - begin).seconds
+        let result = CheckResult(
+            checkID: owned.check.id, up: outcome.up, startedAt: startedAt, durationSeconds: duration,
+            errorClass: outcome.errorClass, reason: outcome.reason, httpStatus: outcome.httpStatus)
+        let timestamp = Int64(startedAt.timeIntervalSince1970 * 1000)
+        var samples = [
+            Sample("probe_success", labels, outcome.up ? 1 : 0, timestampMilliseconds: timestamp),
+            Sample("probe_duration_seconds", labels, duration, timestampMilliseconds: timestamp),
+        ]
+        for var sample in outcome.samples {
+            sample.labels = sample.labels.merging(labels)
+            sample.timestampMilliseconds = sample.timestampMilliseconds ?? timestamp
+            samples.append(sample)
+        }
+        return ProbeRun(result: result, samples: samples, lateness: lateness)
     }
 }

@@ -15,7 +15,7 @@ public struct ProbeScheduler: Sendable {
     }
 
     /// Runs until the task is cancelled, handing every result to `record`.
-    func run(record: @escaping @Sendable (CheckResult) -> Void) async {
+    func run(record: @escaping @Sendable (ProbeRun) -> Void) async {
         let clock = ContinuousClock()
         let start = clock.now
         await withDiscardingTaskGroup { group in
@@ -29,7 +29,7 @@ public struct ProbeScheduler: Sendable {
 
     private func loop(
         _ runner: CheckRunner, start: ContinuousClock.Instant, clock: ContinuousClock,
-        record: @Sendable (CheckResult) -> Void
+        record: @Sendable (ProbeRun) -> Void
     ) async {
         let interval = runner.owned.check.interval
         var due = start + Self.offset(of: runner.owned.check.id, within: interval)
@@ -39,9 +39,10 @@ public struct ProbeScheduler: Sendable {
             } catch {
                 return
             }
-            let result = await limit.run { await runner.run() }
+            let scheduled = due
+            let run = await limit.run { await runner.run(lateness: clock.now - scheduled) }
             if Task.isCancelled { return }
-            record(result)
+            record(run)
             due = due + interval
             let now = clock.now
             if due < now {
