@@ -73,8 +73,9 @@ public final class MonitorEngine: DataSource {
         await clients.shutdown()
     }
 
-    /// Runs every check once, all at the same time within the concurrency bound, in config order.
-    public func runAllOnce() async -> [CheckReport] {
+    /// Runs every check once, all at the same time within the concurrency bound, in config order;
+    /// `progress` hears (finished, total) after each check.
+    public func runAllOnce(progress: (@Sendable (Int, Int) -> Void)? = nil) async -> [CheckReport] {
         let limit = ConcurrencyLimit(maxConcurrentProbes)
         let runs = await withTaskGroup(of: (Int, ProbeRun).self) { group in
             for (index, runner) in runners.enumerated() {
@@ -84,6 +85,7 @@ public final class MonitorEngine: DataSource {
             for await (index, run) in group {
                 collected[index] = run
                 record(run)
+                progress?(collected.count, runners.count)
             }
             return collected
         }

@@ -54,6 +54,7 @@ import Testing
             }
             let down = reports.filter { ($0["up"] as? Bool) == false }
             #expect(result.status == (down.isEmpty ? 0 : 1))
+            #expect(!result.stderr.contains("checks "), "no progress line when stderr is not a terminal")
             #expect(reports.allSatisfy { ($0["up"] as? Bool) == true || !($0["error_class"] is NSNull) })
         }
     }
@@ -63,5 +64,31 @@ import Testing
         let help = try await run(["--help"]).stdout
         #expect(help.contains("switchboard demo"))
         #expect(help.contains("--config"))
+    }
+
+    @Test(.enabled(if: TmuxSession.tmuxPath != nil, "tmux is not installed"))
+    func checkOnATerminalShowsProgressOnStderrAndClearsIt() async throws {
+        let port = try SilentListener()
+        defer { port.close() }
+        let config = try temporaryFile(
+            """
+            systems:
+              - id: mq
+                checks:
+                  - id: port-open
+                    tcp: {address: "127.0.0.1:\(port.port)"}
+                  - id: banner
+                    tcp: {address: "127.0.0.1:\(port.port)", expect: "READY"}
+                    timeout: 4s
+            """)
+        try await OwnThread.run {
+            let session = try TmuxSession(
+                command: "\(TmuxSession.quote(BuiltBinary.path)) check --config \(TmuxSession.quote(config)); sleep 30",
+                width: 80, height: 10)
+            try session.waitFor(timeout: 10, "the progress line") { $0.contains { $0.hasPrefix("checks 1/2") } }
+            let done = try session.waitFor(timeout: 10, "the report") { $0.contains { $0.contains("banner") } }
+            #expect(!done.contains { $0.contains("checks 1/2") || $0.contains("checks 2/2") }, "progress cleared")
+            #expect(done.contains { $0.contains("timeout") })
+        }
     }
 }

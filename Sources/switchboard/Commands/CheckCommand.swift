@@ -22,7 +22,11 @@ struct CheckCommand: AsyncParsableCommand {
     func run() async throws {
         let landscape = try ConfigLoading.load(common.configFile())
         let engine = MonitorEngine(landscape: landscape)
-        let reports = await engine.runAllOnce()
+        let showProgress = format == .text && isatty(STDERR_FILENO) == 1
+        let reports = await engine.runAllOnce { finished, total in
+            if showProgress { StandardError.rewrite("checks \(finished)/\(total)") }
+        }
+        if showProgress { StandardError.rewrite("") }
         await engine.shutdown()
         switch format {
         case .json: try printJSON(reports)

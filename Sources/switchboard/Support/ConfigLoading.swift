@@ -33,4 +33,9 @@ enum StandardError {
     static func write(_ line: String) {
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
+
+    /// Replaces the current line of a terminal (a progress line): carriage return, text, clear to end.
+    static func rewrite(_ line: String) {
+        FileHandle.standardError.write(Data(("\r" + line + "\u{1B}[K").utf8))
+    }
 }
