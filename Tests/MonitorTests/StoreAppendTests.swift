@@ -85,6 +85,13 @@ extension StoreTests {
                 ])
         }
 
+        @Test func labelValuesAreComparedByteForByteAsInPrometheus() {
+            let store = SeriesStore()
+            store.append(
+                [Sample("m", ["city": "Z\u{FC}rich"], 1), Sample("m", ["city": "Zu\u{308}rich"], 2)], at: 1000)
+            #expect(store.memoryStats().seriesCount == 2)
+        }
+
         @Test func concurrentAppendsAndReadsLoseNothing() async {
             let store = SeriesStore()
             await withTaskGroup(of: Void.self) { group in

@@ -19,11 +19,6 @@ public struct ExpositionParser {
     private var previousLabels: [ParsedLabel] = []
     private var labels: [ParsedLabel] = []
 
-    private struct SeriesKey: Hashable {
-        var name: String
-        var labels: Labels
-    }
-
     private struct ParsedLabel {
         var name: Range<Int>
         var value: Range<Int>

@@ -19,11 +19,6 @@ public final class SeriesStore: Sendable {
 
     typealias SeriesID = InvertedIndex.SeriesID
 
-    struct SeriesKey: Hashable {
-        var name: String
-        var labels: Labels
-    }
-
     struct State {
         var ids: [SeriesKey: SeriesID] = [:]
         var series: [SeriesID: MemorySeries] = [:]
@@ -74,11 +69,13 @@ public final class SeriesStore: Sendable {
             state.series[id] = MemorySeries(name: key.name, labels: key.labels, samplesPerChunk: samplesPerChunk)
             state.index.add(id, name: key.name, labels: key.labels)
         }
-        switch state.series[id]!.append(time, sample.value) {
+        // Through the index of the values, so the series is changed in place rather than copied out and back.
+        let slot = state.series.index(forKey: id)!
+        switch state.series.values[slot].append(time, sample.value) {
         case .appended:
             report.appended += 1
             state.maxTime = max(state.maxTime, time)
-            _ = state.series[id]!.dropChunks(endingBefore: time &- retentionMilliseconds)
+            _ = state.series.values[slot].dropChunks(endingBefore: time &- retentionMilliseconds)
         case .repeated: report.repeated += 1
         case .conflicting: report.conflicting += 1
         case .outOfOrder: report.outOfOrder += 1
