@@ -23,6 +23,14 @@ public struct Labels: Sendable, Hashable, Comparable, CustomStringConvertible, E
         pairs = dictionary.map { Pair($0.key, $0.value) }.sorted()
     }
 
+    /// Labels from pairs that are already sorted by name, with unique names and no empty values.
+    ///
+    /// For parsers and the store, which build labels in order and should not sort them again.
+    init(sortedPairs: [Pair]) {
+        assert(zip(sortedPairs, sortedPairs.dropFirst()).allSatisfy { $0.name < $1.name }, "unsorted labels")
+        pairs = sortedPairs
+    }
+
     public init(dictionaryLiteral elements: (String, String)...) {
         self.init(Dictionary(elements, uniquingKeysWith: { _, last in last }))
     }

@@ -1,0 +1,76 @@
+/// One series in memory: its identity, its sealed chunks and the chunk it is filling.
+struct MemorySeries: Sendable {
+    let name: String
+    let labels: Labels
+    private(set) var sealed: [XORChunk] = []
+    private(set) var head = XORChunkAppender()
+    private let samplesPerChunk: Int
+
+    init(name: String, labels: Labels, samplesPerChunk: Int) {
+        self.name = name
+        self.labels = labels
+        self.samplesPerChunk = samplesPerChunk
+    }
+
+    enum AppendOutcome {
+        case appended
+        /// The same time and the same value bits as the newest sample: nothing to do.
+        case repeated
+        /// The same time as the newest sample with another value.
+        case conflicting
+        case outOfOrder
+    }
+
+    var isEmpty: Bool { head.count == 0 && sealed.isEmpty }
+
+    var sampleCount: Int { sealed.reduce(head.count) { $0 + $1.count } }
+
+    var payloadBytes: Int { sealed.reduce(head.byteCount) { $0 + $1.bytes.count } }
+
+    var chunkCount: Int { sealed.count + (head.count > 0 ? 1 : 0) }
+
+    /// The newest sample, kept uncompressed by the head chunk.
+    var newest: SamplePoint? {
+        if head.count > 0 { return SamplePoint(head.maxTime, head.lastValue) }
+        return sealed.last.flatMap { $0.points().last }
+    }
+
+    var minTime: Int64? { sealed.first?.minTime ?? (head.count > 0 ? head.minTime : nil) }
+
+    mutating func append(_ timestamp: Int64, _ value: Double) -> AppendOutcome {
+        if let newest {
+            if timestamp < newest.timestampMilliseconds { return .outOfOrder }
+            if timestamp == newest.timestampMilliseconds {
+                return value.bitPattern == newest.value.bitPattern ? .repeated : .conflicting
+            }
+        }
+        if head.count >= samplesPerChunk {
+            sealed.append(head.seal())
+            head = XORChunkAppender()
+        }
+        head.append(timestamp, value)
+        return .appended
+    }
+
+    /// Drops the chunks whose newest sample is older than `cutoff`; returns how many samples went.
+    mutating func dropChunks(endingBefore cutoff: Int64) -> Int {
+        var dropped = 0
+        let old = sealed.prefix { $0.maxTime < cutoff }
+        if !old.isEmpty {
+            dropped = old.reduce(0) { $0 + $1.count }
+            sealed.removeFirst(old.count)
+        }
+        if sealed.isEmpty, head.count > 0, head.maxTime < cutoff {
+            dropped += head.count
+            head = XORChunkAppender()
+        }
+        return dropped
+    }
+
+    /// The chunks that may hold samples from `start` through `end`, to decode outside the store's lock.
+    func chunks(from start: Int64, through end: Int64) -> [XORChunk] {
+        var result = sealed.filter { $0.minTime <= end && $0.maxTime >= start }
+        if head.count > 0, head.minTime <= end, head.maxTime >= start { result.append(head.chunk) }
+        return result
+    }
+}

@@ -1,0 +1,156 @@
+/// Writes samples into an `XORChunk`, one at a time; the chunk the store is still filling.
+struct XORChunkAppender: Sendable {
+    private var writer = BitWriter(reservingCapacity: 32)
+    private(set) var count = 0
+    private(set) var minTime: Int64 = 0
+    private(set) var maxTime: Int64 = 0
+    private(set) var lastValue: Double = 0
+    private var lastDelta: Int64 = 0
+    /// The window of the last value written with explicit leading and trailing zeros; nil before.
+    private var window: (leading: Int, trailing: Int)?
+
+    init() {}
+
+    /// Bytes written so far.
+    var byteCount: Int { writer.bytes.count }
+
+    /// What has been written so far, as a chunk that shares the bytes until the appender writes again.
+    var chunk: XORChunk {
+        XORChunk(bytes: writer.bytes, count: count, minTime: minTime, maxTime: maxTime)
+    }
+
+    /// The finished chunk, its spare capacity given back; the appender should not be used after.
+    mutating func seal() -> XORChunk {
+        writer.shrinkToFit()
+        return chunk
+    }
+
+    /// Appends a sample. The chunk can hold any sequence of timestamps; the store keeps them increasing.
+    mutating func append(_ timestamp: Int64, _ value: Double) {
+        switch count {
+        case 0:
+            writer.writeVarint(timestamp)
+            writer.write(value.bitPattern, count: 64)
+            minTime = timestamp
+        case 1:
+            lastDelta = timestamp &- maxTime
+            writer.writeVarint(lastDelta)
+            writeValue(value)
+        default:
+            let delta = timestamp &- maxTime
+            writeDeltaOfDelta(delta &- lastDelta)
+            lastDelta = delta
+            writeValue(value)
+        }
+        maxTime = timestamp
+        lastValue = value
+        count += 1
+    }
+
+    private mutating func writeDeltaOfDelta(_ dod: Int64) {
+        if dod == 0 {
+            writer.writeBit(false)
+            return
+        }
+        for bucket in TimestampBucket.buckets where TimestampBucket.fits(dod, bits: bucket.payloadBits) {
+            writer.write(bucket.control, count: bucket.controlBits)
+            writer.write(UInt64(bitPattern: dod), count: bucket.payloadBits)
+            return
+        }
+        writer.write(0b1111, count: 4)
+        writer.write(UInt64(bitPattern: dod), count: 64)
+    }
+
+    private mutating func writeValue(_ value: Double) {
+        let xor = value.bitPattern ^ lastValue.bitPattern
+        if xor == 0 {
+            writer.writeBit(false)
+            return
+        }
+        writer.writeBit(true)
+        let leading = min(xor.leadingZeroBitCount, 31)
+        let trailing = xor.trailingZeroBitCount
+        if let window, leading >= window.leading, trailing >= window.trailing {
+            writer.writeBit(false)
+            let significant = 64 - window.leading - window.trailing
+            writer.write(xor >> UInt64(window.trailing), count: significant)
+            return
+        }
+        let significant = 64 - leading - trailing
+        writer.writeBit(true)
+        writer.write(UInt64(leading), count: 5)
+        // 64 significant bits do not fit 6 bits; they are written as 0, which cannot occur otherwise.
+        writer.write(UInt64(significant & 63), count: 6)
+        writer.write(xor >> UInt64(trailing), count: significant)
+        window = (leading, trailing)
+    }
+}
+
+/// Reads the samples of an `XORChunk` in order; stops early (without trapping) on truncated bytes.
+struct XORChunkIterator: IteratorProtocol {
+    private var reader: BitReader
+    private let count: Int
+    private var read = 0
+    private var timestamp: Int64 = 0
+    private var delta: Int64 = 0
+    private var valueBits: UInt64 = 0
+    private var window = (leading: 0, trailing: 0)
+
+    init(bytes: [UInt8], count: Int) {
+        self.reader = BitReader(bytes)
+        self.count = count
+    }
+
+    mutating func next() -> SamplePoint? {
+        guard read < count, let point = readNext() else { return nil }
+        read += 1
+        return point
+    }
+
+    private mutating func readNext() -> SamplePoint? {
+        switch read {
+        case 0:
+            guard let first = reader.readVarint(), let bits = reader.read(64) else { return nil }
+            timestamp = first
+            valueBits = bits
+        case 1:
+            guard let firstDelta = reader.readVarint(), readValue() else { return nil }
+            delta = firstDelta
+            timestamp = timestamp &+ delta
+        default:
+            guard let dod = readDeltaOfDelta(), readValue() else { return nil }
+            delta = delta &+ dod
+            timestamp = timestamp &+ delta
+        }
+        return SamplePoint(timestamp, Double(bitPattern: valueBits))
+    }
+
+    private mutating func readDeltaOfDelta() -> Int64? {
+        var controlBits = 0
+        while controlBits < 4 {
+            guard let bit = reader.readBit() else { return nil }
+            if !bit { break }
+            controlBits += 1
+        }
+        if controlBits == 0 { return 0 }
+        if controlBits == 4 { return reader.read(64).map { Int64(bitPattern: $0) } }
+        let payloadBits = TimestampBucket.buckets[controlBits - 1].payloadBits
+        return reader.read(payloadBits).map { TimestampBucket.decode($0, bits: payloadBits) }
+    }
+
+    /// Reads one XOR-encoded value into `valueBits`; false when the bytes ran out.
+    private mutating func readValue() -> Bool {
+        guard let changed = reader.readBit() else { return false }
+        if !changed { return true }
+        guard let newWindow = reader.readBit() else { return false }
+        if newWindow {
+            guard let leading = reader.read(5), let length = reader.read(6) else { return false }
+            let significant = length == 0 ? 64 : Int(length)
+            window = (Int(leading), 64 - Int(leading) - significant)
+        }
+        let significant = 64 - window.leading - window.trailing
+        guard let bits = reader.read(significant) else { return false }
+        valueBits ^= bits << UInt64(window.trailing)
+        return true
+    }
+}
