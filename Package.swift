@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "switchboard", targets: ["switchboard"]),
         .executable(name: "switchboard-bench", targets: ["switchboard-bench"]),
         .library(name: "Monitor", targets: ["Monitor"]),
+        .library(name: "PromQL", targets: ["PromQL"]),
         .library(name: "Console", targets: ["Console"]),
     ],
     dependencies: [
@@ -27,10 +28,12 @@ let package = Package(
             name: "SwitchboardCore",
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
+        .target(name: "PromQL"),
         .target(
             name: "Monitor",
             dependencies: [
                 "SwitchboardCore",
+                "PromQL",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -82,10 +85,12 @@ let package = Package(
             name: "MonitorTests",
             dependencies: [
                 "Monitor",
+                "PromQL",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
+        .testTarget(name: "PromQLTests", dependencies: ["PromQL"]),
         .testTarget(name: "ConsoleTests", dependencies: ["Console"]),
         .testTarget(name: "EndToEndTests", dependencies: ["switchboard", "Demo"]),
         .testTarget(

@@ -1,4 +1,5 @@
 import Monitor
+import PromQL
 import Testing
 
 extension ExpositionTests {

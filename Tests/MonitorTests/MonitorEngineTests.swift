@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import PromQL
 import SwitchboardCore
 import Testing
 

@@ -1,3 +1,5 @@
+import PromQL
+
 /// Parses the Prometheus text exposition format 0.0.4, the body of a `/metrics` endpoint.
 ///
 /// ```swift

@@ -1,4 +1,5 @@
 import Foundation
+import PromQL
 import SwitchboardCore
 
 /// Runs one check once: stamps the probe's outcome with the check, start time and duration.

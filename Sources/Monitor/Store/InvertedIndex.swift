@@ -1,3 +1,5 @@
+import PromQL
+
 /// Which series have which label values: label name → value → series ids, the metric name under `__name__`.
 ///
 /// Answers selectors as Prometheus' postings do: a matcher that does not match the empty string

@@ -1,3 +1,5 @@
+import PromQL
+
 /// One series in memory: its identity, its sealed chunks and the chunk it is filling.
 struct MemorySeries: Sendable {
     let name: String

@@ -1,3 +1,5 @@
+import PromQL
+
 /// One value of one series at one time, named as Prometheus names it (`probe_success{check="…"} 1`).
 public struct Sample: Sendable, Equatable {
     public var name: String
@@ -17,4 +19,9 @@ public struct Sample: Sendable, Equatable {
         lhs.name == rhs.name && lhs.labels == rhs.labels && lhs.timestampMilliseconds == rhs.timestampMilliseconds
             && (lhs.value == rhs.value || (lhs.value.isNaN && rhs.value.isNaN))
     }
+}
+
+extension Sample {
+    /// Whether this sample marks the end of its series.
+    public var isStale: Bool { value.isStaleMarker }
 }

@@ -1,3 +1,5 @@
+import PromQL
+
 /// A series' identity (metric name and labels) as a dictionary key, compared and hashed as UTF-8 bytes.
 ///
 /// Prometheus compares label values byte for byte, and hashing the bytes of a native string is

@@ -1,3 +1,4 @@
+import PromQL
 import Synchronization
 
 /// Recent samples of every series in compressed chunks, with an inverted index for selectors.
@@ -11,7 +12,7 @@ import Synchronization
 /// Safe to use from many tasks at once: one `Mutex` guards the series and the index. Appends hold
 /// it only to find a series and encode a few bits; queries hold it to find the series and take
 /// their chunks (shared, copy-on-write), and decode after letting go.
-public final class SeriesStore: Sendable {
+public final class SeriesStore: SeriesSource {
     /// How far back samples are kept, counted from the newest sample the store has seen.
     public let retentionMilliseconds: Int64
     let samplesPerChunk: Int

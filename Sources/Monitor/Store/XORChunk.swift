@@ -1,3 +1,5 @@
+import PromQL
+
 /// A sealed run of samples of one series, compressed as in Facebook's Gorilla and Prometheus' XOR chunks.
 ///
 /// Layout, bit by bit (`XORChunkAppender` writes it, `XORChunkIterator` reads it):

@@ -1,3 +1,5 @@
+import PromQL
+
 /// Writes samples into an `XORChunk`, one at a time; the chunk the store is still filling.
 struct XORChunkAppender: Sendable {
     private var writer = BitWriter(reservingCapacity: 32)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A set of label names and values, kept sorted by name so that equal sets compare and hash equal.
 ///
 /// The metric name is not a label here; a `Sample` carries it beside its labels.
@@ -26,7 +28,7 @@ public struct Labels: Sendable, Hashable, Comparable, CustomStringConvertible, E
     /// Labels from pairs that are already sorted by name, with unique names and no empty values.
     ///
     /// For parsers and the store, which build labels in order and should not sort them again.
-    init(sortedPairs: [Pair]) {
+    package init(sortedPairs: [Pair]) {
         assert(zip(sortedPairs, sortedPairs.dropFirst()).allSatisfy { $0.name < $1.name }, "unsorted labels")
         pairs = sortedPairs
     }

@@ -13,8 +13,3 @@ extension Double {
     /// Whether this is the staleness marker (and not just any NaN).
     public var isStaleMarker: Bool { bitPattern == Self.staleMarkerBitPattern }
 }
-
-extension Sample {
-    /// Whether this sample marks the end of its series.
-    public var isStale: Bool { value.isStaleMarker }
-}

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One condition of a series selector, as in PromQL's `{job="api", code=~"5.."}`.
 ///
 /// The name `__name__` matches the metric name. A label a series does not have counts as the empty
@@ -76,12 +78,12 @@ public enum LabelMatcherError: Error, Sendable, Equatable, CustomStringConvertib
 ///
 /// `Regex` is not `Sendable`, so matchers keep their pattern and each query compiles its own.
 /// Common patterns take a fast path instead of the regex engine: literals, `a|b|c`, `.*` and `.+`.
-struct CompiledMatcher {
-    let name: String
+package struct CompiledMatcher {
+    package let name: String
     private let predicate: MatcherPredicate
     private let negated: Bool
 
-    init(_ matcher: LabelMatcher) {
+    package init(_ matcher: LabelMatcher) {
         name = matcher.name
         switch matcher.kind {
         case .equal, .notEqual: predicate = .equals(matcher.value)
@@ -91,12 +93,12 @@ struct CompiledMatcher {
         negated = matcher.kind == .notEqual || matcher.kind == .doesNotMatchRegex
     }
 
-    func matches(_ value: String) -> Bool {
+    package func matches(_ value: String) -> Bool {
         predicate.matches(value) != negated
     }
 
     /// Whether a series without this label (an empty value) passes.
-    var matchesEmpty: Bool { matches("") }
+    package var matchesEmpty: Bool { matches("") }
 }
 
 enum MatcherPredicate {
