@@ -67,6 +67,12 @@ import Testing
         #expect(reason == "body is not XML (</a> closes <b> at byte 9), cannot check //Status")
     }
 
+    @Test func deeplyNestedBodyIsRefusedNotOverflowed() {
+        let body = String(repeating: "<a>", count: 100_000) + String(repeating: "</a>", count: 100_000)
+        let reason = XPathAssertion.firstFailure(of: ["//a"], in: body)
+        #expect(reason?.hasPrefix("body is not XML (elements nested deeper than 256") == true)
+    }
+
     static func failure(_ assertion: String) -> String? {
         XPathAssertion.firstFailure(of: [assertion], in: envelope)
     }

@@ -46,8 +46,12 @@ struct XMLReader {
         var description: String { "\(message) at byte \(offset)" }
     }
 
+    /// Deeper documents are refused rather than parsed recursively into a stack overflow.
+    static let maxDepth = 256
+
     private let bytes: [UInt8]
     private var index = 0
+    private var depth = 0
 
     static func parse(_ text: String) throws -> XMLElement {
         var reader = XMLReader(bytes: Array(text.utf8))
@@ -115,6 +119,9 @@ struct XMLReader {
     }
 
     private mutating func element() throws -> XMLElement {
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= Self.maxDepth else { throw problem("elements nested deeper than \(Self.maxDepth)") }
         index += 1  // <
         var element = XMLElement(name: try name(), attributes: [], children: [])
         while true {
