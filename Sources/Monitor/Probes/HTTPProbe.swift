@@ -30,17 +30,25 @@ public struct HTTPProbe: Probe {
             let headAt = ContinuousClock.now
             let body = try await response.body.collect(upTo: settings.maxBodyBytes)
             let latency = ContinuousClock.now - started
-            var outcome = ResponseAssertions(expect: expect).evaluate(
-                HTTPAnswer(
-                    status: Int(response.status.code), statusText: response.status.reasonPhrase,
-                    headers: response.headers.map { ($0.name, $0.value) }, body: body, latency: latency))
+            var answer = HTTPAnswer(
+                status: Int(response.status.code), statusText: response.status.reasonPhrase,
+                headers: response.headers.map { ($0.name, $0.value) }, body: body, latency: latency)
+            let transferred = ContinuousClock.now
+            if expect.certMinDays != nil, let endpoint = Self.tlsEndpoint(settings.url) {
+                switch await Self.certificate(of: endpoint, timeout: timeout) {
+                case .read(let summary): answer.certificate = summary
+                case .unreadable(let failure): return failure
+                }
+            }
+            var outcome = ResponseAssertions(expect: expect).evaluate(answer)
             outcome.samples = [
                 Sample("probe_http_status_code", [:], Double(response.status.code)),
                 Sample("probe_http_content_length", [:], Double(body.readableBytes)),
                 Sample("probe_http_duration_seconds", ["phase": "processing"], (headAt - started).seconds),
-                Sample("probe_http_duration_seconds", ["phase": "transfer"], (ContinuousClock.now - headAt).seconds),
+                Sample("probe_http_duration_seconds", ["phase": "transfer"], (transferred - headAt).seconds),
                 Sample("probe_http_ssl", [:], settings.url.lowercased().hasPrefix("https:") ? 1 : 0),
             ]
+            if let certificate = answer.certificate { outcome.samples.append(certificate.expirySample) }
             return outcome
         } catch is CancellationError {
             return .failure(.timeout, "no answer within \(DurationParser.format(timeout))")
@@ -48,6 +56,36 @@ public struct HTTPProbe: Probe {
             let (errorClass, reason) = ProbeError.classify(error)
             return .failure(errorClass, reason)
         }
+    }
+
+    /// Host and port of an https URL, for reading its certificate; nil for other schemes.
+    static func tlsEndpoint(_ url: String) -> (host: String, port: Int)? {
+        guard let components = URLComponents(string: url), components.scheme?.lowercased() == "https",
+            let host = components.host, !host.isEmpty
+        else { return nil }
+        return (host, components.port ?? 443)
+    }
+
+    /// Reads the server's chain in a handshake of its own (verification is the request's business).
+    static func certificate(
+        of endpoint: (host: String, port: Int), timeout: Duration
+    ) async -> CertificateRead {
+        do {
+            let session = try await TLSHandshake(host: endpoint.host, port: endpoint.port, serverName: nil)
+                .perform(connectTimeout: timeout)
+            guard let summary = CertificateChainSummary(chain: session.chain) else {
+                return .unreadable(.failure(.tls, "the server presented no certificate"))
+            }
+            return .read(summary)
+        } catch {
+            let (errorClass, reason) = ProbeError.classify(error)
+            return .unreadable(.failure(errorClass, "cannot read the certificate for cert_min_days: \(reason)"))
+        }
+    }
+
+    enum CertificateRead {
+        case read(CertificateChainSummary)
+        case unreadable(ProbeOutcome)
     }
 
     private func request() throws -> HTTPClientRequest {

@@ -12,7 +12,10 @@ public struct ProbeFactory: Sendable {
         switch check.probe {
         case .http(let settings): HTTPProbe(settings: settings, expect: check.expect, clients: clients)
         case .tcp(let settings): TCPProbe(settings: settings)
-        case .tls, .dns, .scrape, .command: UnavailableProbe(kind: check.probe.kind)
+        case .tls(let settings): TLSProbe(settings: settings, expect: check.expect)
+        case .dns(let settings): DNSProbe(settings: settings)
+        case .command(let settings): CommandProbe(settings: settings)
+        case .scrape: UnavailableProbe(kind: check.probe.kind)
         }
     }
 }

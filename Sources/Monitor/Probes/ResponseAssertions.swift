@@ -9,6 +9,8 @@ struct HTTPAnswer {
     var headers: [(String, String)]
     var body: ByteBuffer
     var latency: Duration
+    /// The server certificate chain, read only when `cert_min_days` is set on an https check.
+    var certificate: CertificateChainSummary? = nil
 }
 
 /// Applies a check's `expect:` block to an HTTP response, in the order a human would look:
@@ -29,6 +31,9 @@ struct ResponseAssertions {
             return .failure(.httpStatus, "\(statusLine) (expected \(wanted))", httpStatus: status)
         }
         if let problem = firstBodyProblem(text: text, headers: answer.headers) {
+            return .failure(problem.0, problem.1, httpStatus: status)
+        }
+        if let problem = certificateProblem(answer.certificate) {
             return .failure(problem.0, problem.1, httpStatus: status)
         }
         if let limit = expect.latencyBelow, answer.latency >= limit {
@@ -58,13 +63,18 @@ struct ResponseAssertions {
                 return (.assertion, "header \(name) does not match /\(pattern)/")
             }
         }
-        if !expect.xpath.isEmpty {
-            return (.unsupported, "xpath assertions are not supported by this build yet")
-        }
-        if expect.certMinDays != nil {
-            return (.unsupported, "cert_min_days is not supported by this build yet")
+        if let failure = XPathAssertion.firstFailure(of: expect.xpath, in: text) {
+            return (.assertion, failure)
         }
         return nil
+    }
+
+    /// `cert_min_days`: the probe reads the chain of https URLs only; on a plain http URL the check cannot hold.
+    private func certificateProblem(_ certificate: CertificateChainSummary?) -> (ProbeErrorClass, String)? {
+        guard expect.certMinDays != nil else { return nil }
+        guard let certificate else { return (.unsupported, "cert_min_days needs an https URL") }
+        return CertificateExpiryAssertion(minDays: expect.certMinDays).problem(certificate, at: Date())
+            .map { (.assertion, $0) }
     }
 
     private func matches(_ pattern: String, _ text: String) -> Bool {
