@@ -1,4 +1,5 @@
 import Foundation
+import PromQL
 import SwitchboardCore
 import Synchronization
 
@@ -18,6 +19,8 @@ public final class MonitorEngine: DataSource {
     private let state: Mutex<State>
     /// How late scheduled runs started, for the benchmark and `/metrics`.
     public let lateness = LatenessRecorder()
+    /// Every sample the probes produced (probe_success, probe_http_*, scraped series), for rules and charts.
+    public let store: SeriesStore
     /// Interface ids by check id, to know whose statistics a result changes.
     private let interfacesOfCheck: [String: String]
 
@@ -27,6 +30,7 @@ public final class MonitorEngine: DataSource {
         /// Interfaces with results not yet reflected in their statistics.
         var stale: Set<String> = []
         var statsRefreshedAt = Date.distantPast
+        var compactedAt = Date()
     }
 
     /// How often the snapshot is rebuilt while polling: results arriving in between are coalesced
@@ -36,9 +40,16 @@ public final class MonitorEngine: DataSource {
     static let statsRefreshInterval: TimeInterval = 30
     /// How many state changes an interface keeps for its timeline.
     static let historyLimit = 50
+    /// How often chunks older than the store's retention are dropped.
+    static let compactionInterval: TimeInterval = 60
 
-    public init(landscape: Landscape, source: String = "in-process", maxConcurrentProbes: Int = 64) {
+    /// `retention` bounds how far back the store keeps samples.
+    public init(
+        landscape: Landscape, source: String = "in-process", maxConcurrentProbes: Int = 64,
+        retention: Duration = .seconds(3600)
+    ) {
         self.landscape = landscape
+        self.store = SeriesStore(retention: retention)
         self.builder = SnapshotBuilder(landscape: landscape, source: source)
         self.clients = HTTPClients()
         let factory = ProbeFactory(clients: clients)
@@ -122,6 +133,7 @@ public final class MonitorEngine: DataSource {
     private func record(_ run: ProbeRun) {
         if let lateness = run.lateness { self.lateness.record(lateness) }
         let result = run.result
+        store.append(run.samples, at: Int64(result.startedAt.timeIntervalSince1970 * 1000))
         state.withLock { state in
             state.knowledge.results[result.checkID] = result
             state.knowledge.histories[result.checkID]?.record(result)
@@ -131,6 +143,12 @@ public final class MonitorEngine: DataSource {
 
     /// Rebuilds the snapshot from what is known now; its version moves on only when what it shows changed.
     private func publish(now: Date = Date()) {
+        let compact = state.withLock { state in
+            guard now.timeIntervalSince(state.compactedAt) >= Self.compactionInterval else { return false }
+            state.compactedAt = now
+            return true
+        }
+        if compact { store.compact(now: Int64(now.timeIntervalSince1970 * 1000)) }
         state.withLock { state in
             refreshStats(&state, now: now)
             var snapshot = builder.build(state.knowledge, version: state.snapshot.version, now: now)

@@ -58,7 +58,8 @@ struct DemoConfigTests {
         for check in checks {
             #expect(check["interval"] as? String == "5s", "\(check["id"] ?? "?")")
             #expect(check["timeout"] as? String == "2s", "\(check["id"] ?? "?")")
-            #expect((check["http"] == nil) != (check["tcp"] == nil), "one probe kind: \(check["id"] ?? "?")")
+            let kinds = ["http", "tcp", "tls", "dns", "scrape", "command"].filter { check[$0] != nil }
+            #expect(kinds.count == 1, "one probe kind: \(check["id"] ?? "?")")
         }
         let latency = checks.compactMap { ($0["expect"] as? [String: Any])?["latency_below"] as? String }
         #expect(latency.count >= 3 && latency.allSatisfy { $0 == "800ms" })

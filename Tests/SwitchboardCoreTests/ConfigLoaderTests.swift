@@ -130,6 +130,11 @@ import Testing
         Case(
             name: "bad cron", yaml: header + "jobs:\n  - {id: j, schedule: \"0 2 * *\", command: [x]}\n", line: 5,
             column: 23, message: "a cron expression with 5 fields"),
+        Case(
+            name: "certificate expiry on plain http",
+            yaml: "systems:\n  - id: erp\n    checks:\n      - id: c\n        http: {url: \"http://a\"}\n"
+                + "        expect: {cert_min_days: 14}\n", line: 6, column: 33,
+            message: "invalid value `http://a`: expected an https URL"),
         Case(name: "empty document", yaml: "", line: 1, column: 1, message: "the config is empty"),
     ]
 

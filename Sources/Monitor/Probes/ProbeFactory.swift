@@ -12,10 +12,13 @@ public struct ProbeFactory: Sendable {
         switch check.probe {
         case .http(let settings): HTTPProbe(settings: settings, expect: check.expect, clients: clients)
         case .tcp(let settings): TCPProbe(settings: settings)
-        case .tls(let settings): TLSProbe(settings: settings, expect: check.expect)
+        case .tls(let settings):
+            TLSProbe(
+                settings: settings, expect: check.expect, trustRoots: settings.caFile.map(TrustRoots.pemFile) ?? .system
+            )
         case .dns(let settings): DNSProbe(settings: settings)
         case .command(let settings): CommandProbe(settings: settings)
-        case .scrape: UnavailableProbe(kind: check.probe.kind)
+        case .scrape(let settings): ScrapeProbe(settings: settings, checkID: check.id, clients: clients)
         }
     }
 }

@@ -39,6 +39,13 @@ struct CheckDecoder {
                 at: timeoutNode)
         }
         let expect = fields["expect"].flatMap(expectations) ?? Expectations()
+        if expect.certMinDays != nil, case .http(let http)? = probe, !http.url.lowercased().hasPrefix("https:"),
+            let certNode = fields["expect"]?.mapping?["cert_min_days"]
+        {
+            reader.fail(
+                .invalidValue(http.url, expected: "an https URL, since cert_min_days reads its certificate"),
+                at: certNode)
+        }
         guard let id, let probe else { return nil }
         return Check(id: id, probe: probe, interval: interval, timeout: timeout, expect: expect)
     }
@@ -91,10 +98,12 @@ struct CheckDecoder {
     }
 
     private func tls(_ node: Node) -> TLSProbeSettings? {
-        guard let fields = reader.mapping(node, context: "tls", keys: ["address", "server_name"]),
+        guard let fields = reader.mapping(node, context: "tls", keys: ["address", "server_name", "ca_file"]),
             let address = address(in: fields)
         else { return nil }
-        return TLSProbeSettings(address: address, serverName: fields["server_name"].flatMap(reader.expandedString))
+        return TLSProbeSettings(
+            address: address, serverName: fields["server_name"].flatMap(reader.expandedString),
+            caFile: fields["ca_file"].flatMap(reader.expandedString))
     }
 
     private func dns(_ node: Node) -> DNSProbeSettings? {

@@ -109,10 +109,13 @@ public struct TCPProbeSettings: Sendable, Equatable {
 public struct TLSProbeSettings: Sendable, Equatable {
     public var address: String
     public var serverName: String?
+    /// A PEM file of trusted certificates to verify against instead of the system's.
+    public var caFile: String?
 
-    public init(address: String, serverName: String? = nil) {
+    public init(address: String, serverName: String? = nil, caFile: String? = nil) {
         self.address = address
         self.serverName = serverName
+        self.caFile = caFile
     }
 }
 
