@@ -9,6 +9,8 @@ struct BenchRow: Encodable {
     var residentBytes: Int
     var latenessP50: Double?
     var latenessP99: Double?
+    /// The series store at the end of the run (Switchboard only).
+    var store: StoreFigures?
 
     var probesPerSecond: Double { Double(probes) / seconds }
     var cpuSecondsPer1000: Double { probes == 0 ? .nan : cpuSeconds / Double(probes) * 1000 }
@@ -39,6 +41,14 @@ struct BenchReport {
             lines.append(
                 "ratio \(rows[0].name)/\(rows[1].name): CPU per probe \(format(cpu, 2)), memory \(format(memory, 2))")
         }
+        for row in rows {
+            guard let store = row.store else { continue }
+            lines.append("")
+            lines.append(
+                "\(row.name) store: \(store.series) series, \(store.samples) samples, "
+                    + "\(format(store.payloadBytesPerSample, 2)) bytes/sample compressed, "
+                    + "\(format(store.totalBytesPerSample, 2)) with chunk and index overhead")
+        }
         return lines.joined(separator: "\n")
     }
 
@@ -53,7 +63,7 @@ struct BenchReport {
     }
 
     private func pad(_ cells: [String]) -> String {
-        let widths = [18, 8, 9, 7, 18, 7, 12, 12]
+        let widths = [20, 8, 9, 7, 18, 7, 12, 12]
         return zip(cells, widths).map { $0.padding(toLength: max($1, $0.count), withPad: " ", startingAt: 0) }
             .joined(separator: " ")
     }
@@ -61,4 +71,12 @@ struct BenchReport {
     private func format(_ value: Double, _ digits: Int) -> String {
         value.isNaN ? "-" : String(format: "%.\(digits)f", value)
     }
+}
+
+/// What the series store held when a run ended.
+struct StoreFigures: Encodable {
+    var series: Int
+    var samples: Int
+    var payloadBytesPerSample: Double
+    var totalBytesPerSample: Double
 }

@@ -72,9 +72,13 @@ struct ProbesBenchmark: AsyncParsableCommand {
         await polling.value
         let lateness = engine.lateness.summary()
         let probes = countAfter - countBefore
+        let memory = engine.store.memoryStats()
         return BenchRow(
             name: "switchboard", probes: probes, seconds: seconds, cpuSeconds: after.cpuSeconds - before.cpuSeconds,
-            residentBytes: after.residentBytes, latenessP50: lateness.p50, latenessP99: lateness.p99)
+            residentBytes: after.residentBytes, latenessP50: lateness.p50, latenessP99: lateness.p99,
+            store: StoreFigures(
+                series: memory.seriesCount, samples: memory.sampleCount,
+                payloadBytesPerSample: memory.payloadBytesPerSample, totalBytesPerSample: memory.totalBytesPerSample))
     }
 }
 

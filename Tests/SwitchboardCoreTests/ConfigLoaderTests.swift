@@ -131,6 +131,11 @@ import Testing
             name: "bad cron", yaml: header + "jobs:\n  - {id: j, schedule: \"0 2 * *\", command: [x]}\n", line: 5,
             column: 23, message: "a cron expression with 5 fields"),
         Case(
+            name: "bad xpath assertion",
+            yaml: "systems:\n  - id: erp\n    checks:\n      - id: c\n        http: {url: \"http://a\"}\n"
+                + "        expect:\n          xpath: ['//Status = OK']\n", line: 7, column: 31,
+            message: "invalid xpath `//Status = OK`: expected a quoted string or a number"),
+        Case(
             name: "certificate expiry on plain http",
             yaml: "systems:\n  - id: erp\n    checks:\n      - id: c\n        http: {url: \"http://a\"}\n"
                 + "        expect: {cert_min_days: 14}\n", line: 6, column: 33,

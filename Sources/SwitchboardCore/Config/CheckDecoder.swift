@@ -149,11 +149,30 @@ struct CheckDecoder {
         if let jsonNode = fields["json"] {
             expect.json = (reader.sequence(jsonNode, of: "JSON path assertions") ?? []).compactMap(jsonAssertion)
         }
-        expect.xpath = fields["xpath"].flatMap { reader.stringList($0) } ?? []
+        if let xpathNode = fields["xpath"] {
+            expect.xpath = (reader.sequence(xpathNode, of: "XPath assertions") ?? []).compactMap(xpathAssertion)
+        }
         expect.bodyRegex = fields["body_regex"].flatMap(regexes) ?? []
         expect.headerRegex = fields["header_regex"].flatMap(regexes) ?? []
         expect.certMinDays = fields["cert_min_days"].flatMap { reader.int($0, in: 0...3650, what: "a number of days") }
         return expect
+    }
+
+    private func xpathAssertion(_ node: Node) -> String? {
+        guard let text = reader.string(node) else { return nil }
+        do {
+            _ = try XPathAssertion(text)
+            return text
+        } catch {
+            var location = reader.location(of: node)
+            if case .scalar(let scalar) = node, scalar.style == .singleQuoted || scalar.style == .doubleQuoted {
+                location.column += 1
+            }
+            location.column += error.offset
+            let problem = error.message.replacing(#/\s+at character \d+$/#, with: "")
+            reader.fail(.invalidExpression(text, language: "xpath", problem: problem), at: location)
+            return nil
+        }
     }
 
     private func jsonAssertion(_ node: Node) -> JSONAssertion? {

@@ -15,6 +15,8 @@ public struct ConfigError: Error, Sendable, Equatable, CustomStringConvertible {
         /// `occurrences` counts every reference; the error points at the first.
         case environmentVariableNotSet(String, occurrences: Int)
         case conflictingKeys([String], in: String)
+        /// An expression in a small language (an xpath) that does not parse: `invalid xpath `…`: expected ]`.
+        case invalidExpression(String, language: String, problem: String)
     }
 
     public var kind: Kind
@@ -66,6 +68,8 @@ public struct ConfigError: Error, Sendable, Equatable, CustomStringConvertible {
             return "environment variable `\(name)` is not set (referenced as ${\(name)}\(more))"
         case .conflictingKeys(let keys, let context):
             return "\(context) takes only one of " + keys.map { "`\($0)`" }.joined(separator: ", ")
+        case .invalidExpression(let text, let language, let problem):
+            return "invalid \(language) `\(text)`: \(problem)"
         }
     }
 

@@ -15,24 +15,24 @@ import Foundation
 /// document uses. Operators: `=`, `!=`, `<`, `<=`, `>`, `>=`.
 public struct XPathAssertion: Sendable, Equatable {
     public let source: String
-    let subject: Subject
-    let comparison: Comparison?
+    package let subject: Subject
+    package let comparison: Comparison?
 
-    enum Subject: Sendable, Equatable {
+    package enum Subject: Sendable, Equatable {
         case nodes(XPathLocationPath)
         case count(XPathLocationPath)
     }
 
-    struct Comparison: Sendable, Equatable {
-        var op: String
-        var value: Literal
+    package struct Comparison: Sendable, Equatable {
+        package var op: String
+        package var value: Literal
     }
 
-    enum Literal: Sendable, Equatable, CustomStringConvertible {
+    package enum Literal: Sendable, Equatable, CustomStringConvertible {
         case string(String)
         case number(Double)
 
-        var description: String {
+        package var description: String {
             switch self {
             case .string(let text): "\"\(text)\""
             case .number(let number): XPathAssertion.format(number)
@@ -73,55 +73,13 @@ public struct XPathAssertion: Sendable, Equatable {
         comparison = Comparison(op: op, value: value)
     }
 
-    /// Why the document fails this assertion, or nil when it passes.
-    func failure(in root: XMLElement) -> String? {
-        switch subject {
-        case .count(let path):
-            let count = Double(path.select(in: root).count)
-            guard let comparison, !Self.compare(count, comparison.op, comparison.value) else { return nil }
-            return "count(\(path.source)) is \(Self.format(count)), expected \(comparison.op) \(comparison.value)"
-        case .nodes(let path):
-            let values = path.select(in: root).map { $0.stringValue.trimmingCharacters(in: .whitespacesAndNewlines) }
-            guard !values.isEmpty else {
-                return "\(path.source) selects no node" + (comparison.map { " (expected \($0.op) \($0.value))" } ?? "")
-            }
-            guard let comparison else { return nil }
-            let passes =
-                comparison.op == "!="
-                ? !values.contains { Self.compare($0, "=", comparison.value) }
-                : values.contains { Self.compare($0, comparison.op, comparison.value) }
-            if passes { return nil }
-            let shown = values.prefix(3).map { "\"\($0)\"" }.joined(separator: ", ") + (values.count > 3 ? ", …" : "")
-            return "\(path.source) is \(shown), expected \(comparison.op) \(comparison.value)"
-        }
-    }
-
-    private static func compare(_ text: String, _ op: String, _ value: Literal) -> Bool {
-        switch value {
-        case .string(let expected): op == "=" ? text == expected : text != expected
-        case .number: Double(text).map { compare($0, op, value) } ?? false
-        }
-    }
-
-    private static func compare(_ number: Double, _ op: String, _ value: Literal) -> Bool {
-        guard case .number(let expected) = value else { return false }
-        switch op {
-        case "=": return number == expected
-        case "!=": return number != expected
-        case "<": return number < expected
-        case "<=": return number <= expected
-        case ">": return number > expected
-        default: return number >= expected
-        }
-    }
-
-    static func format(_ number: Double) -> String {
+    package static func format(_ number: Double) -> String {
         number.rounded() == number && abs(number) < 1e15 ? String(Int64(number)) : String(number)
     }
 }
 
 extension XPathAssertion.Subject {
-    var isCount: Bool {
+    package var isCount: Bool {
         if case .count = self { true } else { false }
     }
 }
@@ -131,25 +89,4 @@ public struct XPathSyntaxError: Error, Equatable, Sendable {
     public var message: String
     /// The character offset in the assertion where reading stopped.
     public var offset: Int
-}
-
-extension XPathAssertion {
-    /// The reason the first failing assertion gives on `body`, or nil when all pass (or there are none).
-    public static func firstFailure(of sources: [String], in body: String) -> String? {
-        guard !sources.isEmpty else { return nil }
-        let root: XMLElement
-        do {
-            root = try XMLReader.parse(body)
-        } catch {
-            return "body is not XML (\(error)), cannot check \(sources[0])"
-        }
-        for source in sources {
-            do {
-                if let failure = try XPathAssertion(source).failure(in: root) { return failure }
-            } catch {
-                return "invalid xpath \(source): \(error.message)"
-            }
-        }
-        return nil
-    }
 }
