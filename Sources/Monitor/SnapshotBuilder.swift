@@ -51,7 +51,9 @@ struct SnapshotBuilder: Sendable {
                 checks.isEmpty
                 ? Self.state(inbound: interfaces.filter { $0.to == system.id }.map(\.state))
                 : state(checks, system.health)
-            return SystemStatus(id: system.id, name: system.name, owner: system.owner, state: own, checks: checks)
+            return SystemStatus(
+                id: system.id, name: system.name, owner: system.owner, state: own, checks: checks,
+                dependsOn: system.dependsOn)
         }
         let total = landscape.allChecks.count
         let completed = landscape.allChecks.filter { knowledge.results[$0.check.id] != nil }.count

@@ -56,10 +56,13 @@ enum Fixtures {
             source: "in-process", systems: systems, interfaces: interfaces, progress: progress)
     }
 
-    static func context(_ snapshot: Snapshot = snapshot(), state: ViewState = ViewState(), glyphs: Glyphs = .unicode)
-        -> ScreenContext
-    {
-        ScreenContext(snapshot: snapshot, state: state, flash: nil, now: now, timeZone: utc, glyphs: glyphs)
+    static func context(
+        _ snapshot: Snapshot = snapshot(), state: ViewState = ViewState(), route: Route = .interfaces,
+        glyphs: Glyphs = .unicode
+    ) -> ScreenContext {
+        var console = ConsoleState(start: route)
+        console.interfaces = state
+        return ScreenContext(snapshot: snapshot, console: console, flash: nil, now: now, timeZone: utc, glyphs: glyphs)
     }
 }
 

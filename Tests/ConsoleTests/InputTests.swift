@@ -7,7 +7,7 @@ import Testing
         (Key.character("q"), Action?.some(.quit)), (.character("j"), .moveDown), (.down, .moveDown),
         (.character("k"), .moveUp), (.up, .moveUp), (.character("g"), .moveToTop), (.character("G"), .moveToBottom),
         (.pageUp, .pageUp), (.pageDown, .pageDown), (.character("r"), .redraw), (.control("l"), .redraw),
-        (.character("c"), .checkNow), (.resize, .resized), (.character("x"), nil), (.escape, nil),
+        (.character("c"), .checkNow), (.resize, .resized), (.character("x"), nil), (.escape, .back),
     ])
     func keyMapsToAction(key: Key, action: Action?) {
         #expect(KeyMap.action(for: key) == action)

@@ -8,32 +8,20 @@ import Testing
     static let size = TerminalSize(columns: 80, rows: 24)
 
     /// The interfaces screen at 80x24 from the fixed snapshot, as a person would read it.
-    static let goldenFrame = [
-        " Switchboard │ acme-prod │ in-process │ data 2s │  up 1/4              22:13:20",
-        "systems ✔ 财务系统 (ERP)  ✖ CRM  ▲ Webshop  ? WMS",
-        String(repeating: "─", count: 80),
-        "STATE      INTERFACE     FROM → TO      PROTO   LATENCY CHECKED REASON",
-        "✖ DOWN     Customer sync CRM → 财务系 … soap     1500ms 12s ago HTTP 503 ^[[31m…",
-        "▲ DEGRADED 发票接口      财务系统 (ERP… graphql  2345ms  1m ago slow: 2345ms > …",
-        "? UNKNOWN  Stock levels  WMS → Webshop  kafka         -   never",
-        "✔ OK       Orders API    Webshop → 财 … rest       42ms  3s ago 200 OK",
-        "",
-        "",
-        "",
-        "",
-        "",
-        "",
-        "",
-        "",
-        "",
-        "",
-        "",
-        "",
-        "",
-        "",
-        "",
-        " j/k move  g/G top/end  PgUp/PgDn page  c check now  r redraw  q quit",
-    ]
+    static let goldenFrame =
+        [
+            " Switchboard │ acme-prod │ in-process │ data 2s │  up 1/4              22:13:20",
+            "  1 Overview  2 Topology [3 Interfaces] 4 Alerts  5 Jobs  6 Logs",
+            "systems ✔ 财务系统 (ERP)  ✖ CRM  ▲ Webshop  ? WMS",
+            String(repeating: "─", count: 80),
+            "STATE      INTERFACE     FROM → TO      PROTO   LATENCY CHECKED REASON",
+            "✖ DOWN     Customer sync CRM → 财务系 … soap     1500ms 12s ago HTTP 503 ^[[31m…",
+            "▲ DEGRADED 发票接口      财务系统 (ERP… graphql  2345ms  1m ago slow: 2345ms > …",
+            "? UNKNOWN  Stock levels  WMS → Webshop  kafka         -   never",
+            "✔ OK       Orders API    Webshop → 财 … rest       42ms  3s ago 200 OK",
+        ] + Array(repeating: "", count: 14) + [
+            " j/k move  Enter details  / filter  c check now  1-6 views  : command  ? help"
+        ]
 
     @Test func interfacesScreenMatchesTheGoldenFrameAt80x24() {
         let canvas = ConsoleScreen.render(Fixtures.context(), size: Self.size)
@@ -60,9 +48,9 @@ import Testing
     @Test func columnsStartAtTheSameDisplayColumnInEveryRowDespiteCJKNames() {
         let canvas = ConsoleScreen.render(Fixtures.context(), size: Self.size)
         // The PROTO column starts where its header starts, in every interface row.
-        let header = canvas.line(3)
+        let header = canvas.line(4)
         let protoColumn = DisplayWidth.of(header[..<header.range(of: "PROTO")!.lowerBound])
-        for row in 4...7 {
+        for row in 5...8 {
             let cell = canvas[protoColumn, row]
             #expect(!cell.isContinuation && cell.text != " ", "row \(row) has no text at column \(protoColumn)")
             #expect(canvas[protoColumn - 1, row].text == " ", "row \(row) runs into the PROTO column")
@@ -79,17 +67,17 @@ import Testing
         state.reconcile(rows: InterfaceRow.ordered(Fixtures.interfaces), visibleRows: 10)
         state.apply(.moveDown, rows: InterfaceRow.ordered(Fixtures.interfaces), visibleRows: 10)
         let canvas = ConsoleScreen.render(Fixtures.context(state: state), size: Self.size)
-        #expect(canvas[0, 5].role == .selection)
-        #expect(canvas[79, 5].role == .selection)
-        #expect(canvas[0, 4].role == .down)
+        #expect(canvas[0, 6].role == .selection)
+        #expect(canvas[79, 6].role == .selection)
+        #expect(canvas[0, 5].role == .down)
     }
 
     @Test func asciiGlyphsUnderANonUTF8Locale() {
         let canvas = ConsoleScreen.render(Fixtures.context(glyphs: .ascii), size: Self.size)
         #expect(canvas.line(0).contains(" | acme-prod | "))
-        #expect(canvas.line(2) == String(repeating: "-", count: 80))
-        #expect(canvas.line(4).hasPrefix("x DOWN     Customer sync CRM -> "))
-        #expect(canvas.line(7).hasPrefix("+ OK "))
+        #expect(canvas.line(3) == String(repeating: "-", count: 80))
+        #expect(canvas.line(5).hasPrefix("x DOWN     Customer sync CRM -> "))
+        #expect(canvas.line(8).hasPrefix("+ OK "))
     }
 
     @Test func tooSmallTerminalShowsOnlyTheNoticeUntilResized() {

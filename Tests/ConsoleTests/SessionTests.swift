@@ -8,9 +8,11 @@ import Testing
     static func session(_ terminal: MemoryTerminal, _ source: FakeDataSource, now: Date = Fixtures.now)
         -> ConsoleSession
     {
-        ConsoleSession(
-            terminal: terminal, dataSource: source, options: ConsoleOptions(tickMilliseconds: 1),
-            theme: .builtInMonochrome, timeZone: Fixtures.utc, clock: { now })
+        var options = ConsoleOptions(tickMilliseconds: 1)
+        options.startView = .interfaces
+        return ConsoleSession(
+            terminal: terminal, dataSource: source, options: options, theme: .builtInMonochrome,
+            timeZone: Fixtures.utc, clock: { now })
     }
 
     @Test func quitsOnQAfterDrawingTheScreen() {
@@ -49,15 +51,15 @@ import Testing
         let terminal = MemoryTerminal()
         terminal.pendingKeys = [.character("j"), .down, .character("k"), .character("q")]
         _ = Self.session(terminal, FakeDataSource(Fixtures.snapshot())).run()
-        #expect(terminal.role(x: 0, y: 5) == .selection)
-        #expect(terminal.role(x: 0, y: 4) != .selection)
+        #expect(terminal.role(x: 0, y: 6) == .selection)
+        #expect(terminal.role(x: 0, y: 5) != .selection)
     }
 
     @Test func bottomAndTopKeysJumpToTheEnds() {
         let terminal = MemoryTerminal()
         terminal.pendingKeys = [.character("G"), .character("q")]
         _ = Self.session(terminal, FakeDataSource(Fixtures.snapshot())).run()
-        #expect(terminal.role(x: 0, y: 7) == .selection)
+        #expect(terminal.role(x: 0, y: 8) == .selection)
     }
 
     @Test func redrawKeyInvalidatesTheTerminal() {

@@ -27,6 +27,10 @@ struct DemoConsoleTests {
 
     static func showsLiveChangingStatesAndRestores() throws {
         let session = try demo(term: "xterm-256color")
+        try session.waitFor(timeout: 30, "the overview") { screen in
+            screen.contains { $0.contains("SYSTEMS") } && screen.contains { $0.contains("NEEDS ATTENTION") }
+        }
+        try session.send("3")
         let first = try session.waitFor(timeout: 30, "interfaces with a state") { screen in
             screen.contains { $0.hasPrefix("✔ OK") }
         }
@@ -35,6 +39,7 @@ struct DemoConsoleTests {
         try session.waitFor(timeout: 60, "a scripted fault to show as DOWN") { screen in
             screen.contains { $0.hasPrefix("✖ DOWN") }
         }
+        try navigatesEveryView(session)
         try session.send("q")
         let after = try session.waitFor(timeout: 15, "the process to exit") { screen in
             screen.contains { $0.contains("[exit=") }
@@ -46,6 +51,33 @@ struct DemoConsoleTests {
         #expect(modes.split(separator: " ").contains("echo"), "echo restored: \(modes)")
     }
 
+    /// Every view by its number, drill-down and back, the filter, the help and the command line.
+    static func navigatesEveryView(_ session: TmuxSession) throws {
+        try session.send("g", "Enter")
+        try session.waitFor(timeout: 10, "the interface detail") { screen in
+            screen.contains { $0.contains("availability") } && screen.contains { $0.contains("CHECKS") }
+        }
+        try session.send("Escape")
+        try session.waitFor(timeout: 10, "back on the table") {
+            $0.contains { $0.contains("[3 Interfaces]") && !$0.contains("›") }
+        }
+        try session.send("/", "E", "R", "P", "Enter")
+        try session.waitFor(timeout: 10, "the filtered table") { $0.contains { $0.contains("filter /ERP") } }
+        try session.send("2")
+        try session.waitFor(timeout: 10, "the topology") { screen in
+            screen.contains { $0.contains("[2 Topology]") } && screen.contains { $0.contains("blast radius") }
+        }
+        try session.send("?")
+        try session.waitFor(timeout: 10, "the help overlay") { $0.contains { $0.contains("any key closes") } }
+        try session.send("x")
+        for (key, title) in [("4", "[4 Alerts]"), ("5", "[5 Jobs]"), ("6", "[6 Logs]"), ("1", "[1 Overview]")] {
+            try session.send(key)
+            try session.waitFor(timeout: 10, "view \(key)") { $0.contains { $0.contains(title) } }
+        }
+        try session.send(":", "t", "o", "p", "o", "Enter")
+        try session.waitFor(timeout: 10, ":topo") { $0.contains { $0.contains("[2 Topology]") } }
+    }
+
     @Test(arguments: [
         ("xterm-256color", utf8), ("screen", utf8), ("vt100", utf8), ("xterm-256color", ["LANG": "C", "LC_ALL": "C"]),
     ])
@@ -55,14 +87,21 @@ struct DemoConsoleTests {
 
     static func readable(term: String, environment: [String: String]) throws {
         let session = try demo(term: term, environment: environment, width: 80, height: 24)
-        let screen = try session.waitFor(timeout: 30, "the interfaces table under TERM=\(term)") { screen in
-            screen.contains { $0.contains(" OK ") }
+        try session.waitFor(timeout: 30, "the overview under TERM=\(term)") { screen in
+            screen.contains { $0.contains("SYSTEMS") && $0.contains(" ok") }
         }
-        #expect(screen.count == 24)
-        #expect(screen.allSatisfy { TerminalWidth.columns($0) <= 80 }, "no row wraps past 80 columns")
-        if environment["LANG"] == "C" {
-            let nonASCII = screen.joined().unicodeScalars.filter { !$0.isASCII }
-            #expect(nonASCII.isEmpty, "ASCII only without UTF-8, found \(String(String.UnicodeScalarView(nonASCII)))")
+        for (key, marker) in [("1", "NEEDS ATTENTION"), ("2", "blast radius"), ("3", "LATENCY")] {
+            try session.send(key)
+            let screen = try session.waitFor(timeout: 10, "view \(key) under TERM=\(term)") { screen in
+                screen.contains { $0.contains(marker) }
+            }
+            #expect(screen.count == 24)
+            #expect(screen.allSatisfy { TerminalWidth.columns($0) <= 80 }, "no row wraps past 80 columns")
+            if environment["LANG"] == "C" {
+                let nonASCII = screen.joined().unicodeScalars.filter { !$0.isASCII }
+                #expect(
+                    nonASCII.isEmpty, "ASCII only without UTF-8, found \(String(String.UnicodeScalarView(nonASCII)))")
+            }
         }
         try session.send("q")
         let after = try session.waitFor(timeout: 15, "the process to exit") { $0.contains { $0.contains("[exit=") } }
@@ -92,8 +131,8 @@ struct DemoConsoleTests {
             screen.joined(separator: " ").lowercased().contains("too small")
         }
         try session.resize(width: 100, height: 30)
-        try session.waitFor(timeout: 20, "the table after the resize") { screen in
-            screen.contains { $0.contains("STATE") && $0.contains("INTERFACE") }
+        try session.waitFor(timeout: 20, "the overview after the resize") { screen in
+            screen.contains { $0.contains("SYSTEMS") }
         }
         try session.send("q")
         try session.waitFor(timeout: 15, "the process to exit") { $0.contains("[exit=0]") }

@@ -3,11 +3,16 @@ import Hummingbird
 import Logging
 import NIOCore
 import NIOPosix
+import ServiceLifecycle
 
 /// A real Hummingbird server on 127.0.0.1 with an ephemeral port, for probe tests.
+///
+/// It runs in a `ServiceGroup` and stops gracefully (one second for open requests), because
+/// cancelling a Hummingbird server outright can trap in NIO when a connection arrives meanwhile.
 struct LoopbackServer {
     let port: Int
     private let task: Task<Void, any Error>
+    private let group: ServiceGroup
 
     var baseURL: String { "http://127.0.0.1:\(port)" }
 
@@ -23,14 +28,20 @@ struct LoopbackServer {
                 continuation.yield(channel.localAddress?.port ?? 0)
                 continuation.finish()
             }, logger: logger)
-        let task = Task { try await app.run() }
+        var configuration = ServiceGroupConfiguration(services: [app], logger: logger)
+        configuration.maximumGracefulShutdownDuration = .seconds(1)
+        let group = ServiceGroup(configuration: configuration)
+        let task = Task { try await group.run() }
         var iterator = ports.makeAsyncIterator()
-        guard let port = await iterator.next(), port > 0 else { throw ServerError.didNotStart }
-        return LoopbackServer(port: port, task: task)
+        guard let port = await iterator.next(), port > 0 else {
+            await group.triggerGracefulShutdown()
+            throw ServerError.didNotStart
+        }
+        return LoopbackServer(port: port, task: task, group: group)
     }
 
     func stop() async {
-        task.cancel()
+        await group.triggerGracefulShutdown()
         _ = await task.result
     }
 

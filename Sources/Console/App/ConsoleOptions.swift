@@ -14,6 +14,8 @@ public struct ConsoleOptions: Sendable, Equatable {
     public var minimumRows: Int
     /// Draws with ASCII only, whatever the locale.
     public var asciiOnly: Bool
+    /// The view shown first.
+    var startView: Route = .overview
 
     public init(
         themePath: String? = nil, staleAfter: TimeInterval = 10, tickMilliseconds: Int = 150,

@@ -1,7 +1,8 @@
 import Foundation
 import SwitchboardCore
 
-/// The UI loop: reads keys, takes the newest snapshot, renders when something changed.
+/// The UI loop: reads keys, takes the newest snapshot (unless paused), renders when something
+/// changed.
 ///
 /// Owns the terminal for its lifetime and runs on one thread; commands run in tasks that leave
 /// their outcomes in a mailbox the loop empties.
@@ -15,22 +16,25 @@ final class ConsoleSession {
     private struct FrameKey: Equatable {
         var version: UInt64
         var size: TerminalSize
-        var state: ViewState
+        var state: ConsoleState
         var second: Int64
         var flash: Flash?
     }
 
-    private let terminal: any Terminal
-    private let dataSource: any DataSource
-    private let options: ConsoleOptions
+    let terminal: any Terminal
+    let dataSource: any DataSource
+    let options: ConsoleOptions
     private let signals: SignalWatcher?
-    private let clock: () -> Date
+    let clock: () -> Date
     private let timeZone: TimeZone
-    private let mailbox = CommandMailbox()
-    private let glyphs: Glyphs
-    private var state = ViewState()
+    let mailbox = CommandMailbox()
+    let glyphs: Glyphs
+    var state: ConsoleState
     private var flash: (message: Flash, until: Date)?
     private var lastFrame: FrameKey?
+    /// The snapshot on screen: the newest, or the one held while paused.
+    var shown: Snapshot
+    var quitRequested = false
 
     init(
         terminal: any Terminal, dataSource: any DataSource, options: ConsoleOptions, theme: Theme,
@@ -43,6 +47,8 @@ final class ConsoleSession {
         self.signals = signals
         self.clock = clock
         self.timeZone = timeZone
+        state = ConsoleState(start: options.startView)
+        shown = dataSource.snapshot
         glyphs = terminal.supportsUnicode && !options.asciiOnly ? .unicode : .ascii
         terminal.apply(theme)
         if let themeProblem { show(themeProblem, role: .error, seconds: 10) }
@@ -52,56 +58,76 @@ final class ConsoleSession {
     func run() -> Ending {
         while true {
             if let signal = signals?.received { return .signal(signal) }
-            let snapshot = dataSource.snapshot
+            if !state.paused { shown = dataSource.snapshot }
             let now = clock()
             collectOutcomes(now: now)
             if let current = flash, current.until <= now { flash = nil }
             let size = terminal.size
-            let layout = ConsoleScreen.layout(size: size, snapshot: snapshot, glyphs: glyphs)
-            let rows = InterfaceRow.ordered(snapshot.interfaces)
-            state.reconcile(rows: rows, visibleRows: layout.visibleRows)
-            renderIfChanged(snapshot: snapshot, now: now, size: size)
+            reconcile(size: size)
+            renderIfChanged(now: now, size: size)
 
-            guard let key = terminal.readKey(timeoutMilliseconds: options.tickMilliseconds),
-                let action = KeyMap.action(for: key)
-            else { continue }
-            switch action {
-            case .quit:
-                return .quit
-            case .redraw, .resized:
-                terminal.invalidate()
-                lastFrame = nil
-            case .checkNow:
-                checkNow(rows: rows)
-            case .moveUp, .moveDown, .pageUp, .pageDown, .moveToTop, .moveToBottom:
-                state.apply(action, rows: rows, visibleRows: layout.visibleRows)
-            }
+            guard let key = terminal.readKey(timeoutMilliseconds: options.tickMilliseconds) else { continue }
+            handle(key, size: size)
+            if quitRequested { return .quit }
         }
     }
 
-    private func renderIfChanged(snapshot: Snapshot, now: Date, size: TerminalSize) {
+    private func handle(_ key: Key, size: TerminalSize) {
+        if key == .resize {
+            redraw()
+            return
+        }
+        if state.showsHelp {
+            state.showsHelp = false
+            return
+        }
+        if state.input != nil {
+            edit(key)
+            return
+        }
+        guard let action = KeyMap.action(for: key, on: state.route) else { return }
+        perform(action, size: size)
+    }
+
+    func redraw() {
+        terminal.invalidate()
+        lastFrame = nil
+    }
+
+    /// Keeps every selection on an existing row and visible after the data or the size changed.
+    private func reconcile(size: TerminalSize) {
+        let snapshot = shown
+        state.interfaces.reconcile(
+            rows: InterfacesScreen.rows(snapshot, filter: state.interfaceFilter),
+            visibleRows: ConsoleScreen.interfaceRows(size: size, snapshot: snapshot, glyphs: glyphs))
+        state.overview.reconcile(rows: OverviewView.attention(snapshot), visibleRows: overviewRows(size))
+        let order = TopologyView.order(TopologyLayout(TopologyGraph(snapshot)))
+        if state.topologySelection.map({ !order.contains($0) }) ?? true { state.topologySelection = order.first }
+    }
+
+    func overviewRows(_ size: TerminalSize) -> Int {
+        let height = ConsoleScreen.layout(size: size).viewHeight
+        return OverviewView.Split(snapshot: shown, width: size.columns, height: height).visibleRows
+    }
+
+    private func renderIfChanged(now: Date, size: TerminalSize) {
         let key = FrameKey(
-            version: snapshot.version, size: size, state: state,
-            second: Int64(now.timeIntervalSince1970.rounded(.down)), flash: flash?.message)
+            version: shown.version, size: size, state: state, second: Int64(now.timeIntervalSince1970.rounded(.down)),
+            flash: flash?.message)
         guard key != lastFrame else { return }
         let context = ScreenContext(
-            snapshot: snapshot, state: state, flash: flash?.message, now: now, timeZone: timeZone,
+            snapshot: shown, console: state, flash: flash?.message, now: now, timeZone: timeZone,
             staleAfter: options.staleAfter,
             minimumSize: TerminalSize(columns: options.minimumColumns, rows: options.minimumRows), glyphs: glyphs)
         terminal.draw(ConsoleScreen.render(context, size: size))
         lastFrame = key
     }
 
-    private func checkNow(rows: [InterfaceStatus]) {
-        guard let index = state.selected, index < rows.count else {
-            show("nothing selected to check", role: .flash, seconds: 3)
-            return
-        }
-        let interface = rows[index]
-        show("checking \(interface.name)\(glyphs.ellipsis)", role: .flash, seconds: 30)
+    /// Runs a command against the data source in the background; its outcome shows as a flash.
+    func send(_ command: Command, saying message: String) {
+        show(message, role: .flash, seconds: 30)
         let dataSource = dataSource
         let mailbox = mailbox
-        let command = Command.checkNow(target: interface.id)
         Task.detached {
             let outcome = await dataSource.perform(command)
             mailbox.post(outcome)
@@ -115,7 +141,7 @@ final class ConsoleSession {
         }
     }
 
-    private func show(_ text: String, role: StyleRole, seconds: TimeInterval, now: Date? = nil) {
+    func show(_ text: String, role: StyleRole, seconds: TimeInterval, now: Date? = nil) {
         flash = (Flash(text: text, role: role), (now ?? clock()).addingTimeInterval(seconds))
     }
 }

@@ -1,33 +1,93 @@
 /// What the user asks for, independent of the key that asked.
 enum Action: Sendable, Equatable {
     case quit
-    case moveUp, moveDown, pageUp, pageDown, moveToTop, moveToBottom
+    case moveUp, moveDown, pageUp, pageDown, moveToTop, moveToBottom, moveLeft, moveRight
     case redraw
     case checkNow
     case resized
+    case show(Route)
+    /// Enter: drill down into what is selected.
+    case open
+    /// Esc: one step back along the breadcrumbs.
+    case back
+    case help
+    case beginCommand
+    case beginFilter
+    case togglePause
 }
 
-/// The keys of the interfaces view.
+/// The keys: the same everywhere for switching, help and quitting; per view for the rest.
 enum KeyMap {
-    static func action(for key: Key) -> Action? {
+    static func action(for key: Key, on route: Route = .interfaces) -> Action? {
+        if let global = global(key) { return global }
+        switch key {
+        case .character("j"), .down: return .moveDown
+        case .character("k"), .up: return .moveUp
+        case .character("h"), .left: return route == .topology ? .moveLeft : nil
+        case .character("l"), .right: return route == .topology ? .moveRight : nil
+        case .character("g"), .home: return .moveToTop
+        case .character("G"), .end: return .moveToBottom
+        case .pageUp, .control("b"): return .pageUp
+        case .pageDown, .control("f"), .character(" "): return .pageDown
+        case .enter: return .open
+        case .character("c"): return .checkNow
+        case .character("/"): return route == .interfaces || route == .topology ? .beginFilter : nil
+        default: return nil
+        }
+    }
+
+    private static func global(_ key: Key) -> Action? {
         switch key {
         case .character("q"), .character("Q"): .quit
-        case .character("j"), .down: .moveDown
-        case .character("k"), .up: .moveUp
-        case .character("g"), .home: .moveToTop
-        case .character("G"), .end: .moveToBottom
-        case .pageUp, .control("b"): .pageUp
-        case .pageDown, .control("f"), .character(" "): .pageDown
+        case .character(let digit) where ("1"..."6").contains(digit):
+            .show(Route.views[Int(String(digit))! - 1])
+        case .character("?"): .help
+        case .character(":"): .beginCommand
+        case .character("p"): .togglePause
         case .character("r"), .control("l"): .redraw
-        case .character("c"): .checkNow
+        case .escape: .back
         case .resize: .resized
         default: nil
         }
     }
 
-    /// The keys shown in the footer, in order.
-    static let help: [(keys: String, meaning: String)] = [
-        ("j/k", "move"), ("g/G", "top/end"), ("PgUp/PgDn", "page"), ("c", "check now"), ("r", "redraw"),
-        ("q", "quit"),
-    ]
+    /// Every key of a view, for the help overlay.
+    static func keys(for route: Route) -> [(keys: String, meaning: String)] {
+        var keys: [(String, String)] = []
+        switch route {
+        case .interfaces:
+            keys = [
+                ("j/k ↑/↓", "move"), ("g/G", "first/last"), ("PgUp/PgDn", "page"), ("Enter", "details"),
+                ("/", "filter (regex, ! inverts)"), ("c", "check now"),
+            ]
+        case .topology:
+            keys = [
+                ("j/k ↑/↓", "next/previous system"), ("h/l ←/→", "upstream/downstream layer"),
+                ("Enter", "its interfaces"), ("c", "check its interfaces now"),
+            ]
+        case .interface:
+            keys = [("c", "check now")]
+        case .overview:
+            keys = [("j/k", "move"), ("Enter", "details of the selected interface")]
+        case .alerts, .jobs, .logs:
+            keys = []
+        }
+        return keys + [
+            ("1-6", "overview, topology, interfaces, alerts, jobs, logs"), (":", "command (:if erp, :topo, :q)"),
+            ("Esc", "back"), ("p", "pause updates"), ("r Ctrl-L", "redraw"), ("?", "this help"), ("q", "quit"),
+        ]
+    }
+
+    /// The keys shown in the footer, in order: the few that matter in this view.
+    static func footer(for route: Route) -> [(keys: String, meaning: String)] {
+        let local: [(String, String)] =
+            switch route {
+            case .interfaces: [("j/k", "move"), ("Enter", "details"), ("/", "filter"), ("c", "check now")]
+            case .topology: [("j/k h/l", "select"), ("Enter", "interfaces")]
+            case .interface: [("Esc", "back"), ("c", "check now")]
+            case .overview: [("j/k", "move"), ("Enter", "details")]
+            case .alerts, .jobs, .logs: []
+            }
+        return local + [("1-6", "views"), (":", "command"), ("?", "help"), ("q", "quit")]
+    }
 }

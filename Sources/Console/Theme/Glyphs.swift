@@ -7,17 +7,37 @@ struct Glyphs: Sendable, Equatable {
     var down: String
     var unknown: String
     var arrow: String
+    var arrowBack: String
     var ellipsis: String
     var separator: String
     var rule: Character
     var dash: String
+    /// The head of a line that enters a box from the left.
+    var arrowHead: String
+    var box: Box
+
+    /// A box's corners and sides.
+    struct Box: Sendable, Equatable {
+        var topLeft: String
+        var topRight: String
+        var bottomLeft: String
+        var bottomRight: String
+        var horizontal: String
+        var vertical: String
+    }
 
     static let unicode = Glyphs(
-        ok: "✔", degraded: "▲", down: "✖", unknown: "?", arrow: "→", ellipsis: "…", separator: "│", rule: "─", dash: "—"
+        ok: "✔", degraded: "▲", down: "✖", unknown: "?", arrow: "→", arrowBack: "←", ellipsis: "…", separator: "│",
+        rule: "─", dash: "—",
+        arrowHead: "▶",
+        box: Box(
+            topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘", horizontal: "─", vertical: "│")
     )
     static let ascii = Glyphs(
-        ok: "+", degraded: "!", down: "x", unknown: "?", arrow: "->", ellipsis: "~", separator: "|", rule: "-",
-        dash: "-")
+        ok: "+", degraded: "!", down: "x", unknown: "?", arrow: "->", arrowBack: "<-", ellipsis: "~", separator: "|",
+        rule: "-",
+        dash: "-", arrowHead: ">",
+        box: Box(topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+", horizontal: "-", vertical: "|"))
 
     func glyph(for state: HealthState) -> String {
         switch state {

@@ -1,9 +1,9 @@
 /// The footer with the keys of the view, and the flash line for messages.
 enum FooterView {
-    static func render(into canvas: inout Canvas, y: Int) {
+    static func render(into canvas: inout Canvas, y: Int, keys: [(keys: String, meaning: String)]) {
         canvas.fill(x: 0, y: y, count: canvas.width, role: .footer)
         var x = 1
-        for (keys, meaning) in KeyMap.help {
+        for (keys, meaning) in keys {
             let needed = DisplayWidth.of(keys) + 1 + DisplayWidth.of(meaning) + 2
             guard x + needed <= canvas.width else { break }
             x += canvas.put(keys, x: x, y: y, role: .accent)

@@ -4,7 +4,7 @@ import SwitchboardCore
 /// Everything one frame depends on.
 struct ScreenContext: Sendable {
     var snapshot: Snapshot
-    var state: ViewState
+    var console: ConsoleState
     var flash: Flash?
     var now: Date
     var timeZone: TimeZone = .current
@@ -13,34 +13,30 @@ struct ScreenContext: Sendable {
     var glyphs: Glyphs = .unicode
 }
 
-/// The whole screen, laid out top to bottom: header, systems, a rule, the interfaces table,
-/// the flash line and the footer. A pure function of its context and size.
+/// The whole screen, top to bottom: header, the view tabs with the breadcrumbs, the current view,
+/// the flash (or the line being typed) and the footer; the help overlay on top. A pure function
+/// of its context and size.
 enum ConsoleScreen {
     static let maxSystemLines = 3
 
+    /// Rows the chrome takes: header, tabs, flash, footer.
+    static let chromeRows = 4
+
     struct Layout: Sendable, Equatable {
-        var systemsY: Int
-        var systemsLines: Int
-        var ruleY: Int
-        var tableY: Int
-        /// Rows of the table, its header included.
-        var tableHeight: Int
+        var viewY: Int
+        var viewHeight: Int
         var flashY: Int
         var footerY: Int
-
-        /// How many interfaces fit at once.
-        var visibleRows: Int { max(0, tableHeight - 1) }
     }
 
-    static func layout(size: TerminalSize, snapshot: Snapshot, glyphs: Glyphs) -> Layout {
-        let items = SystemsStrip.items(snapshot.systems, glyphs: glyphs)
-        let systemsLines = SystemsStrip.lines(items, width: size.columns, maxLines: maxSystemLines).count
-        let tableY = 1 + systemsLines + 1
-        let footerY = size.rows - 1
-        let flashY = size.rows - 2
-        return Layout(
-            systemsY: 1, systemsLines: systemsLines, ruleY: 1 + systemsLines, tableY: tableY,
-            tableHeight: max(0, flashY - tableY), flashY: flashY, footerY: footerY)
+    static func layout(size: TerminalSize) -> Layout {
+        Layout(viewY: 2, viewHeight: max(0, size.rows - chromeRows), flashY: size.rows - 2, footerY: size.rows - 1)
+    }
+
+    /// Rows of the interfaces table that fit below the systems strip, for scrolling.
+    static func interfaceRows(size: TerminalSize, snapshot: Snapshot, glyphs: Glyphs) -> Int {
+        let view = layout(size: size)
+        return max(0, view.viewHeight - InterfacesScreen.stripHeight(snapshot, width: size.columns, glyphs: glyphs) - 1)
     }
 
     static func isTooSmall(_ size: TerminalSize, minimum: TerminalSize) -> Bool {
@@ -55,18 +51,81 @@ enum ConsoleScreen {
             return canvas
         }
         let snapshot = context.snapshot
-        let layout = layout(size: size, snapshot: snapshot, glyphs: glyphs)
+        let layout = layout(size: size)
         HeaderView.render(
             into: &canvas, y: 0, snapshot: snapshot, now: context.now, staleAfter: context.staleAfter,
-            timeZone: context.timeZone, glyphs: glyphs)
-        SystemsStrip.render(
-            into: &canvas, y: layout.systemsY, systems: snapshot.systems, maxLines: maxSystemLines, glyphs: glyphs)
-        canvas.fill(x: 0, y: layout.ruleY, count: size.columns, role: .border, with: glyphs.rule)
-        InterfacesView.render(
-            into: &canvas, y: layout.tableY, height: layout.tableHeight, snapshot: snapshot,
-            rows: InterfaceRow.ordered(snapshot.interfaces), state: context.state, now: context.now, glyphs: glyphs)
-        Flash.render(context.flash, into: &canvas, y: layout.flashY, glyphs: glyphs)
-        FooterView.render(into: &canvas, y: layout.footerY)
+            timeZone: context.timeZone, paused: context.console.paused, glyphs: glyphs)
+        TabBar.render(into: &canvas, y: 1, navigation: context.console.navigation, glyphs: glyphs)
+        renderView(context, into: &canvas, y: layout.viewY, height: layout.viewHeight)
+        if let input = context.console.input {
+            InputLineView.render(input, into: &canvas, y: layout.flashY)
+        } else {
+            Flash.render(context.flash, into: &canvas, y: layout.flashY, glyphs: glyphs)
+        }
+        FooterView.render(into: &canvas, y: layout.footerY, keys: KeyMap.footer(for: context.console.route))
+        if context.console.showsHelp {
+            HelpOverlay.render(into: &canvas, route: context.console.route, glyphs: glyphs)
+        }
         return canvas
+    }
+
+    private static func renderView(_ context: ScreenContext, into canvas: inout Canvas, y: Int, height: Int) {
+        let snapshot = context.snapshot
+        let glyphs = context.glyphs
+        switch context.console.route {
+        case .overview:
+            OverviewView.render(
+                into: &canvas, y: y, height: height, snapshot: snapshot, selection: context.console.interfaces,
+                now: context.now, glyphs: glyphs)
+        case .topology:
+            let graph = TopologyGraph(snapshot)
+            TopologyView.render(
+                into: &canvas, y: y, height: height, graph: graph, layout: TopologyLayout(graph),
+                selected: context.console.topologySelection, glyphs: glyphs)
+        case .interfaces:
+            InterfacesScreen.render(
+                into: &canvas, y: y, height: height, snapshot: snapshot, console: context.console, now: context.now,
+                glyphs: glyphs)
+        case .interface(let id):
+            InterfaceDetailView.render(
+                into: &canvas, y: y, height: height, snapshot: snapshot, interfaceID: id, now: context.now,
+                timeZone: context.timeZone, glyphs: glyphs)
+        case .alerts, .jobs, .logs:
+            EmptyStateView.render(into: &canvas, y: y, height: height, route: context.console.route, glyphs: glyphs)
+        }
+    }
+}
+
+/// View 3: the systems strip, a rule, and the interfaces table (filtered when a filter is set).
+enum InterfacesScreen {
+    static func stripHeight(_ snapshot: Snapshot, width: Int, glyphs: Glyphs) -> Int {
+        let items = SystemsStrip.items(snapshot.systems, glyphs: glyphs)
+        return SystemsStrip.lines(items, width: width, maxLines: ConsoleScreen.maxSystemLines).count
+    }
+
+    /// The rows the table shows, in order, with the filter applied.
+    static func rows(_ snapshot: Snapshot, filter: InterfaceFilter?) -> [InterfaceStatus] {
+        let ordered = InterfaceRow.ordered(snapshot.interfaces)
+        guard let filter else { return ordered }
+        let names = Dictionary(snapshot.systems.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        return filter.apply(ordered, systemNames: names)
+    }
+
+    static func render(
+        into canvas: inout Canvas, y: Int, height: Int, snapshot: Snapshot, console: ConsoleState, now: Date,
+        glyphs: Glyphs
+    ) {
+        let strip = stripHeight(snapshot, width: canvas.width, glyphs: glyphs)
+        SystemsStrip.render(
+            into: &canvas, y: y, systems: snapshot.systems, maxLines: ConsoleScreen.maxSystemLines, glyphs: glyphs)
+        canvas.fill(x: 0, y: y + strip, count: canvas.width, role: .border, with: glyphs.rule)
+        if let filter = console.interfaceFilter {
+            let label = " filter /\(Sanitizer.clean(filter.source)) "
+            canvas.put(label, x: max(0, canvas.width - DisplayWidth.of(label) - 1), y: y + strip, role: .accent)
+        }
+        InterfacesView.render(
+            into: &canvas, y: y + strip + 1, height: height - strip - 1, snapshot: snapshot,
+            rows: rows(snapshot, filter: console.interfaceFilter), state: console.interfaces, now: now,
+            glyphs: glyphs)
     }
 }

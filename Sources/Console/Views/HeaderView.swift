@@ -10,8 +10,9 @@ enum HeaderView {
     }
 
     /// The segments of the bar, left to right, without the clock.
-    static func segments(snapshot: Snapshot, now: Date, staleAfter: TimeInterval) -> [Segment] {
+    static func segments(snapshot: Snapshot, now: Date, staleAfter: TimeInterval, paused: Bool = false) -> [Segment] {
         var segments = [Segment(text: " Switchboard", role: .title)]
+        if paused { segments.append(Segment(text: "PAUSED", role: .degraded)) }
         if !snapshot.landscape.isEmpty {
             segments.append(Segment(text: Sanitizer.clean(snapshot.landscape), role: .title))
         }
@@ -41,13 +42,15 @@ enum HeaderView {
 
     static func render(
         into canvas: inout Canvas, y: Int, snapshot: Snapshot, now: Date, staleAfter: TimeInterval,
-        timeZone: TimeZone, glyphs: Glyphs
+        timeZone: TimeZone, paused: Bool = false, glyphs: Glyphs
     ) {
         canvas.fill(x: 0, y: y, count: canvas.width, role: .title)
         let clock = Formatting.clock(now, timeZone: timeZone) + " "
         let clockX = canvas.width - DisplayWidth.of(clock)
         var x = 0
-        for (index, segment) in segments(snapshot: snapshot, now: now, staleAfter: staleAfter).enumerated() {
+        for (index, segment) in segments(snapshot: snapshot, now: now, staleAfter: staleAfter, paused: paused)
+            .enumerated()
+        {
             if index > 0 { x += canvas.put(" \(glyphs.separator) ", x: x, y: y, role: .title, maxWidth: clockX - x) }
             let text = segment.role == .title ? segment.text : " \(segment.text) "
             x += canvas.put(

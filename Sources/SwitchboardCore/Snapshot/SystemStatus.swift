@@ -6,12 +6,17 @@ public struct SystemStatus: Sendable, Equatable, Identifiable {
     public var state: HealthState
     /// The system's own checks (its health endpoint, say); may be empty.
     public var checks: [CheckStatus]
+    /// Ids of the systems this one needs to work (`depends_on`), besides its interfaces.
+    public var dependsOn: [String]
 
-    public init(id: String, name: String, owner: String?, state: HealthState, checks: [CheckStatus]) {
+    public init(
+        id: String, name: String, owner: String?, state: HealthState, checks: [CheckStatus], dependsOn: [String] = []
+    ) {
         self.id = id
         self.name = name
         self.owner = owner
         self.state = state
         self.checks = checks
+        self.dependsOn = dependsOn
     }
 }

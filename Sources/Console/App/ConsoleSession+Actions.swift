@@ -1,0 +1,152 @@
+import Foundation
+import SwitchboardCore
+
+/// What each action and each `:` command does to the session.
+extension ConsoleSession {
+    func perform(_ action: Action, size: TerminalSize) {
+        switch action {
+        case .quit: quitRequested = true
+        case .redraw, .resized: redraw()
+        case .show(let route): state.navigation.show(route)
+        case .back:
+            if !state.navigation.back(), state.interfaceFilter != nil { state.interfaceFilter = nil }
+        case .help: state.showsHelp = true
+        case .beginCommand: state.input = InputLine(kind: .command)
+        case .beginFilter: state.input = InputLine(kind: .filter, text: state.interfaceFilter?.source ?? "")
+        case .togglePause: setPaused(!state.paused)
+        case .open: open()
+        case .checkNow: checkNow()
+        case .moveUp, .moveDown, .pageUp, .pageDown, .moveToTop, .moveToBottom, .moveLeft, .moveRight:
+            move(action, size: size)
+        }
+    }
+
+    private func setPaused(_ paused: Bool) {
+        state.paused = paused
+        show(
+            paused ? "updates paused: the screen holds this moment; p resumes" : "updates resumed", role: .flash,
+            seconds: 4)
+    }
+
+    private func move(_ action: Action, size: TerminalSize) {
+        switch state.route {
+        case .interfaces:
+            state.interfaces.apply(
+                action, rows: InterfacesScreen.rows(shown, filter: state.interfaceFilter),
+                visibleRows: ConsoleScreen.interfaceRows(size: size, snapshot: shown, glyphs: glyphs))
+        case .overview:
+            state.overview.apply(action, rows: OverviewView.attention(shown), visibleRows: overviewRows(size))
+        case .topology:
+            state.topologySelection = TopologyNavigation.move(
+                from: state.topologySelection, action, layout: TopologyLayout(TopologyGraph(shown)))
+        default: break
+        }
+    }
+
+    private func selectedInterface() -> InterfaceStatus? {
+        switch state.route {
+        case .interfaces:
+            let rows = InterfacesScreen.rows(shown, filter: state.interfaceFilter)
+            return state.interfaces.selected.flatMap { rows.indices.contains($0) ? rows[$0] : nil }
+        case .overview:
+            let rows = OverviewView.attention(shown)
+            return state.overview.selected.flatMap { rows.indices.contains($0) ? rows[$0] : nil }
+        case .interface(let id):
+            return shown.interfaces.first { $0.id == id }
+        default:
+            return nil
+        }
+    }
+
+    private func open() {
+        if state.route == .topology, let system = state.topologySelection {
+            state.interfaceFilter = try? InterfaceFilter("^\(NSRegularExpression.escapedPattern(for: system))$")
+            state.navigation.open(.interfaces)
+            return
+        }
+        guard let interface = selectedInterface() else { return }
+        state.navigation.open(.interface(interface.id))
+    }
+
+    private func checkNow() {
+        if state.route == .topology, let system = state.topologySelection {
+            send(.checkNow(target: system), saying: "checking \(system)\(glyphs.ellipsis)")
+            return
+        }
+        guard let interface = selectedInterface() else {
+            show("nothing selected to check", role: .flash, seconds: 3)
+            return
+        }
+        send(.checkNow(target: interface.id), saying: "checking \(interface.name)\(glyphs.ellipsis)")
+    }
+
+    /// A key while a `:` or `/` line is being typed.
+    func edit(_ key: Key) {
+        guard var input = state.input else { return }
+        switch key {
+        case .escape:
+            state.input = nil
+            return
+        case .enter:
+            state.input = nil
+            submit(input)
+            return
+        case .backspace:
+            if input.text.isEmpty {
+                state.input = nil
+                return
+            }
+            input.text.removeLast()
+        case .tab where input.kind == .command:
+            let (line, candidates) = ConsoleCommand.complete(input.text)
+            input.text = line
+            if candidates.count > 1 { show(candidates.joined(separator: "  "), role: .flash, seconds: 5) }
+        case .character(let character):
+            input.text.append(character)
+        default:
+            break
+        }
+        state.input = input
+    }
+
+    private func submit(_ input: InputLine) {
+        switch input.kind {
+        case .filter: applyFilter(input.text)
+        case .command:
+            switch ConsoleCommand.parse(input.text) {
+            case .success(let command): run(command)
+            case .failure(let error): show(error.message, role: .error, seconds: 5)
+            }
+        }
+    }
+
+    private func applyFilter(_ text: String) {
+        do {
+            state.interfaceFilter = try InterfaceFilter(text)
+            if state.route != .interfaces { state.navigation.open(.interfaces) }
+        } catch {
+            show("not a regular expression: \(error.pattern)", role: .error, seconds: 5)
+        }
+    }
+
+    private func run(_ command: ConsoleCommand) {
+        switch command {
+        case .show(let route): state.navigation.show(route)
+        case .interfaces(let filter):
+            state.navigation.show(.interfaces)
+            applyFilter(filter)
+        case .theme(let name):
+            do {
+                terminal.apply(try ThemeSelection.load(name))
+                redraw()
+                show("theme \(name)", role: .flash, seconds: 3)
+            } catch {
+                show("theme \(name): \(error)", role: .error, seconds: 8)
+            }
+        case .help: state.showsHelp = true
+        case .pause: setPaused(true)
+        case .resume: setPaused(false)
+        case .quit: quitRequested = true
+        }
+    }
+}

@@ -1,0 +1,35 @@
+/// Everything the user has chosen, across views: where they are, what is selected and filtered,
+/// whether help is open, whether updates are paused, and a line being typed.
+struct ConsoleState: Sendable, Equatable {
+    var navigation: Navigation
+    /// Selection in the interfaces table.
+    var interfaces = ViewState()
+    /// Selection in the overview's list of interfaces that need attention.
+    var overview = ViewState()
+    /// The system selected on the topology, whose blast radius is drawn.
+    var topologySelection: String?
+    var interfaceFilter: InterfaceFilter?
+    var showsHelp = false
+    var paused = false
+    /// A `:` command or `/` filter being typed.
+    var input: InputLine?
+
+    init(start: Route = .overview) {
+        navigation = Navigation(start: start)
+    }
+
+    var route: Route { navigation.current }
+}
+
+/// A line the user is typing at the bottom of the screen.
+struct InputLine: Sendable, Equatable {
+    enum Kind: Sendable, Equatable {
+        case command
+        case filter
+    }
+
+    var kind: Kind
+    var text = ""
+
+    var prompt: String { kind == .command ? ":" : "/" }
+}

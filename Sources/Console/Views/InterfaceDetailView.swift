@@ -1,0 +1,119 @@
+import Foundation
+import SwitchboardCore
+
+/// Enter on an interface: its state and reason, its health over the last hour and day, every
+/// check with its newest result, and the state changes that led here.
+enum InterfaceDetailView {
+    typealias Part = (text: String, role: StyleRole)
+
+    static func lines(
+        _ interface: InterfaceStatus, systemNames: [String: String], now: Date, timeZone: TimeZone, glyphs: Glyphs
+    ) -> [[Part]] {
+        let state = StyleRole(interface.state)
+        let from = Sanitizer.clean(systemNames[interface.from] ?? interface.from)
+        let to = Sanitizer.clean(systemNames[interface.to] ?? interface.to)
+        var lines: [[Part]] = [
+            [
+                ("\(glyphs.glyph(for: interface.state)) \(Sanitizer.clean(interface.name))  ", state),
+                (interface.state.rawValue, state),
+                ("   \(from) \(glyphs.arrow) \(to)  \(interface.kind.rawValue)", .muted),
+                (interface.owner.map { "  owner \(Sanitizer.clean($0))" } ?? "", .muted),
+            ],
+            [("reason  ", .muted), (Sanitizer.clean(interface.reason ?? "no result yet"), state)],
+            [],
+        ]
+        lines += stats(interface.stats, now: now, timeZone: timeZone, glyphs: glyphs)
+        lines.append([])
+        lines.append([(" CHECKS", .title)])
+        for check in interface.checks {
+            lines.append(checkLine(check, now: now, glyphs: glyphs))
+        }
+        lines.append([])
+        lines.append([(" STATE CHANGES", .title), ("  newest first", .muted)])
+        if interface.history.isEmpty { lines.append([("  none since the console started", .muted)]) }
+        for change in interface.history.reversed() {
+            lines.append([
+                ("  " + Formatting.clock(change.at, timeZone: timeZone) + "  ", .muted),
+                (change.from.rawValue, StyleRole(change.from)), (" \(glyphs.arrow) ", .muted),
+                (change.to.rawValue, StyleRole(change.to)),
+                ("  " + Sanitizer.clean(change.reason ?? ""), .muted),
+            ])
+        }
+        return lines
+    }
+
+    private static func stats(_ stats: HealthStats, now: Date, timeZone: TimeZone, glyphs: Glyphs) -> [[Part]] {
+        func percent(_ value: Double?) -> String {
+            value.map { String(format: "%.1f%%", $0 * 100) } ?? "-"
+        }
+        func when(_ date: Date?) -> String {
+            date.map {
+                Formatting.clock($0, timeZone: timeZone) + " (" + Formatting.age(now.timeIntervalSince($0)) + " ago)"
+            }
+                ?? "never"
+        }
+        var lines: [[Part]] = [
+            [
+                ("availability  ", .muted), ("1h ", .muted), (percent(stats.availability1h), .normal),
+                ("   24h ", .muted), (percent(stats.availability24h), .normal),
+                ("   errors 5m ", .muted), (percent(stats.errorRate), .normal),
+            ],
+            [
+                ("latency       ", .muted), ("p50 ", .muted), (Formatting.latency(stats.latencyP50), .normal),
+                ("   p95 ", .muted), (Formatting.latency(stats.latencyP95), .normal),
+                ("   p99 ", .muted), (Formatting.latency(stats.latencyP99), .normal),
+            ],
+            [("last success  ", .muted), (when(stats.lastSuccess), .normal)],
+        ]
+        if let failure = stats.lastFailure {
+            lines.append([
+                ("last failure  ", .muted), (when(failure.at), .normal),
+                ("  " + (failure.errorClass?.rawValue ?? ""), .down), ("  " + Sanitizer.clean(failure.reason), .muted),
+            ])
+        } else {
+            lines.append([("last failure  ", .muted), ("none recorded", .normal)])
+        }
+        if stats.consecutiveFailures > 0 {
+            lines.append([("failing       ", .muted), ("\(stats.consecutiveFailures) runs in a row", .down)])
+        }
+        return lines
+    }
+
+    private static func checkLine(_ check: CheckStatus, now: Date, glyphs: Glyphs) -> [Part] {
+        let interval = Formatting.age(check.intervalSeconds)
+        guard let last = check.last else {
+            return [
+                ("  \(glyphs.unknown) ", .unknown), (check.id, .normal),
+                ("  \(check.kind) every \(interval)  \(Sanitizer.clean(check.target))  not run yet", .muted),
+            ]
+        }
+        let role: StyleRole = last.up ? .ok : .down
+        return [
+            ("  \(last.up ? glyphs.ok : glyphs.down) ", role), (check.id, .normal),
+            ("  \(check.kind) every \(interval)  ", .muted),
+            (Formatting.latency(last.durationSeconds), .normal),
+            ("  \(Formatting.age(now.timeIntervalSince(last.startedAt))) ago  ", .muted),
+            (Sanitizer.clean(last.reason), last.up ? .muted : .down),
+            ("  \(Sanitizer.clean(check.target))", .muted),
+        ]
+    }
+
+    static func render(
+        into canvas: inout Canvas, y: Int, height: Int, snapshot: Snapshot, interfaceID: String, now: Date,
+        timeZone: TimeZone, glyphs: Glyphs
+    ) {
+        guard let interface = snapshot.interfaces.first(where: { $0.id == interfaceID }) else {
+            canvas.put(
+                "interface \(Sanitizer.clean(interfaceID)) is not in this landscape", x: 1, y: y + 1, role: .error)
+            return
+        }
+        let names = Dictionary(snapshot.systems.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let all = lines(interface, systemNames: names, now: now, timeZone: timeZone, glyphs: glyphs)
+        for (row, parts) in all.prefix(height).enumerated() {
+            var x = 1
+            for part in parts where x < canvas.width - 1 {
+                x += canvas.put(part.text, x: x, y: y + row, role: part.role, maxWidth: canvas.width - 1 - x)
+            }
+        }
+    }
+}

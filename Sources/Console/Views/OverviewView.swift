@@ -1,0 +1,143 @@
+import Foundation
+import SwitchboardCore
+
+/// View 1: the landscape at a glance — a tile per system, the interfaces that need attention
+/// (selectable, Enter for details), and where alerts and jobs stand.
+enum OverviewView {
+    /// The interfaces that are not OK, most attention first: the selectable rows of this view.
+    static func attention(_ snapshot: Snapshot) -> [InterfaceStatus] {
+        InterfaceRow.ordered(snapshot.interfaces).filter { $0.state != .ok }
+    }
+
+    static func render(
+        into canvas: inout Canvas, y: Int, height: Int, snapshot: Snapshot, selection: ViewState, now: Date,
+        glyphs: Glyphs
+    ) {
+        guard height > 2 else { return }
+        if snapshot.version == 0 {
+            canvas.put(
+                "waiting for the first data from \(Sanitizer.clean(snapshot.source))", x: 1, y: y + 1, role: .muted)
+            return
+        }
+        let split = Split(snapshot: snapshot, width: canvas.width, height: height)
+        renderSystems(into: &canvas, y: y, split: split, snapshot: snapshot, glyphs: glyphs)
+        renderAttention(
+            into: &canvas, y: y + split.systemsHeight + 1, height: split.attentionHeight, snapshot: snapshot,
+            selection: selection, now: now, glyphs: glyphs)
+        let row = y + height - 2
+        canvas.put(" ALERTS ", x: 0, y: row, role: .title)
+        canvas.put("none: no rule engine in this build yet", x: 10, y: row, role: .muted)
+        canvas.put(" JOBS ", x: 0, y: row + 1, role: .title)
+        canvas.put("none running: jobs arrive with the jobs engine", x: 10, y: row + 1, role: .muted)
+    }
+
+    /// How the height is shared: the system tiles (title row included), the attention list (its
+    /// title row included), and two rows for alerts and jobs at the bottom.
+    struct Split: Equatable {
+        var tileWidth: Int
+        var columns: Int
+        var systemsHeight: Int
+        var attentionHeight: Int
+
+        init(snapshot: Snapshot, width: Int, height: Int) {
+            let longest = snapshot.systems.map { DisplayWidth.of(Sanitizer.clean($0.name)) }.max() ?? 0
+            tileWidth = max(18, min(30, longest + 12))
+            columns = max(1, (width - 1) / tileWidth)
+            let tileRows = (snapshot.systems.count + columns - 1) / columns
+            systemsHeight = 1 + min(tileRows, max(1, height - 3 - 4))
+            attentionHeight = max(0, height - systemsHeight - 1 - 3)
+        }
+
+        /// Rows of the attention table that show at once.
+        var visibleRows: Int { max(1, attentionHeight - 2) }
+    }
+
+    private static func renderSystems(
+        into canvas: inout Canvas, y: Int, split: Split, snapshot: Snapshot, glyphs: Glyphs
+    ) {
+        let counts = Dictionary(grouping: snapshot.systems, by: \.state).mapValues(\.count)
+        var x = canvas.put(" SYSTEMS ", x: 0, y: y, role: .title) + 1
+        for state in [HealthState.down, .degraded, .unknown, .ok] {
+            guard let count = counts[state] else { continue }
+            x += canvas.put(
+                "\(glyphs.glyph(for: state)) \(count) \(state.rawValue.lowercased())   ", x: x, y: y,
+                role: StyleRole(state))
+        }
+        let interfacesBySystem = Dictionary(
+            grouping: snapshot.interfaces.flatMap { [($0.from, $0), ($0.to, $0)] }, by: \.0
+        ).mapValues { $0.map(\.1) }
+        let names = snapshot.systems.map { Sanitizer.clean($0.name) }
+        let (tileWidth, columns) = (split.tileWidth, split.columns)
+        var row = y + 1
+        for (index, system) in snapshot.systems.enumerated() {
+            let column = index % columns
+            if column == 0, index > 0 { row += 1 }
+            guard row < y + split.systemsHeight else {
+                let more = "\(glyphs.ellipsis) \(snapshot.systems.count - index + columns - 1) more"
+                canvas.fill(x: 1 + (columns - 1) * tileWidth, y: row - 1, count: tileWidth, role: .normal)
+                canvas.put(more, x: 1 + (columns - 1) * tileWidth, y: row - 1, role: .muted)
+                return
+            }
+            let tileX = 1 + column * tileWidth
+            let links = interfacesBySystem[system.id] ?? []
+            let healthy = links.filter { $0.state == .ok }.count
+            canvas.put(glyphs.glyph(for: system.state), x: tileX, y: row, role: StyleRole(system.state))
+            let label = DisplayWidth.truncate(names[index], to: tileWidth - 10, ellipsis: glyphs.ellipsis)
+            let used = canvas.put(label, x: tileX + 2, y: row, role: .normal)
+            if !links.isEmpty {
+                canvas.put(
+                    " \(healthy)/\(links.count)", x: tileX + 2 + used, y: row,
+                    role: healthy == links.count ? .muted : StyleRole(links.map(\.state).max() ?? .ok))
+            }
+        }
+    }
+
+    private static func renderAttention(
+        into canvas: inout Canvas, y: Int, height: Int, snapshot: Snapshot, selection: ViewState, now: Date,
+        glyphs: Glyphs
+    ) {
+        guard height > 0 else { return }
+        let rows = attention(snapshot)
+        var x = canvas.put(" NEEDS ATTENTION ", x: 0, y: y, role: .title) + 1
+        guard !rows.isEmpty else {
+            let text =
+                snapshot.progress.isComplete
+                ? "nothing: all \(snapshot.interfaces.count) interfaces OK"
+                : "first checks running: \(snapshot.progress.completed)/\(snapshot.progress.total)"
+            canvas.put(text, x: x, y: y, role: snapshot.progress.isComplete ? .ok : .muted)
+            return
+        }
+        x += canvas.put("\(rows.count) of \(snapshot.interfaces.count) interfaces", x: x, y: y, role: .muted)
+        let names = Dictionary(snapshot.systems.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let cells = rows.map { interface -> [Table.Cell] in
+            let since = interface.history.last { $0.to == interface.state }.map {
+                "for " + Formatting.age(now.timeIntervalSince($0.at))
+            }
+            let from = Sanitizer.clean(names[interface.from] ?? interface.from)
+            let to = Sanitizer.clean(names[interface.to] ?? interface.to)
+            return [
+                Table.Cell(
+                    "\(glyphs.glyph(for: interface.state)) \(interface.state.rawValue)",
+                    role: StyleRole(interface.state)),
+                Table.Cell(Sanitizer.clean(interface.name)),
+                Table.Cell("\(from) \(glyphs.arrow) \(to)", role: .muted),
+                Table.Cell(since ?? "", role: .muted),
+                Table.Cell(Sanitizer.clean(interface.reason ?? ""), role: StyleRole(interface.state)),
+            ]
+        }
+        let table = Table(columns: columns, ellipsis: glyphs.ellipsis)
+        let tableHeight = min(rows.count + 1, height - 1)
+        guard tableHeight > 1 else { return }
+        table.render(
+            into: &canvas, x: 0, y: y + 1, width: canvas.width, height: tableHeight, rows: cells,
+            selected: selection.selected, offset: selection.offset)
+    }
+
+    static let columns: [Table.Column] = [
+        Table.Column(title: "STATE", minWidth: 10, maxWidth: 10, priority: 9),
+        Table.Column(title: "INTERFACE", minWidth: 12, maxWidth: 36, flex: 3, priority: 8),
+        Table.Column(title: "FROM → TO", minWidth: 12, maxWidth: 36, flex: 2, priority: 4),
+        Table.Column(title: "SINCE", minWidth: 7, maxWidth: 9, priority: 5),
+        Table.Column(title: "REASON", minWidth: 16, maxWidth: 200, flex: 4, priority: 7),
+    ]
+}

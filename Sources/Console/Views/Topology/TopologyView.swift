@@ -1,0 +1,163 @@
+import SwitchboardCore
+
+/// View 2: systems as boxes in layers (upstream left, downstream right) and interfaces as lines
+/// between them, coloured by state and marked with the state's glyph when not OK. The selected
+/// system's blast radius (it and everything downstream) is drawn in heavy lines, so it reads
+/// without colour. When the graph does not fit, an indented dependency tree takes its place.
+enum TopologyView {
+    static let pitch = 4
+    static let minBoxWidth = 10
+    static let maxBoxWidth = 22
+    /// Rows under the graph for the selected system's details.
+    static let panelHeight = 5
+
+    /// Where the graph goes: box width and the left edge of every layer's column.
+    struct Geometry: Equatable {
+        var boxWidth: Int
+        var columnX: [Int]
+        var top: Int
+        var widest: Int
+        var counts: [Int]
+
+        func middle(layer: Int, index: Int) -> Int {
+            top + (widest - counts[layer]) * TopologyView.pitch / 2 + index * TopologyView.pitch + 1
+        }
+    }
+
+    /// Systems in reading order, layer by layer: the order the selection moves through.
+    static func order(_ layout: TopologyLayout) -> [String] {
+        layout.layers.flatMap { $0.compactMap { if case .system(let id) = $0 { id } else { nil } } }
+    }
+
+    static func geometry(
+        _ layout: TopologyLayout, names: [String: String], width: Int, height: Int, top: Int
+    ) -> Geometry? {
+        let counts = layout.layers.map(\.count)
+        var geometry = Geometry(boxWidth: 0, columnX: [], top: top, widest: layout.widestLayer, counts: counts)
+        guard geometry.widest * pitch - 1 <= height else { return nil }
+        var channels = Array(repeating: 0, count: max(0, counts.count - 1))
+        for hop in layout.hops
+        where geometry.middle(layer: hop.layer, index: hop.fromIndex)
+            != geometry.middle(layer: hop.layer + 1, index: hop.toIndex)
+        {
+            channels[hop.layer] += 1
+        }
+        let gaps = channels.map { max(6, $0 + 5) }
+        let longest = names.values.map(DisplayWidth.of).max() ?? 0
+        let natural = min(maxBoxWidth, max(minBoxWidth, longest + 5))
+        guard
+            let boxWidth = stride(from: natural, through: minBoxWidth, by: -1).first(where: {
+                counts.count * $0 + gaps.reduce(0, +) <= width - 2
+            })
+        else { return nil }
+        geometry.boxWidth = boxWidth
+        var x = 1
+        for layer in counts.indices {
+            geometry.columnX.append(x)
+            x += boxWidth + (layer < gaps.count ? gaps[layer] : 0)
+        }
+        return geometry
+    }
+
+    static func render(
+        into canvas: inout Canvas, y: Int, height: Int, graph: TopologyGraph, layout: TopologyLayout,
+        selected: String?, glyphs: Glyphs
+    ) {
+        guard height > 0 else { return }
+        guard !graph.systems.isEmpty else {
+            canvas.put("no systems in this landscape", x: 1, y: y + min(1, height - 1), role: .muted)
+            return
+        }
+        let names = Dictionary(graph.systems.map { ($0.id, Sanitizer.clean($0.name)) }, uniquingKeysWith: { a, _ in a })
+        let panel = min(panelHeight, max(0, height - 4))
+        let radius: (systems: Set<String>, interfaces: Set<String>) = selected.map(graph.blastRadius(of:)) ?? ([], [])
+        if let geometry = geometry(layout, names: names, width: canvas.width, height: height - panel - 1, top: y + 1) {
+            drawEdges(
+                into: &canvas, graph: graph, layout: layout, geometry: geometry, radius: radius.systems,
+                selected: selected, glyphs: glyphs)
+            drawBoxes(
+                into: &canvas, graph: graph, layout: layout, geometry: geometry, names: names, selected: selected,
+                radius: radius.systems, glyphs: glyphs)
+        } else {
+            DependencyTree.render(
+                into: &canvas, y: y, height: height - panel, graph: graph, layout: layout, selected: selected,
+                radius: radius.systems, glyphs: glyphs)
+        }
+        if panel > 0, let selected {
+            SystemPanel.render(
+                into: &canvas, y: y + height - panel, height: panel, graph: graph, system: selected, names: names,
+                glyphs: glyphs)
+        }
+    }
+
+    private static func drawEdges(
+        into canvas: inout Canvas, graph: TopologyGraph, layout: TopologyLayout, geometry: Geometry,
+        radius: Set<String>, selected: String?, glyphs: Glyphs
+    ) {
+        var lines = LineCanvas()
+        var channelOfGap = Array(repeating: 0, count: layout.layers.count)
+        let sortedHops = layout.hops.sorted {
+            ($0.layer, $0.fromIndex, $0.toIndex) < ($1.layer, $1.fromIndex, $1.toIndex)
+        }
+        for hop in sortedHops {
+            let edge = graph.edges[hop.edge]
+            let heavy = radius.contains(edge.from) && radius.contains(edge.to) && edge.to != selected
+            let role = edge.interfaces.isEmpty ? StyleRole.muted : StyleRole(edge.state)
+            let rank = edge.state.severity * 2 + (heavy ? 10 : 0)
+            let fromSlot = layout.layers[hop.layer][hop.fromIndex]
+            let toSlot = layout.layers[hop.layer + 1][hop.toIndex]
+            let columnX = geometry.columnX[hop.layer]
+            let startX = columnX + geometry.boxWidth
+            if !fromSlot.isSystem {  // a passage: the line crosses this column
+                lines.horizontal(
+                    y: geometry.middle(layer: hop.layer, index: hop.fromIndex), from: columnX - 1, to: startX,
+                    role: role, rank: rank, heavy: heavy)
+            }
+            let endX = geometry.columnX[hop.layer + 1] - 1
+            let y1 = geometry.middle(layer: hop.layer, index: hop.fromIndex)
+            let y2 = geometry.middle(layer: hop.layer + 1, index: hop.toIndex)
+            if y1 == y2 {
+                lines.horizontal(y: y1, from: startX, to: endX, role: role, rank: rank, heavy: heavy)
+            } else {
+                let channelX = startX + 2 + channelOfGap[hop.layer]
+                channelOfGap[hop.layer] += 1
+                lines.horizontal(y: y1, from: startX, to: channelX, role: role, rank: rank, heavy: heavy)
+                lines.vertical(x: channelX, from: y1, to: y2, role: role, rank: rank, heavy: heavy)
+                lines.horizontal(y: y2, from: channelX, to: endX, role: role, rank: rank, heavy: heavy)
+            }
+            if toSlot.isSystem { lines.arrow(x: endX, y: y2, role: role, rank: rank) }
+        }
+        lines.draw(into: &canvas, glyphs: glyphs)
+        for hop in sortedHops where layout.layers[hop.layer + 1][hop.toIndex].isSystem {
+            let edge = graph.edges[hop.edge]
+            guard edge.state != .ok, !edge.interfaces.isEmpty else { continue }
+            let y2 = geometry.middle(layer: hop.layer + 1, index: hop.toIndex)
+            canvas.put(
+                glyphs.glyph(for: edge.state), x: geometry.columnX[hop.layer + 1] - 3, y: y2,
+                role: StyleRole(edge.state))
+        }
+    }
+
+    private static func drawBoxes(
+        into canvas: inout Canvas, graph: TopologyGraph, layout: TopologyLayout, geometry: Geometry,
+        names: [String: String], selected: String?, radius: Set<String>, glyphs: Glyphs
+    ) {
+        let systems = Dictionary(graph.systems.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for (layer, slots) in layout.layers.enumerated() {
+            for (index, slot) in slots.enumerated() {
+                guard case .system(let id) = slot, let system = systems[id] else { continue }
+                let middle = geometry.middle(layer: layer, index: index)
+                SystemBox.draw(
+                    into: &canvas, x: geometry.columnX[layer], y: middle - 1, width: geometry.boxWidth,
+                    name: names[id] ?? id, state: system.state, heavy: radius.contains(id), selected: id == selected,
+                    glyphs: glyphs)
+            }
+        }
+    }
+}
+
+extension TopologyLayout.Slot {
+    var isSystem: Bool {
+        if case .system = self { true } else { false }
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import SwitchboardCore
+import Testing
+
+@testable import Console
+
+/// The topology: graph, layers, line joints, the drawn graph and its fallback tree.
+@Suite struct TopologyTests {
+    static let graph = TopologyGraph(Fixtures.snapshot())
+
+    @Test func blastRadiusFollowsEdgesDownstreamOnly() {
+        // crm → erp ⇄ shop; wms → shop.
+        #expect(Self.graph.downstream(of: "crm") == ["erp", "shop"])
+        #expect(Self.graph.downstream(of: "wms") == ["shop", "erp"])
+        #expect(Self.graph.downstream(of: "shop") == ["erp"], "a cycle ends where it started")
+        let radius = Self.graph.blastRadius(of: "erp")
+        #expect(radius.systems == ["erp", "shop"])
+        #expect(radius.interfaces == ["invoices"])
+    }
+
+    @Test func dependsOnCountsAsAnEdgeFromTheNeededSystem() {
+        var snapshot = Fixtures.snapshot()
+        snapshot.systems[3].dependsOn = ["crm"]  // wms needs crm
+        let graph = TopologyGraph(snapshot)
+        #expect(graph.downstream(of: "crm").contains("wms"))
+        #expect(graph.edgesIn(to: "wms").map(\.from) == ["crm"])
+    }
+
+    @Test func layersPutUpstreamLeftAndBreakLongEdgesIntoPassages() {
+        let layout = TopologyLayout(Self.graph)
+        let layerOf = layout.positions().compactMapValues { $0.0 }
+        #expect(layerOf[.system("crm")] == 0)
+        #expect(layerOf[.system("wms")] == 0)
+        #expect(layerOf[.system("erp")] == 1)
+        #expect(layerOf[.system("shop")] == 2)
+        // wms → shop skips a layer: it passes through layer 1 as a passage, in two hops.
+        #expect(layout.layers[1].contains { if case .passage = $0 { true } else { false } })
+        #expect(layout.hops.count == 4)
+    }
+
+    @Test func aCycleStillGetsLayersAndDrawsItsForwardEdges() {
+        var snapshot = Fixtures.snapshot()
+        snapshot.interfaces.append(
+            Fixtures.interface("loop", "Loop back", from: "shop", to: "crm", kind: .rest, state: .ok, result: nil))
+        let layout = TopologyLayout(TopologyGraph(snapshot))
+        #expect(layout.layers.flatMap { $0 }.filter { if case .system = $0 { true } else { false } }.count == 4)
+    }
+
+    static let joints: [(LineCanvas.Directions, String)] = [
+        ([.left, .right], "─"), ([.up, .down], "│"), ([.right, .down], "┌"), ([.left, .right, .down], "┬"),
+        ([.up, .down, .right], "├"), ([.left, .right, .up, .down], "┼"),
+    ]
+
+    @Test(arguments: joints)
+    func linesThatMeetJoin(_ directions: LineCanvas.Directions, _ expected: String) {
+        #expect(LineCanvas.character(directions, glyphs: .unicode) == expected)
+        #expect(LineCanvas.character([.left, .right], heavy: true, glyphs: .unicode) == "━")
+        #expect(["-", "|", "+"].contains(LineCanvas.character(directions, glyphs: .ascii)))
+    }
+
+    static func render(width: Int, selected: String?, glyphs: Glyphs = .unicode) -> Canvas {
+        var canvas = Canvas(width: width, height: 20)
+        TopologyView.render(
+            into: &canvas, y: 0, height: 20, graph: graph, layout: TopologyLayout(graph), selected: selected,
+            glyphs: glyphs)
+        return canvas
+    }
+
+    @Test func drawsBoxesWithArrowsAndMarksAFailingEdge() {
+        let text = Self.render(width: 80, selected: nil).text
+        #expect(text.contains("│✖ CRM"))
+        #expect(text.contains("▶│✔ 财务系统 (ERP)"))
+        #expect(text.contains("✖─▶"), "the down interface's edge carries the down glyph:\n\(text)")
+    }
+
+    @Test func theSelectedBlastRadiusIsDrawnHeavyAndDescribed() {
+        let text = Self.render(width: 80, selected: "erp").text
+        #expect(text.contains("┃✔ 财务系统 (ERP)"), "the selected system is heavy:\n\(text)")
+        #expect(text.contains("┃▲ Webshop"), "so is what is downstream")
+        #expect(text.contains("│✖ CRM"), "upstream stays light")
+        #expect(text.contains("blast radius: 1 system, 1 interface downstream: Webshop"))
+        #expect(text.contains("in:  ✖ Customer sync ← crm"))
+    }
+
+    @Test func aNarrowTerminalGetsTheDependencyTree() {
+        let canvas = Self.render(width: 30, selected: "crm")
+        let text = canvas.text
+        #expect(text.contains("✖ CRM"))
+        #expect(text.contains("└─▶ ✔ 财务系统 (ERP)"), "got:\n\(text)")
+        for row in 0..<canvas.height { #expect(DisplayWidth.of(canvas.line(row)) == 30) }
+    }
+
+    @Test func asciiTopologyHasNoUnicode() {
+        let text = Self.render(width: 80, selected: "erp", glyphs: .ascii).text
+        let strange = text.unicodeScalars.filter { !$0.isASCII && !(0x4E00...0x9FFF).contains($0.value) }
+        #expect(strange.isEmpty, "found \(String(String.UnicodeScalarView(strange)))")
+        #expect(text.contains("->") || text.contains(">|"))
+    }
+
+    @Test func selectionMovesInReadingOrderAndAcrossLayers() {
+        let layout = TopologyLayout(Self.graph)
+        let order = TopologyView.order(layout)
+        #expect(TopologyNavigation.move(from: order[0], .moveDown, layout: layout) == order[1])
+        #expect(TopologyNavigation.move(from: "crm", .moveRight, layout: layout) == "erp")
+        #expect(TopologyNavigation.move(from: "erp", .moveRight, layout: layout) == "shop")
+        #expect(TopologyNavigation.move(from: "shop", .moveRight, layout: layout) == "shop")
+    }
+}
