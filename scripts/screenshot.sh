@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Makes PNG screenshots of the console on the demo: tmux → ANSI → HTML (aha) → PNG (headless chromium).
 # Needs the Debian packages aha, chromium, fonts-dejavu-core and fonts-wqy-zenhei.
-# Usage: scripts/screenshot.sh [name] [width] [height] [seconds-to-wait] [extra switchboard args...]
+# Usage: [KEYS="2 j"] scripts/screenshot.sh [name] [width] [height] [seconds-to-wait] [extra switchboard args...]
+# KEYS are tmux key names sent one by one after the wait (to open a view before the shot).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,7 +25,12 @@ trap 'tmux -L "$socket" kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
 tmux -L "$socket" -f /dev/null new-session -d -x "$width" -y "$height" \
     "env LANG=C.UTF-8 TERM=xterm-256color '$binary' demo --seed 1 --state-dir '$work/state' $*"
 sleep "$wait_seconds"
-tmux -L "$socket" capture-pane -p -e > "$work/screen.ansi"
+for key in ${KEYS:-}; do
+    tmux -L "$socket" send-keys "$key"
+    sleep 0.3
+done
+sleep 1
+tmux -L "$socket" capture-pane -p -e -N > "$work/screen.ansi"
 tmux -L "$socket" send-keys q
 
 aha --no-header < "$work/screen.ansi" > "$work/body.html"

@@ -129,7 +129,7 @@ import Testing
         let byPath = try ThemeLocator.locate(Self.themesDirectory + "/default.yaml", in: [])
         #expect(byPath.hasSuffix("/default.yaml"))
         let missing = #expect(throws: ThemeError.self) { try ThemeLocator.locate("neon", in: [Self.themesDirectory]) }
-        #expect(missing?.message.contains("available: default, mono") == true)
+        #expect(missing?.message.contains("available: colorblind, default, high-contrast, light, mono") == true)
     }
 
     @Test func shippedThemesAreCopiedBesideTheBuiltProducts() throws {
@@ -147,5 +147,18 @@ import Testing
         let (good, none) = ThemeSelection.resolve(nil, directories: [Self.themesDirectory])
         #expect(good.name == "default")
         #expect(none == nil)
+    }
+}
+
+/// Every shipped theme loads, names itself after its file and defines every role.
+@Suite struct ShippedThemeTests {
+    @Test(arguments: ["default", "mono", "light", "high-contrast", "colorblind"])
+    func loadsWithEveryRole(_ name: String) throws {
+        let theme = try ThemeLoader.load(contentsOf: ThemeTests.themesDirectory + "/\(name).yaml")
+        #expect(theme.name == name)
+        for role in StyleRole.allCases {
+            #expect(theme.styles[role] != nil, "\(name) defines \(role)")
+        }
+        #expect(theme.resolved(for: .colors8).count == StyleRole.allCases.count)
     }
 }

@@ -35,7 +35,9 @@ import Testing
         #expect(layerOf[.system("shop")] == 2)
         // wms → shop skips a layer: it passes through layer 1 as a passage, in two hops.
         #expect(layout.layers[1].contains { if case .passage = $0 { true } else { false } })
-        #expect(layout.hops.count == 4)
+        // erp → shop → erp closes a cycle: the way back is laid out left to right, marked reversed.
+        #expect(layout.hops.count == 5)
+        #expect(layout.hops.filter(\.reversed).count == 1)
     }
 
     @Test func aCycleStillGetsLayersAndDrawsItsForwardEdges() {
@@ -71,6 +73,7 @@ import Testing
         #expect(text.contains("│✖ CRM"))
         #expect(text.contains("▶│✔ 财务系统 (ERP)"))
         #expect(text.contains("✖─▶"), "the down interface's edge carries the down glyph:\n\(text)")
+        #expect(text.contains("│◀"), "shop → erp closes the cycle and points back into the ERP box:\n\(text)")
     }
 
     @Test func theSelectedBlastRadiusIsDrawnHeavyAndDescribed() {

@@ -41,8 +41,8 @@ struct DemoConsoleTests {
         }
         try navigatesEveryView(session)
         try session.send("q")
-        let after = try session.waitFor(timeout: 15, "the process to exit") { screen in
-            screen.contains { $0.contains("[exit=") }
+        let after = try session.waitFor(timeout: 15, "the process to exit and stty to report") { screen in
+            screen.contains { $0.contains("[exit=") } && screen.contains { $0.contains("icanon") }
         }
         #expect(after.contains("[exit=0]"))
         #expect(!after.contains { $0.contains("STATE") }, "the console's screen is gone (alternate screen left)")

@@ -14,6 +14,8 @@ struct Glyphs: Sendable, Equatable {
     var dash: String
     /// The head of a line that enters a box from the left.
     var arrowHead: String
+    /// The head of a line that enters a box from the right (an edge closing a cycle).
+    var arrowHeadLeft: String
     var box: Box
 
     /// A box's corners and sides.
@@ -29,14 +31,14 @@ struct Glyphs: Sendable, Equatable {
     static let unicode = Glyphs(
         ok: "✔", degraded: "▲", down: "✖", unknown: "?", arrow: "→", arrowBack: "←", ellipsis: "…", separator: "│",
         rule: "─", dash: "—",
-        arrowHead: "▶",
+        arrowHead: "▶", arrowHeadLeft: "◀",
         box: Box(
             topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘", horizontal: "─", vertical: "│")
     )
     static let ascii = Glyphs(
         ok: "+", degraded: "!", down: "x", unknown: "?", arrow: "->", arrowBack: "<-", ellipsis: "~", separator: "|",
         rule: "-",
-        dash: "-", arrowHead: ">",
+        dash: "-", arrowHead: ">", arrowHeadLeft: "<",
         box: Box(topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+", horizontal: "-", vertical: "|"))
 
     func glyph(for state: HealthState) -> String {

@@ -18,7 +18,7 @@ struct LineCanvas: Sendable {
     }
 
     private var marks: [Point: Mark] = [:]
-    private var arrows: [Point: (role: StyleRole, rank: Int)] = [:]
+    private var arrows: [Point: (role: StyleRole, rank: Int, left: Bool)] = [:]
 
     struct Point: Hashable, Sendable {
         var x: Int
@@ -50,11 +50,11 @@ struct LineCanvas: Sendable {
         }
     }
 
-    /// An arrowhead pointing right, drawn over whatever line ends there.
-    mutating func arrow(x: Int, y: Int, role: StyleRole, rank: Int) {
+    /// An arrowhead (pointing right, or left into a box on its left), drawn over whatever line ends there.
+    mutating func arrow(x: Int, y: Int, role: StyleRole, rank: Int, pointingLeft: Bool = false) {
         let point = Point(x: x, y: y)
         if let existing = arrows[point], existing.rank >= rank { return }
-        arrows[point] = (role, rank)
+        arrows[point] = (role, rank, pointingLeft)
     }
 
     private mutating func mark(_ point: Point, _ directions: Directions, role: StyleRole, rank: Int, heavy: Bool) {
@@ -72,7 +72,7 @@ struct LineCanvas: Sendable {
                 role: mark.role)
         }
         for (point, arrow) in arrows where point.x >= 0 && point.x < canvas.width && point.y >= 0 {
-            canvas.put(glyphs.arrowHead, x: point.x, y: point.y, role: arrow.role)
+            canvas.put(arrow.left ? glyphs.arrowHeadLeft : glyphs.arrowHead, x: point.x, y: point.y, role: arrow.role)
         }
     }
 

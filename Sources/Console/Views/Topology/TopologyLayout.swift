@@ -8,12 +8,17 @@ struct TopologyLayout: Sendable, Equatable {
         case passage(edge: Int, layer: Int)
     }
 
-    /// A hop from a slot in one layer to a slot in the next.
+    /// A hop from a slot in one layer to a slot in the next. A `reversed` hop belongs to an edge
+    /// that closes a cycle: it is laid out left to right like the others, and its arrowhead points
+    /// back at the upstream box.
     struct Hop: Sendable, Equatable {
         var layer: Int
         var fromIndex: Int
         var toIndex: Int
         var edge: Int
+        var reversed = false
+        /// The first hop of its edge's chain (where a reversed edge's arrowhead goes).
+        var isFirst = false
     }
 
     private(set) var layers: [[Slot]]
@@ -24,28 +29,33 @@ struct TopologyLayout: Sendable, Equatable {
         let layerOf = Self.layers(ids: ids, graph: graph)
         var layers = Array(repeating: [Slot](), count: (layerOf.values.max() ?? 0) + 1)
         for id in ids { layers[layerOf[id]!].append(.system(id)) }
-        var chains: [(edge: Int, slots: [Slot])] = []
+        var chains: [(edge: Int, slots: [Slot], reversed: Bool)] = []
         for (index, edge) in graph.edges.enumerated() {
-            let (start, end) = (layerOf[edge.from]!, layerOf[edge.to]!)
-            guard end > start else { continue }  // a back edge of a cycle: not drawn as a hop
-            var chain: [Slot] = [.system(edge.from)]
+            let reversed = layerOf[edge.to]! < layerOf[edge.from]!
+            let (left, right) = reversed ? (edge.to, edge.from) : (edge.from, edge.to)
+            let (start, end) = (layerOf[left]!, layerOf[right]!)
+            guard end > start else { continue }  // both ends in one layer: nothing to draw between columns
+            var chain: [Slot] = [.system(left)]
             for layer in (start + 1)..<end {
                 let passage = Slot.passage(edge: index, layer: layer)
                 layers[layer].append(passage)
                 chain.append(passage)
             }
-            chain.append(.system(edge.to))
-            chains.append((index, chain))
+            chain.append(.system(right))
+            chains.append((index, chain, reversed))
         }
         self.layers = layers
         self.hops = []
         order(chains: chains)
         var hops: [Hop] = []
         let position = positions()
-        for (edge, chain) in chains {
-            for (from, to) in zip(chain, chain.dropFirst()) {
+        for (edge, chain, reversed) in chains {
+            for (offset, (from, to)) in zip(chain, chain.dropFirst()).enumerated() {
                 let (layer, fromIndex) = position[from]!
-                hops.append(Hop(layer: layer, fromIndex: fromIndex, toIndex: position[to]!.1, edge: edge))
+                hops.append(
+                    Hop(
+                        layer: layer, fromIndex: fromIndex, toIndex: position[to]!.1, edge: edge, reversed: reversed,
+                        isFirst: offset == 0))
             }
         }
         self.hops = hops
@@ -91,9 +101,9 @@ struct TopologyLayout: Sendable, Equatable {
     }
 
     /// Barycentre sweeps, down then up, a few times; ties keep the config order.
-    private mutating func order(chains: [(edge: Int, slots: [Slot])]) {
+    private mutating func order(chains: [(edge: Int, slots: [Slot], reversed: Bool)]) {
         var neighbours: [Slot: (left: [Slot], right: [Slot])] = [:]
-        for (_, chain) in chains {
+        for (_, chain, _) in chains {
             for (from, to) in zip(chain, chain.dropFirst()) {
                 neighbours[from, default: ([], [])].right.append(to)
                 neighbours[to, default: ([], [])].left.append(from)

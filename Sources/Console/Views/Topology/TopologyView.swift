@@ -5,7 +5,8 @@ import SwitchboardCore
 /// system's blast radius (it and everything downstream) is drawn in heavy lines, so it reads
 /// without colour. When the graph does not fit, an indented dependency tree takes its place.
 enum TopologyView {
-    static let pitch = 4
+    /// Rows from one box's top to the next: a blank row between boxes, or none when space is short.
+    static let pitches = [4, 3]
     static let minBoxWidth = 10
     static let maxBoxWidth = 22
     /// Rows under the graph for the selected system's details.
@@ -18,9 +19,10 @@ enum TopologyView {
         var top: Int
         var widest: Int
         var counts: [Int]
+        var pitch: Int
 
         func middle(layer: Int, index: Int) -> Int {
-            top + (widest - counts[layer]) * TopologyView.pitch / 2 + index * TopologyView.pitch + 1
+            top + (widest - counts[layer]) * pitch / 2 + index * pitch + 1
         }
     }
 
@@ -33,8 +35,9 @@ enum TopologyView {
         _ layout: TopologyLayout, names: [String: String], width: Int, height: Int, top: Int
     ) -> Geometry? {
         let counts = layout.layers.map(\.count)
-        var geometry = Geometry(boxWidth: 0, columnX: [], top: top, widest: layout.widestLayer, counts: counts)
-        guard geometry.widest * pitch - 1 <= height else { return nil }
+        let widest = layout.widestLayer
+        guard let pitch = pitches.first(where: { widest * $0 - ($0 - 3) <= height }) else { return nil }
+        var geometry = Geometry(boxWidth: 0, columnX: [], top: top, widest: widest, counts: counts, pitch: pitch)
         var channels = Array(repeating: 0, count: max(0, counts.count - 1))
         for hop in layout.hops
         where geometry.middle(layer: hop.layer, index: hop.fromIndex)
@@ -103,7 +106,7 @@ enum TopologyView {
             let edge = graph.edges[hop.edge]
             let heavy = radius.contains(edge.from) && radius.contains(edge.to) && edge.to != selected
             let role = edge.interfaces.isEmpty ? StyleRole.muted : StyleRole(edge.state)
-            let rank = edge.state.severity * 2 + (heavy ? 10 : 0)
+            let rank = edge.state.severity
             let fromSlot = layout.layers[hop.layer][hop.fromIndex]
             let toSlot = layout.layers[hop.layer + 1][hop.toIndex]
             let columnX = geometry.columnX[hop.layer]
@@ -125,10 +128,14 @@ enum TopologyView {
                 lines.vertical(x: channelX, from: y1, to: y2, role: role, rank: rank, heavy: heavy)
                 lines.horizontal(y: y2, from: channelX, to: endX, role: role, rank: rank, heavy: heavy)
             }
-            if toSlot.isSystem { lines.arrow(x: endX, y: y2, role: role, rank: rank) }
+            if hop.reversed {
+                if hop.isFirst { lines.arrow(x: startX, y: y1, role: role, rank: rank, pointingLeft: true) }
+            } else if toSlot.isSystem {
+                lines.arrow(x: endX, y: y2, role: role, rank: rank)
+            }
         }
         lines.draw(into: &canvas, glyphs: glyphs)
-        for hop in sortedHops where layout.layers[hop.layer + 1][hop.toIndex].isSystem {
+        for hop in sortedHops where layout.layers[hop.layer + 1][hop.toIndex].isSystem && !hop.reversed {
             let edge = graph.edges[hop.edge]
             guard edge.state != .ok, !edge.interfaces.isEmpty else { continue }
             let y2 = geometry.middle(layer: hop.layer + 1, index: hop.toIndex)

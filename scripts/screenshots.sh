@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Regenerates every screenshot in screenshots/ from the demo (seed 1), dark and light.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+KEYS="1" scripts/screenshot.sh overview 120 36 25
+KEYS="2 j j" scripts/screenshot.sh topology 120 36 25
+KEYS="3" scripts/screenshot.sh interfaces 120 36 25
+KEYS="3 Enter" scripts/screenshot.sh interface-detail 120 36 25
+KEYS="2 ?" scripts/screenshot.sh help 120 36 12
+KEYS="1" scripts/screenshot.sh overview-light 120 36 25 --theme light
+KEYS="2 l" scripts/screenshot.sh topology-light 120 36 25 --theme light
