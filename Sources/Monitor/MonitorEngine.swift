@@ -165,12 +165,25 @@ public final class MonitorEngine: DataSource {
 
     private func refreshStats(_ state: inout State, now: Date) {
         let everything = now.timeIntervalSince(state.statsRefreshedAt) >= Self.statsRefreshInterval
-        for interface in landscape.interfaces where everything || state.stale.contains(interface.id) {
-            state.knowledge.stats[interface.id] = builder.stats(
-                of: interface, histories: state.knowledge.histories, now: now)
+        for interface in landscape.interfaces
+        where everything || interface.throughput != nil || state.stale.contains(interface.id) {
+            var stats = builder.stats(of: interface, histories: state.knowledge.histories, now: now)
+            stats.throughputPerSecond = interface.throughput.flatMap { throughput($0, now: now) }
+            state.knowledge.stats[interface.id] = stats
         }
         state.stale.removeAll(keepingCapacity: true)
         if everything { state.statsRefreshedAt = now }
+    }
+
+    /// How long a window an interface's throughput is averaged over.
+    static let throughputWindow: TimeInterval = 300
+
+    private func throughput(_ source: ThroughputSource, now: Date) -> Double? {
+        let matchers =
+            [LabelMatcher.metricName(source.metric)] + source.labels.map { LabelMatcher.equal($0.key, $0.value) }
+        let end = Int64(now.timeIntervalSince1970 * 1000)
+        let series = store.select(matchers: matchers, from: end - Int64(Self.throughputWindow * 1000), through: end)
+        return CounterRate.perSecond(series)
     }
 
     /// Appends a `StateChange` for every interface whose state differs from the previous snapshot's.

@@ -140,6 +140,10 @@ import Testing
             yaml: "systems:\n  - id: erp\n    checks:\n      - id: c\n        http: {url: \"http://a\"}\n"
                 + "        expect: {cert_min_days: 14}\n", line: 6, column: 33,
             message: "invalid value `http://a`: expected an https URL"),
+        Case(
+            name: "bad throughput metric",
+            yaml: header + "interfaces:\n  - {id: a, from: erp, to: crm, throughput: {metric: 9lives}}\n", line: 5,
+            column: 54, message: "invalid value `9lives`: expected a metric name"),
         Case(name: "empty document", yaml: "", line: 1, column: 1, message: "the config is empty"),
     ]
 
@@ -210,6 +214,16 @@ import Testing
         let landscape = try ConfigLoader(environment: [:]).load(yaml: yaml, file: "h.yaml")
         #expect(landscape.interfaces[0].health == HealthThresholds(downAfter: 3, degradedLatency: .milliseconds(500)))
         #expect(landscape.systems[0].health == HealthThresholds())
+    }
+
+    @Test func anInterfaceNamesTheCounterOfItsThroughput() throws {
+        let yaml = """
+            systems: [{id: a}, {id: b}]
+            interfaces:
+              - {id: i, from: a, to: b, throughput: {metric: orders_total, labels: {queue: in}}}
+            """
+        let landscape = try ConfigLoader(environment: [:]).load(yaml: yaml, file: "t.yaml")
+        #expect(landscape.interfaces[0].throughput == ThroughputSource(metric: "orders_total", labels: ["queue": "in"]))
     }
 
     @Test func aZeroStreakIsRejected() {

@@ -14,6 +14,15 @@ enum Formatting {
     }
 
     /// Milliseconds, rounded (`42ms`), up to ten seconds; tenths of seconds past that (`12.3s`).
+    /// A per-second rate in three significant figures: `36.0/s`, `1.25k/s`, `0.004/s`.
+    static func rate(_ perSecond: Double) -> String {
+        switch abs(perSecond) {
+        case 1_000_000...: String(format: "%.3gM/s", perSecond / 1_000_000)
+        case 1000...: String(format: "%.3gk/s", perSecond / 1000)
+        default: String(format: "%.3g/s", perSecond)
+        }
+    }
+
     static func latency(_ seconds: Double?) -> String {
         guard let seconds, seconds.isFinite, seconds >= 0 else { return "-" }
         let milliseconds = Int((seconds * 1000).rounded())

@@ -65,6 +65,9 @@ enum InterfaceDetailView {
             ],
             [("last success  ", .muted), (when(stats.lastSuccess), .normal)],
         ]
+        if let rate = stats.throughputPerSecond {
+            lines.insert([("throughput    ", .muted), (Formatting.rate(rate), .normal), ("  (5m)", .muted)], at: 2)
+        }
         if let failure = stats.lastFailure {
             lines.append([
                 ("last failure  ", .muted), (when(failure.at), .normal),

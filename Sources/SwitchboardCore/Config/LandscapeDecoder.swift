@@ -55,7 +55,7 @@ struct LandscapeDecoder {
     }
 
     private func interface(_ node: Node, checks: CheckDecoder, ids: inout IDRegistry) -> Interface? {
-        let keys = ["id", "name", "from", "to", "protocol", "owner", "labels", "checks", "health"]
+        let keys = ["id", "name", "from", "to", "protocol", "owner", "labels", "checks", "health", "throughput"]
         guard let fields = reader.mapping(node, context: "an interface", keys: keys) else { return nil }
         let id = identifier(in: fields, namespace: .interface, ids: &ids)
         let from = reader.required("from", in: fields).flatMap { endpoint($0, ids: &ids) }
@@ -66,7 +66,19 @@ struct LandscapeDecoder {
         return Interface(
             id: id, name: fields["name"].flatMap { reader.string($0) } ?? id, from: from, to: to, kind: kind,
             owner: fields["owner"].flatMap { reader.string($0) }, labels: labels(fields), checks: owned,
-            health: fields["health"].map(thresholds) ?? HealthThresholds())
+            health: fields["health"].map(thresholds) ?? HealthThresholds(),
+            throughput: fields["throughput"].flatMap(throughput))
+    }
+
+    private func throughput(_ node: Node) -> ThroughputSource? {
+        guard let fields = reader.mapping(node, context: "throughput", keys: ["metric", "labels"]),
+            let metricNode = reader.required("metric", in: fields), let metric = reader.string(metricNode)
+        else { return nil }
+        guard ThroughputSource.isValidMetricName(metric) else {
+            reader.fail(.invalidValue(metric, expected: "a metric name ([a-zA-Z_:][a-zA-Z0-9_:]*)"), at: metricNode)
+            return nil
+        }
+        return ThroughputSource(metric: metric, labels: labels(fields))
     }
 
     private func job(_ node: Node, ids: inout IDRegistry) -> Job? {

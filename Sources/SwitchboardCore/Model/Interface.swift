@@ -11,11 +11,13 @@ public struct Interface: Sendable, Equatable, Identifiable {
     public var labels: [String: String]
     public var checks: [Check]
     public var health: HealthThresholds
+    /// The scraped counter that measures what flows through, if the interface has one.
+    public var throughput: ThroughputSource?
 
     public init(
         id: String, name: String, from: String, to: String, kind: InterfaceProtocol,
         owner: String? = nil, labels: [String: String] = [:], checks: [Check] = [],
-        health: HealthThresholds = HealthThresholds()
+        health: HealthThresholds = HealthThresholds(), throughput: ThroughputSource? = nil
     ) {
         self.id = id
         self.name = name
@@ -26,5 +28,6 @@ public struct Interface: Sendable, Equatable, Identifiable {
         self.labels = labels
         self.checks = checks
         self.health = health
+        self.throughput = throughput
     }
 }

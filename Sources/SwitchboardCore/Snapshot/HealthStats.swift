@@ -16,6 +16,9 @@ public struct HealthStats: Sendable, Equatable {
     public var lastFailure: Failure?
     /// Failed runs in a row up to now (the worst check's streak, for an interface).
     public var consecutiveFailures: Int
+    /// Per second over the last 5 minutes, from the interface's scraped counter; nil without one or
+    /// before two scrapes.
+    public var throughputPerSecond: Double?
 
     /// When and why the newest failure happened.
     public struct Failure: Sendable, Equatable {
@@ -33,7 +36,7 @@ public struct HealthStats: Sendable, Equatable {
     public init(
         availability1h: Double? = nil, availability24h: Double? = nil, latencyP50: Double? = nil,
         latencyP95: Double? = nil, latencyP99: Double? = nil, errorRate: Double? = nil, lastSuccess: Date? = nil,
-        lastFailure: Failure? = nil, consecutiveFailures: Int = 0
+        lastFailure: Failure? = nil, consecutiveFailures: Int = 0, throughputPerSecond: Double? = nil
     ) {
         self.availability1h = availability1h
         self.availability24h = availability24h
@@ -44,6 +47,7 @@ public struct HealthStats: Sendable, Equatable {
         self.lastSuccess = lastSuccess
         self.lastFailure = lastFailure
         self.consecutiveFailures = consecutiveFailures
+        self.throughputPerSecond = throughputPerSecond
     }
 }
 
