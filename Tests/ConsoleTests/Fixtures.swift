@@ -16,13 +16,23 @@ enum Fixtures {
 
     static func interface(
         _ id: String, _ name: String, from: String, to: String, kind: InterfaceProtocol, state: HealthState,
-        result: CheckResult?
+        result: CheckResult?, stats: HealthStats = HealthStats()
     ) -> InterfaceStatus {
         InterfaceStatus(
             id: id, name: name, from: from, to: to, kind: kind, owner: nil, state: state,
             checks: [
                 CheckStatus(id: id + "-check", kind: "http", target: "http://x", intervalSeconds: 10, last: result)
-            ])
+            ], stats: stats)
+    }
+
+    /// Statistics with runs every 10 s up to `now`, the last ones given as (latency, up).
+    static func stats(availability: Double, p95: Double, errors: Double, runs: [(Double, Bool)]) -> HealthStats {
+        HealthStats(
+            availability1h: availability, availability24h: availability, latencyP50: runs.map(\.0).min(),
+            latencyP95: p95, latencyP99: p95, errorRate: errors,
+            recentRuns: runs.enumerated().map { index, run in
+                RecentRun(at: now.addingTimeInterval(Double(index - runs.count) * 10), seconds: run.0, up: run.1)
+            })
     }
 
     static let systems = [
@@ -35,14 +45,21 @@ enum Fixtures {
     static let interfaces = [
         interface(
             "orders", "Orders API", from: "shop", to: "erp", kind: .rest, state: .ok,
-            result: result("orders", up: true, secondsAgo: 3, latency: 0.042, reason: "200 OK")),
+            result: result("orders", up: true, secondsAgo: 3, latency: 0.042, reason: "200 OK"),
+            stats: stats(
+                availability: 1, p95: 0.05, errors: 0,
+                runs: [(0.04, true), (0.05, true), (0.03, true), (0.06, true), (0.042, true)])),
         interface(
             "customers", "Customer sync", from: "crm", to: "erp", kind: .soap, state: .down,
             result: result(
-                "customers", up: false, secondsAgo: 12, latency: 1.5, reason: "HTTP 503 \u{1B}[31mService Unavailable")),
+                "customers", up: false, secondsAgo: 12, latency: 1.5, reason: "HTTP 503 \u{1B}[31mService Unavailable"),
+            stats: stats(
+                availability: 0.8235, p95: 1.5, errors: 0.6,
+                runs: [(0.2, true), (0.3, true), (1.5, false), (1.5, false), (1.5, false)])),
         interface(
             "invoices", "发票接口", from: "erp", to: "shop", kind: .graphql, state: .degraded,
-            result: result("invoices", up: true, secondsAgo: 65, latency: 2.345, reason: "slow: 2345ms > 1000ms")),
+            result: result("invoices", up: true, secondsAgo: 65, latency: 2.345, reason: "slow: 2345ms > 1000ms"),
+            stats: stats(availability: 1, p95: 2.345, errors: 0, runs: [(0.9, true), (2.345, true)])),
         interface(
             "stock", "Stock levels", from: "wms", to: "shop", kind: .kafka, state: .unknown, result: nil),
     ]

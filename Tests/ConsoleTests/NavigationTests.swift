@@ -29,7 +29,7 @@ import Testing
         #expect(detail.text.contains("STATE CHANGES"))
         let back = Self.run([.enter, .escape])
         #expect(!back.text.contains("›"))
-        #expect(back.text.contains("LATENCY"))
+        #expect(back.text.contains("P95"))
     }
 
     @Test func slashFiltersTheTableAndAnInvertedFilterKeepsTheRest() {

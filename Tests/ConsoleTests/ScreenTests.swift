@@ -14,13 +14,13 @@ import Testing
             "  1 Overview  2 Topology [3 Interfaces] 4 Alerts  5 Jobs  6 Logs",
             "systems ✔ 财务系统 (ERP)  ✖ CRM  ▲ Webshop  ? WMS",
             String(repeating: "─", count: 80),
-            "STATE      INTERFACE     FROM → TO      PROTO   LATENCY CHECKED REASON",
-            "✖ DOWN     Customer sync CRM → 财务系 … soap     1500ms 12s ago HTTP 503 ^[[31m…",
-            "▲ DEGRADED 发票接口      财务系统 (ERP… graphql  2345ms  1m ago slow: 2345ms > …",
-            "? UNKNOWN  Stock levels  WMS → Webshop  kafka         -   never",
-            "✔ OK       Orders API    Webshop → 财 … rest       42ms  3s ago 200 OK",
+            "STATE      INTERFACE     FROM → TO         AVAIL    P95   ERR REASON",
+            "✖ DOWN     Customer sync CRM → 财务系统 …  82.3% 1500ms 60.0% HTTP 503 ^[[31mSe…",
+            "▲ DEGRADED 发票接口      财务系统 (ERP) …   100% 2345ms    0% slow: 2345ms > 10…",
+            "? UNKNOWN  Stock levels  WMS → Webshop         -      -     -",
+            "✔ OK       Orders API    Webshop → 财务 …   100%   50ms    0% 200 OK",
         ] + Array(repeating: "", count: 14) + [
-            " j/k move  Enter details  / filter  c check now  1-6 views  : command  ? help"
+            " j/k move  Enter details  / filter  s sort  c check  ? help  1-6 views"
         ]
 
     @Test func interfacesScreenMatchesTheGoldenFrameAt80x24() {
@@ -47,13 +47,13 @@ import Testing
 
     @Test func columnsStartAtTheSameDisplayColumnInEveryRowDespiteCJKNames() {
         let canvas = ConsoleScreen.render(Fixtures.context(), size: Self.size)
-        // The PROTO column starts where its header starts, in every interface row.
+        // The right-aligned ERR column ends where its header ends, in every interface row.
         let header = canvas.line(4)
-        let protoColumn = DisplayWidth.of(header[..<header.range(of: "PROTO")!.lowerBound])
+        let errEnd = DisplayWidth.of(header[..<header.range(of: "ERR")!.upperBound]) - 1
         for row in 5...8 {
-            let cell = canvas[protoColumn, row]
-            #expect(!cell.isContinuation && cell.text != " ", "row \(row) has no text at column \(protoColumn)")
-            #expect(canvas[protoColumn - 1, row].text == " ", "row \(row) runs into the PROTO column")
+            let cell = canvas[errEnd, row]
+            #expect(!cell.isContinuation && cell.text != " ", "row \(row) has no text at column \(errEnd)")
+            #expect(canvas[errEnd + 1, row].text == " ", "row \(row) runs past the ERR column")
         }
     }
 

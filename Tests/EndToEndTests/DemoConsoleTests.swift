@@ -35,7 +35,7 @@ struct DemoConsoleTests {
             screen.contains { $0.hasPrefix("✔ OK") }
         }
         #expect(first.contains { $0.contains("财务系统 (ERP)") }, "CJK system names are shown")
-        #expect(first.contains { $0.contains("STATE") && $0.contains("LATENCY") && $0.contains("CHECKED") })
+        #expect(first.contains { $0.contains("STATE") && $0.contains("P95") && $0.contains("AVAIL") })
         try session.waitFor(timeout: 60, "a scripted fault to show as DOWN") { screen in
             screen.contains { $0.hasPrefix("✖ DOWN") }
         }
@@ -90,7 +90,7 @@ struct DemoConsoleTests {
         try session.waitFor(timeout: 30, "the overview under TERM=\(term)") { screen in
             screen.contains { $0.contains("SYSTEMS") && $0.contains(" ok") }
         }
-        for (key, marker) in [("1", "NEEDS ATTENTION"), ("2", "blast radius"), ("3", "LATENCY")] {
+        for (key, marker) in [("1", "NEEDS ATTENTION"), ("2", "blast radius"), ("3", "P95")] {
             try session.send(key)
             let screen = try session.waitFor(timeout: 10, "view \(key) under TERM=\(term)") { screen in
                 screen.contains { $0.contains(marker) }

@@ -16,6 +16,12 @@ extension ConsoleSession {
         case .togglePause: setPaused(!state.paused)
         case .open: open()
         case .checkNow: checkNow()
+        case .nextSort:
+            state.interfaceSort.next()
+            show("sorted by \(state.interfaceSort.key.rawValue)", role: .flash, seconds: 3)
+        case .reverseSort:
+            state.interfaceSort.reversed.toggle()
+            show("sorted by \(state.interfaceSort.key.rawValue), reversed", role: .flash, seconds: 3)
         case .moveUp, .moveDown, .pageUp, .pageDown, .moveToTop, .moveToBottom, .moveLeft, .moveRight:
             move(action, size: size)
         }
@@ -32,7 +38,7 @@ extension ConsoleSession {
         switch state.route {
         case .interfaces:
             state.interfaces.apply(
-                action, rows: InterfacesScreen.rows(shown, filter: state.interfaceFilter),
+                action, rows: InterfacesScreen.rows(shown, filter: state.interfaceFilter, sort: state.interfaceSort),
                 visibleRows: ConsoleScreen.interfaceRows(size: size, snapshot: shown, glyphs: glyphs))
         case .overview:
             state.overview.apply(action, rows: OverviewView.attention(shown), visibleRows: overviewRows(size))
@@ -46,7 +52,7 @@ extension ConsoleSession {
     private func selectedInterface() -> InterfaceStatus? {
         switch state.route {
         case .interfaces:
-            let rows = InterfacesScreen.rows(shown, filter: state.interfaceFilter)
+            let rows = InterfacesScreen.rows(shown, filter: state.interfaceFilter, sort: state.interfaceSort)
             return state.interfaces.selected.flatMap { rows.indices.contains($0) ? rows[$0] : nil }
         case .overview:
             let rows = OverviewView.attention(shown)

@@ -98,7 +98,7 @@ final class ConsoleSession {
     private func reconcile(size: TerminalSize) {
         let snapshot = shown
         state.interfaces.reconcile(
-            rows: InterfacesScreen.rows(snapshot, filter: state.interfaceFilter),
+            rows: InterfacesScreen.rows(snapshot, filter: state.interfaceFilter, sort: state.interfaceSort),
             visibleRows: ConsoleScreen.interfaceRows(size: size, snapshot: snapshot, glyphs: glyphs))
         state.overview.reconcile(rows: OverviewView.attention(snapshot), visibleRows: overviewRows(size))
         let order = TopologyView.order(TopologyLayout(TopologyGraph(snapshot)))

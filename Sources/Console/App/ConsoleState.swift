@@ -9,6 +9,7 @@ struct ConsoleState: Sendable, Equatable {
     /// The system selected on the topology, whose blast radius is drawn.
     var topologySelection: String?
     var interfaceFilter: InterfaceFilter?
+    var interfaceSort = InterfaceSort()
     var showsHelp = false
     var paused = false
     /// A `:` command or `/` filter being typed.

@@ -14,6 +14,8 @@ enum Action: Sendable, Equatable {
     case beginCommand
     case beginFilter
     case togglePause
+    /// `s` / `S` on a table: sort by the next column, or reverse the order.
+    case nextSort, reverseSort
 }
 
 /// The keys: the same everywhere for switching, help and quitting; per view for the rest.
@@ -31,6 +33,8 @@ enum KeyMap {
         case .pageDown, .control("f"), .character(" "): return .pageDown
         case .enter: return .open
         case .character("c"): return .checkNow
+        case .character("s"): return route == .interfaces ? .nextSort : nil
+        case .character("S"): return route == .interfaces ? .reverseSort : nil
         case .character("/"): return route == .interfaces || route == .topology ? .beginFilter : nil
         default: return nil
         }
@@ -58,7 +62,8 @@ enum KeyMap {
         case .interfaces:
             keys = [
                 ("j/k ↑/↓", "move"), ("g/G", "first/last"), ("PgUp/PgDn", "page"), ("Enter", "details"),
-                ("/", "filter (regex, ! inverts)"), ("c", "check now"),
+                ("/", "filter (regex, ! inverts)"), ("s", "sort by the next column"), ("S", "reverse the sort"),
+                ("c", "check now"),
             ]
         case .topology:
             keys = [
@@ -82,12 +87,12 @@ enum KeyMap {
     static func footer(for route: Route) -> [(keys: String, meaning: String)] {
         let local: [(String, String)] =
             switch route {
-            case .interfaces: [("j/k", "move"), ("Enter", "details"), ("/", "filter"), ("c", "check now")]
+            case .interfaces: [("j/k", "move"), ("Enter", "details"), ("/", "filter"), ("s", "sort"), ("c", "check")]
             case .topology: [("j/k h/l", "select"), ("Enter", "interfaces")]
             case .interface: [("Esc", "back"), ("c", "check now")]
             case .overview: [("j/k", "move"), ("Enter", "details")]
             case .alerts, .jobs, .logs: []
             }
-        return local + [("1-6", "views"), (":", "command"), ("?", "help"), ("q", "quit")]
+        return local + [("?", "help"), ("1-6", "views"), (":", "command"), ("q", "quit")]
     }
 }

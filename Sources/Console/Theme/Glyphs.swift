@@ -17,6 +17,10 @@ struct Glyphs: Sendable, Equatable {
     /// The head of a line that enters a box from the right (an edge closing a cycle).
     var arrowHeadLeft: String
     var box: Box
+    /// Sparkline levels, lowest first.
+    var levels: [String]
+    /// Whether charts may use braille dots (2x4 per cell); otherwise one value per column of `levels`.
+    var braille: Bool
 
     /// A box's corners and sides.
     struct Box: Sendable, Equatable {
@@ -33,13 +37,15 @@ struct Glyphs: Sendable, Equatable {
         rule: "─", dash: "—",
         arrowHead: "▶", arrowHeadLeft: "◀",
         box: Box(
-            topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘", horizontal: "─", vertical: "│")
+            topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘", horizontal: "─", vertical: "│"),
+        levels: ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"], braille: true
     )
     static let ascii = Glyphs(
         ok: "+", degraded: "!", down: "x", unknown: "?", arrow: "->", arrowBack: "<-", ellipsis: "~", separator: "|",
         rule: "-",
         dash: "-", arrowHead: ">", arrowHeadLeft: "<",
-        box: Box(topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+", horizontal: "-", vertical: "|"))
+        box: Box(topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+", horizontal: "-", vertical: "|"),
+        levels: ["_", ".", "-", "=", "+", "*", "#"], braille: false)
 
     func glyph(for state: HealthState) -> String {
         switch state {

@@ -104,10 +104,12 @@ enum InterfacesScreen {
     }
 
     /// The rows the table shows, in order, with the filter applied.
-    static func rows(_ snapshot: Snapshot, filter: InterfaceFilter?) -> [InterfaceStatus] {
-        let ordered = InterfaceRow.ordered(snapshot.interfaces)
-        guard let filter else { return ordered }
+    static func rows(_ snapshot: Snapshot, filter: InterfaceFilter?, sort: InterfaceSort = InterfaceSort())
+        -> [InterfaceStatus]
+    {
         let names = Dictionary(snapshot.systems.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let ordered = sort.apply(snapshot.interfaces, systemNames: names)
+        guard let filter else { return ordered }
         return filter.apply(ordered, systemNames: names)
     }
 
@@ -125,7 +127,7 @@ enum InterfacesScreen {
         }
         InterfacesView.render(
             into: &canvas, y: y + strip + 1, height: height - strip - 1, snapshot: snapshot,
-            rows: rows(snapshot, filter: console.interfaceFilter), state: console.interfaces, now: now,
-            glyphs: glyphs)
+            rows: rows(snapshot, filter: console.interfaceFilter, sort: console.interfaceSort),
+            state: console.interfaces, sort: console.interfaceSort, now: now, glyphs: glyphs)
     }
 }

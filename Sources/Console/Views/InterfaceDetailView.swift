@@ -7,7 +7,8 @@ enum InterfaceDetailView {
     typealias Part = (text: String, role: StyleRole)
 
     static func lines(
-        _ interface: InterfaceStatus, systemNames: [String: String], now: Date, timeZone: TimeZone, glyphs: Glyphs
+        _ interface: InterfaceStatus, systemNames: [String: String], now: Date, timeZone: TimeZone, glyphs: Glyphs,
+        width: Int = 100
     ) -> [[Part]] {
         let state = StyleRole(interface.state)
         let from = Sanitizer.clean(systemNames[interface.from] ?? interface.from)
@@ -24,6 +25,8 @@ enum InterfaceDetailView {
         ]
         lines += stats(interface.stats, now: now, timeZone: timeZone, glyphs: glyphs)
         lines.append([])
+        let charts = charts(interface.stats.recentRuns, width: width, glyphs: glyphs)
+        if !charts.isEmpty { lines += charts + [[]] }
         lines.append([(" CHECKS", .title)])
         for check in interface.checks {
             lines.append(checkLine(check, now: now, glyphs: glyphs))
@@ -82,6 +85,32 @@ enum InterfaceDetailView {
         return lines
     }
 
+    /// The latency of the newest runs as an area chart, and under it each run as up or down.
+    static func charts(_ runs: [RecentRun], width: Int, glyphs: Glyphs) -> [[Part]] {
+        guard !runs.isEmpty, width > 20 else { return [] }
+        let plot = width - 16
+        let perCell = glyphs.braille ? 2 : 1
+        let latencies = runs.suffix(plot * perCell).map(\.seconds)
+        let strip = runs.suffix(plot)
+        var lines: [[Part]] = [
+            [
+                (" LATENCY", .title), ("  last \(latencies.count) runs, newest right, top ", .muted),
+                (Formatting.latency(latencies.max()), .normal),
+            ]
+        ]
+        for line in AreaChart.lines(latencies, width: plot, rows: 3, glyphs: glyphs) {
+            lines.append([(String(repeating: " ", count: 14), .muted), (line, .accent)])
+        }
+        var runLine: [Part] = [("  runs        ", .muted)]
+        for run in strip {
+            runLine.append(run.up ? (glyphs.levels[2], .ok) : (glyphs.down, .down))
+        }
+        let failed = strip.filter { !$0.up }.count
+        runLine.append(("  \(failed) of \(strip.count) failed", failed > 0 ? .down : .muted))
+        lines.append(runLine)
+        return lines
+    }
+
     private static func checkLine(_ check: CheckStatus, now: Date, glyphs: Glyphs) -> [Part] {
         let interval = Formatting.age(check.intervalSeconds)
         guard let last = check.last else {
@@ -111,7 +140,8 @@ enum InterfaceDetailView {
             return
         }
         let names = Dictionary(snapshot.systems.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let all = lines(interface, systemNames: names, now: now, timeZone: timeZone, glyphs: glyphs)
+        let all = lines(
+            interface, systemNames: names, now: now, timeZone: timeZone, glyphs: glyphs, width: canvas.width)
         for (row, parts) in all.prefix(height).enumerated() {
             var x = 1
             for part in parts where x < canvas.width - 1 {

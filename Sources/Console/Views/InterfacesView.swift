@@ -5,7 +5,7 @@ import SwitchboardCore
 enum InterfacesView {
     static func render(
         into canvas: inout Canvas, y: Int, height: Int, snapshot: Snapshot, rows: [InterfaceStatus],
-        state: ViewState, now: Date, glyphs: Glyphs
+        state: ViewState, sort: InterfaceSort = InterfaceSort(), now: Date, glyphs: Glyphs
     ) {
         guard height > 0 else { return }
         if rows.isEmpty {
@@ -24,7 +24,7 @@ enum InterfacesView {
         }
         let names = Dictionary(snapshot.systems.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let cells = rows.map { InterfaceRow.cells(for: $0, systemNames: names, now: now, glyphs: glyphs) }
-        let table = Table(columns: InterfaceRow.columns(glyphs: glyphs), ellipsis: glyphs.ellipsis)
+        let table = Table(columns: InterfaceRow.columns(glyphs: glyphs, sort: sort), ellipsis: glyphs.ellipsis)
         table.render(
             into: &canvas, x: 0, y: y, width: canvas.width, height: height, rows: cells,
             selected: state.selected, offset: state.offset)

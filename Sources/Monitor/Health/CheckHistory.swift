@@ -19,6 +19,7 @@ struct CheckHistory: Sendable {
     private struct LatencyPoint {
         var at: Int64
         var seconds: Float
+        var up: Bool
     }
 
     private var buckets = [Bucket](repeating: Bucket(), count: bucketCount)
@@ -50,7 +51,7 @@ struct CheckHistory: Sendable {
                 at: result.startedAt, errorClass: result.errorClass, reason: result.reason)
             consecutiveFailures += 1
         }
-        let point = LatencyPoint(at: Int64(seconds), seconds: Float(result.durationSeconds))
+        let point = LatencyPoint(at: Int64(seconds), seconds: Float(result.durationSeconds), up: result.up)
         if latencies.count < latencyCapacity {
             latencies.append(point)
         } else {
@@ -68,6 +69,14 @@ struct CheckHistory: Sendable {
             guard bucket.index >= oldest, bucket.index <= newest else { return }
             total.0 += Int(bucket.runs)
             total.1 += Int(bucket.successes)
+        }
+    }
+
+    /// The newest `limit` runs, oldest first.
+    func recentRuns(limit: Int) -> [RecentRun] {
+        let chronological = Array(latencies[latencyNext...] + latencies[..<latencyNext])
+        return chronological.suffix(limit).map {
+            RecentRun(at: Date(timeIntervalSince1970: TimeInterval($0.at)), seconds: Double($0.seconds), up: $0.up)
         }
     }
 
@@ -95,8 +104,14 @@ extension HealthStats {
             errorRate: availability(share(300)).map { 1 - $0 },
             lastSuccess: histories.compactMap(\.lastSuccess).max(),
             lastFailure: histories.compactMap(\.lastFailure).max { $0.at < $1.at },
-            consecutiveFailures: histories.map(\.consecutiveFailures).max() ?? 0)
+            consecutiveFailures: histories.map(\.consecutiveFailures).max() ?? 0,
+            recentRuns: Array(
+                histories.flatMap { $0.recentRuns(limit: Self.recentRunLimit) }.sorted { $0.at < $1.at }
+                    .suffix(Self.recentRunLimit)))
     }
+
+    /// How many of the newest runs an interface's statistics carry for its charts.
+    static let recentRunLimit = 120
 
     /// The nearest-rank percentile of sorted values.
     static func percentile(_ quantile: Double, of sorted: [Double]) -> Double? {

@@ -19,6 +19,8 @@ public struct HealthStats: Sendable, Equatable {
     /// Per second over the last 5 minutes, from the interface's scraped counter; nil without one or
     /// before two scrapes.
     public var throughputPerSecond: Double?
+    /// The newest runs of the interface's checks, oldest first, for its latency and run charts.
+    public var recentRuns: [RecentRun]
 
     /// When and why the newest failure happened.
     public struct Failure: Sendable, Equatable {
@@ -36,7 +38,8 @@ public struct HealthStats: Sendable, Equatable {
     public init(
         availability1h: Double? = nil, availability24h: Double? = nil, latencyP50: Double? = nil,
         latencyP95: Double? = nil, latencyP99: Double? = nil, errorRate: Double? = nil, lastSuccess: Date? = nil,
-        lastFailure: Failure? = nil, consecutiveFailures: Int = 0, throughputPerSecond: Double? = nil
+        lastFailure: Failure? = nil, consecutiveFailures: Int = 0, throughputPerSecond: Double? = nil,
+        recentRuns: [RecentRun] = []
     ) {
         self.availability1h = availability1h
         self.availability24h = availability24h
@@ -48,6 +51,20 @@ public struct HealthStats: Sendable, Equatable {
         self.lastFailure = lastFailure
         self.consecutiveFailures = consecutiveFailures
         self.throughputPerSecond = throughputPerSecond
+        self.recentRuns = recentRuns
+    }
+}
+
+/// One run of a check, as a chart shows it.
+public struct RecentRun: Sendable, Equatable {
+    public var at: Date
+    public var seconds: Double
+    public var up: Bool
+
+    public init(at: Date, seconds: Double, up: Bool) {
+        self.at = at
+        self.seconds = seconds
+        self.up = up
     }
 }
 

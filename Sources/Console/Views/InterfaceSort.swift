@@ -1,0 +1,78 @@
+import Foundation
+import SwitchboardCore
+
+/// How the interfaces table is ordered: by a column, `s` moving to the next, `S` reversing.
+struct InterfaceSort: Sendable, Equatable {
+    /// The columns a table can be sorted by, in the order `s` visits them.
+    enum Key: String, Sendable, CaseIterable {
+        case state, name, route, proto, availability, p95, errors, checked
+
+        /// The table column this key sorts, to mark it in the header.
+        var column: Int {
+            switch self {
+            case .state: 0
+            case .name: 1
+            case .route: 2
+            case .proto: 3
+            case .availability: 4
+            case .p95: 5
+            case .errors: 7
+            case .checked: 8
+            }
+        }
+    }
+
+    var key: Key = .state
+    var reversed = false
+
+    mutating func next() {
+        let all = Key.allCases
+        key = all[(all.firstIndex(of: key)! + 1) % all.count]
+        reversed = false
+    }
+
+    /// The interfaces in this order; ties go by state, then name, so the order is stable.
+    func apply(_ interfaces: [InterfaceStatus], systemNames: [String: String]) -> [InterfaceStatus] {
+        func route(_ interface: InterfaceStatus) -> String {
+            (systemNames[interface.from] ?? interface.from) + " " + (systemNames[interface.to] ?? interface.to)
+        }
+        func primary(_ a: InterfaceStatus, _ b: InterfaceStatus) -> ComparisonResult {
+            switch key {
+            case .state: compare(a.state, b.state, descending: true)
+            case .name: a.name.localizedStandardCompare(b.name)
+            case .route: route(a).localizedStandardCompare(route(b))
+            case .proto: compare(a.kind.rawValue, b.kind.rawValue)
+            case .availability: compareOptional(a.stats.availability1h, b.stats.availability1h, descending: false)
+            case .p95: compareOptional(a.stats.latencyP95, b.stats.latencyP95, descending: true)
+            case .errors: compareOptional(a.stats.errorRate, b.stats.errorRate, descending: true)
+            case .checked: compareOptional(a.lastCheck, b.lastCheck, descending: true)
+            }
+        }
+        return interfaces.sorted { a, b in
+            var order = primary(a, b)
+            if reversed {
+                order =
+                    order == .orderedAscending
+                    ? .orderedDescending : order == .orderedDescending ? .orderedAscending : order
+            }
+            if order != .orderedSame { return order == .orderedAscending }
+            if a.state != b.state { return a.state > b.state }
+            return a.name.localizedStandardCompare(b.name) == .orderedAscending
+        }
+    }
+
+    private func compare<T: Comparable>(_ a: T, _ b: T, descending: Bool = false) -> ComparisonResult {
+        if a == b { return .orderedSame }
+        return (a < b) != descending ? .orderedAscending : .orderedDescending
+    }
+
+    /// Missing values go last whichever way the column is sorted.
+    private func compareOptional<T: Comparable>(_ a: T?, _ b: T?, descending: Bool) -> ComparisonResult {
+        switch (a, b) {
+        case (nil, nil): .orderedSame
+        case (nil, _): reversed ? .orderedAscending : .orderedDescending
+        case (_, nil): reversed ? .orderedDescending : .orderedAscending
+        case (let a?, let b?): compare(a, b, descending: descending)
+        }
+    }
+}
