@@ -3,6 +3,11 @@ final class EvaluationRun {
     let evaluator: Evaluator
     private var cache: [String: FetchedSeries] = [:]
     private var windows: [String: ClosedRange<Int64>] = [:]
+    /// Steps (of a range query and of subqueries) still allowed, so that no query runs unbounded.
+    private var stepBudget = EvaluationRun.maximumSteps
+
+    /// The most evaluation steps one query may take, its subqueries' steps included.
+    static let maximumSteps: Int64 = 5_000_000
 
     /// Series a selector read, with the time span fetched.
     struct FetchedSeries {
@@ -210,6 +215,13 @@ final class EvaluationRun {
                 result.append(MatrixSeries(labels: labels, points: [point]))
             }
         }
+        let steps = (end - start) / step + 1
+        guard steps <= stepBudget else {
+            throw PromQLError(
+                .evaluation, at: expression.position,
+                "query needs more than \(Self.maximumSteps) evaluation steps; use a coarser step or a shorter range")
+        }
+        stepBudget -= steps
         var time = start
         while time <= end {
             switch try evaluate(expression, at: time) {

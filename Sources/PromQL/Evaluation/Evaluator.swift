@@ -21,6 +21,9 @@ public struct Evaluator: Sendable {
         return try run.evaluate(expression, at: time)
     }
 
+    /// The most points a range query may return per series, as Prometheus' API allows.
+    public static let maximumPoints: Int64 = 11_000
+
     /// The value of `expression` at every `step` from `start` through `end`, one series per label set, sorted by labels.
     public func evaluateRange(_ expression: PromQL.Expression, start: Int64, end: Int64, step: Int64)
         throws(PromQLError) -> [MatrixSeries]
@@ -36,6 +39,11 @@ public struct Evaluator: Sendable {
         }
         guard end >= start else {
             throw PromQLError(.evaluation, at: expression.position, "end time must not be before start time")
+        }
+        guard (end - start) / step < Self.maximumPoints else {
+            throw PromQLError(
+                .evaluation, at: expression.position,
+                "exceeded maximum resolution of \(Self.maximumPoints) points per timeseries; use a coarser step")
         }
         let run = EvaluationRun(evaluator: self, expression: expression, start: start, end: end)
         return try run.evaluateSteps(expression, start: start, end: end, step: step)

@@ -14,7 +14,7 @@ enum CalendarFunctions {
         default: return nil
         }
         return { seconds in
-            guard seconds.isFinite else { return .nan }
+            guard seconds.isFinite, abs(seconds) < 1e15 else { return .nan }
             return Double(part(Civil(seconds: Int64(seconds.rounded(.towardZero)))))
         }
     }

@@ -42,6 +42,18 @@ extension PromQL {
         }
 
         public var description: String { ExpressionPrinter.print(self) }
+
+        /// The expressions directly inside this one.
+        public var children: [Expression] {
+            switch kind {
+            case .number, .string, .vectorSelector, .matrixSelector: []
+            case .subquery(let subquery): [subquery.expression]
+            case .parenthesized(let inner), .negation(let inner): [inner]
+            case .binary(let operation): [operation.lhs, operation.rhs]
+            case .aggregation(let aggregation): [aggregation.parameter, aggregation.expression].compactMap { $0 }
+            case .call(let call): call.arguments
+            }
+        }
     }
 
     /// The four kinds of value a PromQL expression can have.

@@ -129,6 +129,9 @@ struct Lexer {
         throw PromQLError(.syntax, at: start, "unexpected character \"\(scalar)\"")
     }
 
+    /// The longest duration accepted, 10,000 years in milliseconds, so that time arithmetic cannot overflow.
+    static let maximumDuration: Int64 = 10_000 * 31_536_000_000
+
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar >= "0" && scalar <= "9" }
 
     static func isIdentifierStart(_ scalar: Unicode.Scalar) -> Bool {
@@ -157,6 +160,9 @@ struct Lexer {
         }
         // A duration is digits followed by a unit, possibly repeated: 1h30m.
         if let duration = scanDuration() {
+            guard duration <= Self.maximumDuration else {
+                throw PromQLError(.syntax, at: start, "duration out of range, expected at most 10000y")
+            }
             return Token(kind: .duration(duration), position: start)
         }
         index = begin
@@ -195,7 +201,7 @@ struct Lexer {
             var offset = 0
             var number: Int64 = 0
             while let digit = peek(offset), Self.isDigit(digit) {
-                number = number &* 10 &+ Int64(digit.value - 48)
+                number = min(number * 10 + Int64(digit.value - 48), Self.maximumDuration + 1)
                 offset += 1
             }
             let unit: (length: Int, milliseconds: Int64, rank: Int)?
@@ -216,7 +222,9 @@ struct Lexer {
                 break
             }
             for _ in 0..<(offset + unit.length) { advance() }
-            total += number * unit.milliseconds
+            let (product, overflow) = number.multipliedReportingOverflow(by: unit.milliseconds)
+            let limit = Self.maximumDuration + 1
+            total = overflow ? limit : min(total + min(product, limit), limit)
             lastUnitRank = unit.rank
             parts += 1
         }

@@ -29,6 +29,10 @@ struct Parser {
         if index < tokens.count - 1 { index += 1 }
     }
 
+    /// How deeply expressions may nest, so that parsing and evaluating stay far from the stack's limit.
+    static let maximumDepth = 200
+    private var depth = 0
+
     mutating func parseQuery() throws(PromQLError) -> PromQL.Expression {
         if current.kind == .end {
             throw PromQLError(.syntax, at: current.position, "no expression found in input")
@@ -37,7 +41,21 @@ struct Parser {
         guard current.kind == .end else {
             throw unexpected(expected: "an operator or the end of the query")
         }
+        if let deep = Self.firstTooDeep(expression) {
+            throw PromQLError(
+                .syntax, at: deep.position, "expression nested more than \(Self.maximumDepth) levels deep")
+        }
         return expression
+    }
+
+    /// The first node deeper than `maximumDepth`, found without recursion (a long chain of `+` is deep too).
+    static func firstTooDeep(_ root: PromQL.Expression) -> PromQL.Expression? {
+        var stack = [(root, 1)]
+        while let (expression, level) = stack.popLast() {
+            if level > maximumDepth { return expression }
+            stack += expression.children.map { ($0, level + 1) }
+        }
+        return nil
     }
 
     func unexpected(expected: String) -> PromQLError {
@@ -84,9 +102,20 @@ struct Parser {
     }
 
     mutating func parseExpression(minPrecedence: Int) throws(PromQLError) -> PromQL.Expression {
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= Self.maximumDepth else {
+            throw PromQLError(
+                .syntax, at: current.position, "expression nested more than \(Self.maximumDepth) levels deep")
+        }
         var lhs = try parseUnary()
+        var chain = depth
         while let op = binaryOperator, op.precedence >= minPrecedence {
             let position = current.position
+            chain += 1
+            guard chain <= Self.maximumDepth else {
+                throw PromQLError(.syntax, at: position, "expression nested more than \(Self.maximumDepth) levels deep")
+            }
             advance()
             var returnsBool = false
             if keyword == "bool" {
