@@ -1,0 +1,79 @@
+import Foundation
+import GRDB
+
+/// Operator actions on the persisted state, for commands that run without the engine (the CLI).
+///
+/// Each validates against the stored alerts and writes the action with its audit entry in one
+/// transaction: a refused action writes nothing.
+extension AlertStateStore {
+    public func acknowledge(
+        _ idText: String, by actor: String, note: String, expiresAt: Date? = nil, sticky: Bool = false, now: Date
+    ) throws -> Acknowledgement {
+        try write { db in
+            var queue = try Self.queue(around: idText, db)
+            let (ack, audit) = try queue.acknowledge(
+                idText, by: actor, note: note, expiresAt: expiresAt, sticky: sticky, now: now)
+            try Self.upsert(ack, db)
+            try Self.insert(audit, db)
+            return ack
+        }
+    }
+
+    public func unacknowledge(_ idText: String, by actor: String, now: Date) throws -> AlertID {
+        try write { db in
+            var queue = try Self.queue(around: idText, db)
+            let (id, audit) = try queue.unacknowledge(idText, by: actor, now: now)
+            try db.execute(sql: "DELETE FROM alert_acknowledgement WHERE alert_id = ?", arguments: [id.rawValue])
+            try Self.insert(audit, db)
+            return id
+        }
+    }
+
+    public func addNote(_ idText: String, by actor: String, text: String, now: Date) throws -> AlertNote {
+        try write { db in
+            var queue = try Self.queue(around: idText, db)
+            let (note, audit) = try queue.addNote(idText, by: actor, text: text, now: now)
+            try db.execute(
+                sql: "INSERT INTO alert_note (alert_id, written_by, written_at, text) VALUES (?, ?, ?, ?)",
+                arguments: [note.alertID.rawValue, note.by, note.at.timeIntervalSince1970, note.text])
+            try Self.insert(audit, db)
+            return note
+        }
+    }
+
+    public func addSilence(_ silence: Silence, now: Date) throws {
+        var queue = AlertQueue()
+        let audit = queue.addSilence(silence, now: now)
+        try recordSilence(silence, audit: audit)
+    }
+
+    public func expireSilence(_ id: String, by actor: String, now: Date) throws -> Silence {
+        try write { db in
+            var queue = AlertQueue(
+                alerts: [], acknowledgements: [],
+                silences: try Self.silences(db, sql: "SELECT * FROM alert_silence WHERE id = ?", id: id), notes: [],
+                maintenanceWindows: [])
+            let (expired, audit) = try queue.expireSilence(id, by: actor, now: now)
+            try Self.upsert(expired, db)
+            try Self.insert(audit, db)
+            return expired
+        }
+    }
+
+    /// The stored alerts an id could name (the id itself, or those it is a prefix of), with their
+    /// acknowledgements: enough for the queue to resolve the id and validate the action.
+    static func queue(around idText: String, _ db: Database) throws -> AlertQueue {
+        let wanted = idText.lowercased()
+        let isHex = !wanted.isEmpty && wanted.allSatisfy(\.isHexDigit)
+        let condition = isHex ? "id LIKE ? || '%'" : "id = ?"
+        let alerts = try Self.alerts(db, sql: "SELECT * FROM alert WHERE \(condition) LIMIT 20", arguments: [wanted])
+        let ids = alerts.map(\.id.rawValue)
+        let acknowledgements = try Self.acknowledgements(
+            db,
+            sql:
+                "SELECT * FROM alert_acknowledgement WHERE alert_id IN (\(ids.map { _ in "?" }.joined(separator: ",")))",
+            arguments: StatementArguments(ids))
+        return AlertQueue(
+            alerts: alerts, acknowledgements: acknowledgements, silences: [], notes: [], maintenanceWindows: [])
+    }
+}

@@ -1,0 +1,119 @@
+import ArgumentParser
+import Foundation
+import Monitor
+
+/// `switchboard alerts …`: the alert queue from the state directory.
+struct AlertsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "alerts", abstract: "List and acknowledge alerts.",
+        subcommands: [List.self, Ack.self, Unack.self, Note.self])
+
+    /// `switchboard alerts list`
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the alerts in the queue, most urgent first.",
+            discussion: "Without --state, lists pending and firing alerts.")
+
+        enum StateFilter: String, ExpressibleByArgument, CaseIterable {
+            case firing, pending, acked, silenced, resolved, all
+        }
+
+        @OptionGroup var common: CommonOptions
+        @Option(help: "Which alerts: firing, pending, acked, silenced, resolved or all.") var state: StateFilter?
+        @Option(help: "text or json.") var format: OutputFormat = .text
+
+        func run() throws {
+            let store = try AlertCommandSupport.store(common)
+            var queue = try AlertCommandSupport.reporting { try store.loadQueue() }
+            queue.recompute(now: Date())
+            let entries = queue.entries.filter(matches)
+            switch format {
+            case .json: print(AlertListRendering.json(entries))
+            case .text: print(AlertListRendering.table(entries), terminator: "")
+            }
+        }
+
+        func matches(_ entry: QueueEntry) -> Bool {
+            switch state {
+            case nil: !entry.isResolved
+            case .firing: entry.state == .firing
+            case .pending: entry.state == .pending
+            case .acked: entry.acknowledgement != nil
+            case .silenced: !entry.silencedBy.isEmpty || !entry.maintenanceBy.isEmpty
+            case .resolved: entry.isResolved
+            case .all: true
+            }
+        }
+    }
+
+    /// `switchboard alerts ack ID --note TEXT`
+    struct Ack: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Acknowledge an alert: you have it.",
+            discussion: """
+                The acknowledgement holds until the alert resolves, its severity rises (unless --sticky) or \
+                --expires passes. Prints the acknowledgement once it is safely on disk.
+                """)
+
+        @OptionGroup var common: CommonOptions
+        @Argument(help: ArgumentHelp("The alert's id, or a unique prefix of at least 4 characters.", valueName: "id"))
+        var id: String
+        @Option(help: "Why, or what you are doing about it.") var note: String
+        @Option(help: "Who acknowledges. Default: your login name.") var by: String?
+        @Option(help: ArgumentHelp("Let the acknowledgement lapse after this long (30m, 2h).", valueName: "duration"))
+        var expires: String?
+        @Flag(help: "Keep the acknowledgement when the alert's severity rises.") var sticky = false
+
+        func run() throws {
+            let now = Date()
+            let expiry = try expires.map {
+                now.addingTimeInterval(try AlertCommandSupport.seconds($0, option: "--expires"))
+            }
+            let store = try AlertCommandSupport.store(common)
+            let ack = try AlertCommandSupport.reporting {
+                try store.acknowledge(
+                    id, by: by ?? AlertCommandSupport.loginName, note: note, expiresAt: expiry, sticky: sticky, now: now
+                )
+            }
+            let until = ack.expiresAt.map { " until \(AlertCommandSupport.format($0))" } ?? ""
+            print("acknowledged \(ack.alertID) by \(ack.by)\(until)")
+        }
+    }
+
+    /// `switchboard alerts unack ID`
+    struct Unack: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Remove an alert's acknowledgement.")
+
+        @OptionGroup var common: CommonOptions
+        @Argument(help: ArgumentHelp("The alert's id, or a unique prefix of at least 4 characters.", valueName: "id"))
+        var id: String
+        @Option(help: "Who removes it. Default: your login name.") var by: String?
+
+        func run() throws {
+            let store = try AlertCommandSupport.store(common)
+            let alert = try AlertCommandSupport.reporting {
+                try store.unacknowledge(id, by: by ?? AlertCommandSupport.loginName, now: Date())
+            }
+            print("unacknowledged \(alert)")
+        }
+    }
+
+    /// `switchboard alerts note ID TEXT`
+    struct Note: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a note to an alert.")
+
+        @OptionGroup var common: CommonOptions
+        @Argument(help: ArgumentHelp("The alert's id, or a unique prefix of at least 4 characters.", valueName: "id"))
+        var id: String
+        @Argument(help: "The note.") var text: String
+        @Option(help: "Who writes it. Default: your login name.") var by: String?
+
+        func run() throws {
+            let store = try AlertCommandSupport.store(common)
+            let note = try AlertCommandSupport.reporting {
+                try store.addNote(id, by: by ?? AlertCommandSupport.loginName, text: text, now: Date())
+            }
+            print("noted on \(note.alertID) by \(note.by)")
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import ArgumentParser
+import Foundation
+import Monitor
+
+/// `switchboard silence …`: Alertmanager-style silences in the state directory.
+struct SilenceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "silence", abstract: "Mute alerts that match label matchers for a while.",
+        subcommands: [Add.self, List.self, Expire.self])
+
+    /// `switchboard silence add MATCHER... --duration 2h --comment TEXT`
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add a silence.",
+            discussion: """
+                Matchers are name=value, name!=value, name=~regex or name!~regex (regexes match the whole \
+                value); an alert is silenced when all of them hold. Example:
+                  switchboard silence add alertname=InterfaceDown 'system=~"erp|crm"' --duration 2h --comment "ERP upgrade"
+                """)
+
+        @OptionGroup var common: CommonOptions
+        @Argument(help: ArgumentHelp("Label matchers, all of which must hold.", valueName: "matcher"))
+        var matchers: [String]
+        @Option(help: ArgumentHelp("How long the silence lasts (30m, 2h, 1d).", valueName: "duration"))
+        var duration: String
+        @Option(
+            help: ArgumentHelp("When it starts, as ISO 8601 (2026-05-01T22:00:00Z). Default: now.", valueName: "time"))
+        var start: String?
+        @Option(help: "Why.") var comment: String
+        @Option(help: "Who creates it. Default: your login name.") var by: String?
+
+        func run() throws {
+            let now = Date()
+            let startsAt = try start.map(Self.parseTime) ?? now
+            let length = try AlertCommandSupport.seconds(duration, option: "--duration")
+            let store = try AlertCommandSupport.store(common)
+            let silence = try AlertCommandSupport.reporting {
+                let silence = try Silence(
+                    matchers: try MatcherSyntax.parseAll(matchers), startsAt: startsAt,
+                    endsAt: startsAt.addingTimeInterval(length), createdBy: by ?? AlertCommandSupport.loginName,
+                    comment: comment)
+                try store.addSilence(silence, now: now)
+                return silence
+            }
+            print("\(silence.id)")
+            StandardError.write(
+                "silenced \(silence.matchersDescription) until \(AlertCommandSupport.format(silence.endsAt))")
+        }
+
+        static func parseTime(_ text: String) throws -> Date {
+            guard let date = try? Date(text, strategy: .iso8601) else {
+                throw ValidationError("--start \(text): expected an ISO 8601 time such as 2026-05-01T22:00:00Z")
+            }
+            return date
+        }
+    }
+
+    /// `switchboard silence list`
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List silences.", discussion: "Without --expired, lists pending and active silences.")
+
+        @OptionGroup var common: CommonOptions
+        @Flag(help: "Include expired silences.") var expired = false
+        @Option(help: "text or json.") var format: OutputFormat = .text
+
+        func run() throws {
+            let now = Date()
+            let store = try AlertCommandSupport.store(common)
+            let queue = try AlertCommandSupport.reporting { try store.loadQueue() }
+            let silences = queue.silences.values.filter { expired || $0.state(at: now) != .expired }
+                .sorted { ($0.startsAt, $0.id) < ($1.startsAt, $1.id) }
+            switch format {
+            case .json: print(AlertListRendering.silencesJSON(silences, now: now))
+            case .text: print(AlertListRendering.silenceTable(silences, now: now), terminator: "")
+            }
+        }
+    }
+
+    /// `switchboard silence expire ID`
+    struct Expire: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "End a silence now.")
+
+        @OptionGroup var common: CommonOptions
+        @Argument(help: ArgumentHelp("The silence's id.", valueName: "id")) var id: String
+        @Option(help: "Who ends it. Default: your login name.") var by: String?
+
+        func run() throws {
+            let store = try AlertCommandSupport.store(common)
+            let silence = try AlertCommandSupport.reporting {
+                try store.expireSilence(id, by: by ?? AlertCommandSupport.loginName, now: Date())
+            }
+            print("expired \(silence.id)")
+        }
+    }
+}

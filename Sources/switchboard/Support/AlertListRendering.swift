@@ -1,0 +1,133 @@
+import Foundation
+import Monitor
+
+/// Alerts and silences as a table for people and as JSON for tools.
+enum AlertListRendering {
+    static func table(_ entries: [QueueEntry]) -> String {
+        guard !entries.isEmpty else { return "no alerts\n" }
+        var rows = [["ID", "STATE", "SEVERITY", "ALERT", "SINCE", "LABELS", "OPERATOR"]]
+        for entry in entries {
+            let labels = entry.labels.pairs.filter { $0.name != AlertID.alertNameLabel && $0.name != "severity" }
+                .map { "\($0.name)=\($0.value)" }.joined(separator: ",")
+            rows.append([
+                entry.id.rawValue, entry.isResolved ? "resolved" : entry.state.rawValue, entry.severity.description,
+                entry.ruleName,
+                AlertCommandSupport.format(entry.isResolved ? (entry.resolvedAt ?? entry.activeAt) : entry.activeAt),
+                labels, operatorState(entry),
+            ])
+        }
+        return layout(rows)
+    }
+
+    static func operatorState(_ entry: QueueEntry) -> String {
+        var parts: [String] = []
+        if let ack = entry.acknowledgement {
+            parts.append("acked by \(ack.by)" + (ack.note.isEmpty ? "" : ": \(ack.note)"))
+        }
+        parts += entry.silencedBy.map { "silenced by \($0)" }
+        parts += entry.maintenanceBy.map { "maintenance \($0)" }
+        parts += entry.inhibitedBy.map { "inhibited by \($0)" }
+        if let suppression = entry.suppression { parts.append("suppressed: \(suppression.rootCause)") }
+        if !entry.notes.isEmpty { parts.append("\(entry.notes.count) notes") }
+        return parts.isEmpty ? "-" : parts.joined(separator: "; ")
+    }
+
+    static func silenceTable(_ silences: [Silence], now: Date) -> String {
+        guard !silences.isEmpty else { return "no silences\n" }
+        var rows = [["ID", "STATE", "MATCHERS", "STARTS", "ENDS", "BY", "COMMENT"]]
+        for silence in silences {
+            rows.append([
+                silence.id, silence.state(at: now).rawValue, silence.matchersDescription,
+                AlertCommandSupport.format(silence.startsAt), AlertCommandSupport.format(silence.endsAt),
+                silence.createdBy, silence.comment,
+            ])
+        }
+        return layout(rows)
+    }
+
+    /// Columns padded to their widest cell; the last column is not padded.
+    static func layout(_ rows: [[String]]) -> String {
+        let cleaned = rows.map { $0.map(AlertCommandSupport.printable) }
+        let widths = (0..<(cleaned.first?.count ?? 0)).map { column in cleaned.map { $0[column].count }.max() ?? 0 }
+        return cleaned.map { row in
+            row.enumerated().map { column, cell in
+                column == row.count - 1 ? cell : cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
+            }.joined(separator: "  ")
+        }.joined(separator: "\n") + "\n"
+    }
+
+    struct EntryJSON: Encodable {
+        struct Ack: Encodable {
+            var by: String
+            var at: Date
+            var note: String
+            var expires_at: Date?
+            var sticky: Bool
+        }
+
+        struct NoteJSON: Encodable {
+            var by: String
+            var at: Date
+            var text: String
+        }
+
+        var id: String
+        var name: String
+        var state: String
+        var severity: String
+        var labels: [String: String]
+        var annotations: [String: String]
+        var active_at: Date
+        var fired_at: Date?
+        var resolved_at: Date?
+        var acknowledgement: Ack?
+        var silenced_by: [String]
+        var maintenance_by: [String]
+        var notes: [NoteJSON]
+    }
+
+    static func json(_ entries: [QueueEntry]) -> String {
+        encode(
+            entries.map { entry in
+                EntryJSON(
+                    id: entry.id.rawValue, name: entry.ruleName,
+                    state: entry.isResolved ? "resolved" : entry.state.rawValue,
+                    severity: entry.severity.description,
+                    labels: Dictionary(uniqueKeysWithValues: entry.labels.pairs.map { ($0.name, $0.value) }),
+                    annotations: entry.annotations, active_at: entry.activeAt, fired_at: entry.firedAt,
+                    resolved_at: entry.resolvedAt,
+                    acknowledgement: entry.acknowledgement.map {
+                        EntryJSON.Ack(by: $0.by, at: $0.at, note: $0.note, expires_at: $0.expiresAt, sticky: $0.sticky)
+                    }, silenced_by: entry.silencedBy, maintenance_by: entry.maintenanceBy,
+                    notes: entry.notes.map { EntryJSON.NoteJSON(by: $0.by, at: $0.at, text: $0.text) })
+            })
+    }
+
+    struct SilenceJSON: Encodable {
+        var id: String
+        var state: String
+        var matchers: [[String: String]]
+        var starts_at: Date
+        var ends_at: Date
+        var created_by: String
+        var comment: String
+    }
+
+    static func silencesJSON(_ silences: [Silence], now: Date) -> String {
+        encode(
+            silences.map { silence in
+                SilenceJSON(
+                    id: silence.id, state: silence.state(at: now).rawValue,
+                    matchers: silence.matchers.map { ["name": $0.name, "type": $0.kind.rawValue, "value": $0.value] },
+                    starts_at: silence.startsAt, ends_at: silence.endsAt, created_by: silence.createdBy,
+                    comment: silence.comment)
+            })
+    }
+
+    static func encode<T: Encodable>(_ value: T) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.dateEncodingStrategy = .iso8601
+        return String(decoding: (try? encoder.encode(value)) ?? Data("[]".utf8), as: UTF8.self)
+    }
+}

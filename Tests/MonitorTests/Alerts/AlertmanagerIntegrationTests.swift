@@ -1,0 +1,183 @@
+import AsyncHTTPClient
+import Foundation
+import Hummingbird
+import Monitor
+import NIOCore
+import PromQL
+import Testing
+
+/// Against Debian's real `prometheus-alertmanager`, started on a free loopback port for each test.
+@Suite(
+    .enabled(
+        if: FileManager.default.isExecutableFile(atPath: AlertmanagerProcess.binary),
+        "prometheus-alertmanager is not installed at /usr/bin (apt-get install prometheus-alertmanager); skipped"))
+struct AlertmanagerIntegrationTests {
+    typealias F = AlertFixtures
+
+    @Test func twoReplicasPushingTheSameAlertNotifyOnceAndTheResolutionOnce() async throws {
+        let received = ReceivedBodies()
+        let hook = try await LoopbackServer.start { router in
+            router.post("hook") { request, _ in
+                let buffer = try await request.body.collect(upTo: 1 << 20)
+                await received.record(Data(buffer.readableBytesView))
+                return Response(status: .ok)
+            }
+        }
+        let alertmanager = try AlertmanagerProcess.start(webhook: hook.baseURL + "/hook")
+        defer {
+            alertmanager.stop()
+            Task { await hook.stop() }
+        }
+        try await alertmanager.waitUntilReady()
+
+        var queue = AlertQueue()
+        let now = Date()
+        let alert = RuleAlert(
+            ruleName: "InterfaceDown", labels: ["interface": "orders", "severity": "critical"],
+            annotations: ["summary": "orders interface down"], state: .firing, activeAt: now.addingTimeInterval(-60),
+            firedAt: now.addingTimeInterval(-30))
+        _ = queue.update(alerts: [alert], topology: .init(), now: now)
+        var replicaA = AlertmanagerPush(baseURL: alertmanager.baseURL, resendDelay: 1)
+        var replicaB = AlertmanagerPush(baseURL: alertmanager.baseURL, resendDelay: 1)
+        try await replicaA.push(queue.entries, now: now)
+        try await replicaB.push(queue.entries, now: now)
+        try await replicaA.push(queue.entries, now: now.addingTimeInterval(2))
+
+        let stored = try await alertmanager.alerts()
+        #expect(stored.count == 1, "one alert in Alertmanager for two replicas")
+        #expect(
+            stored.first?["labels"] as? [String: String] == [
+                "alertname": "InterfaceDown", "interface": "orders", "severity": "critical",
+            ])
+
+        let firing = try await Self.waitFor(received) { $0.count >= 1 }
+        // group_interval is 1 s: anything Alertmanager would send twice arrives well within 4 s.
+        try await Task.sleep(for: .seconds(4))
+        let afterWait = try Self.payloads(await received.bodies)
+        #expect(afterWait.count == 1, "notified once: \(afterWait.map(\.status))")
+        let payload = try #require(firing.first)
+        #expect(payload.version == "4" && payload.status == "firing" && payload.receiver == "hook")
+        #expect(payload.alerts.map(\.labels["interface"]) == ["orders"])
+        #expect(payload.alerts.first?.fingerprint.count == 16)
+
+        _ = queue.update(alerts: [], topology: .init(), now: now.addingTimeInterval(3))
+        try await replicaA.push(queue.entries, now: now.addingTimeInterval(3))
+        try await replicaB.push(queue.entries, now: now.addingTimeInterval(3))
+        let resolved = try await Self.waitFor(received) { $0.contains { $0.status == "resolved" } }
+        #expect(resolved.filter { $0.status == "resolved" }.count == 1)
+        #expect(resolved.last?.alerts.first?.status == "resolved")
+    }
+
+    static func payloads(_ bodies: [Data]) throws -> [WebhookPayload] {
+        try bodies.map { try JSONDecoder().decode(WebhookPayload.self, from: $0) }
+    }
+
+    /// Polls what the hook received until `condition` holds (at most 30 s).
+    static func waitFor(_ received: ReceivedBodies, _ condition: ([WebhookPayload]) -> Bool) async throws
+        -> [WebhookPayload]
+    {
+        for _ in 0..<300 {
+            let payloads = try payloads(await received.bodies)
+            if condition(payloads) { return payloads }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        Issue.record("Alertmanager sent nothing matching in 30 s")
+        return try payloads(await received.bodies)
+    }
+}
+
+/// A `prometheus-alertmanager` child process on a free loopback port, with its config and storage in a
+/// temporary directory, clustering off.
+final class AlertmanagerProcess {
+    static let binary = "/usr/bin/prometheus-alertmanager"
+    let baseURL: String
+    private let process: Process
+    private let directory: String
+
+    private init(baseURL: String, process: Process, directory: String) {
+        self.baseURL = baseURL
+        self.process = process
+        self.directory = directory
+    }
+
+    static func start(webhook: String) throws -> AlertmanagerProcess {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sb-am-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let config = """
+            route:
+              receiver: hook
+              group_by: [alertname]
+              group_wait: 1s
+              group_interval: 1s
+              repeat_interval: 1h
+            receivers:
+              - name: hook
+                webhook_configs:
+                  - url: \(webhook)
+                    send_resolved: true
+            """
+        try config.write(toFile: directory + "/alertmanager.yml", atomically: true, encoding: .utf8)
+        let port = try freePort()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = [
+            "--config.file=\(directory)/alertmanager.yml", "--storage.path=\(directory)/data",
+            "--web.listen-address=127.0.0.1:\(port)", "--cluster.listen-address=", "--log.level=warn",
+        ]
+        process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
+        let log = directory + "/alertmanager.log"
+        FileManager.default.createFile(atPath: log, contents: nil)
+        process.standardError = FileHandle(forWritingAtPath: log)
+        try process.run()
+        return AlertmanagerProcess(baseURL: "http://127.0.0.1:\(port)", process: process, directory: directory)
+    }
+
+    func waitUntilReady() async throws {
+        for _ in 0..<200 {
+            if let response = try? await HTTPClient.shared.execute(
+                HTTPClientRequest(url: baseURL + "/-/ready"), timeout: .seconds(1)), response.status == .ok
+            {
+                return
+            }
+            guard process.isRunning else { break }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        let log = (try? String(contentsOfFile: directory + "/alertmanager.log", encoding: .utf8)) ?? ""
+        throw AlertmanagerError(description: "Alertmanager did not become ready: \(log.suffix(500))")
+    }
+
+    /// `GET /api/v2/alerts`, as JSON objects.
+    func alerts() async throws -> [[String: Any]] {
+        let response = try await HTTPClient.shared.execute(
+            HTTPClientRequest(url: baseURL + "/api/v2/alerts"), timeout: .seconds(5))
+        let body = try await response.body.collect(upTo: 1 << 20)
+        return try JSONSerialization.jsonObject(with: Data(body.readableBytesView)) as? [[String: Any]] ?? []
+    }
+
+    func stop() {
+        if process.isRunning { process.terminate() }
+        process.waitUntilExit()
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    /// A port nobody listens on right now: bound to 0, read, released.
+    static func freePort() throws -> Int {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(descriptor) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { generic in
+                bind(descriptor, generic, length) == 0 && getsockname(descriptor, generic, &length) == 0
+            }
+        }
+        guard bound else { throw AlertmanagerError(description: "no free port") }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+
+    struct AlertmanagerError: Error, CustomStringConvertible {
+        var description: String
+    }
+}
