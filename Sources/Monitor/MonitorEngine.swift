@@ -127,6 +127,10 @@ public final class MonitorEngine: DataSource {
             return CommandOutcome(
                 succeeded: true,
                 message: "checked \(target): \(results.count - down) up, \(down) down")
+        case .acknowledge, .unacknowledge, .note, .silence, .expireSilence:
+            return CommandOutcome(succeeded: false, message: "this engine has no alert queue")
+        case .runJob(let id):
+            return CommandOutcome(succeeded: false, message: "no job \(id) in this engine")
         }
     }
 

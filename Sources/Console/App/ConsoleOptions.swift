@@ -14,12 +14,17 @@ public struct ConsoleOptions: Sendable, Equatable {
     public var minimumRows: Int
     /// Draws with ASCII only, whatever the locale.
     public var asciiOnly: Bool
+    /// Refuses every write (acknowledge, silence, note, run a job): for shared jump hosts.
+    public var readOnly: Bool
+    /// The name acknowledgements, silences and notes are made under.
+    public var user: String
     /// The view shown first.
     var startView: Route = .overview
 
     public init(
         themePath: String? = nil, staleAfter: TimeInterval = 10, tickMilliseconds: Int = 150,
-        minimumColumns: Int = 60, minimumRows: Int = 12, asciiOnly: Bool = false
+        minimumColumns: Int = 60, minimumRows: Int = 12, asciiOnly: Bool = false, readOnly: Bool = false,
+        user: String = ProcessInfo.processInfo.environment["USER"] ?? "operator"
     ) {
         self.themePath = themePath
         self.staleAfter = staleAfter
@@ -27,5 +32,7 @@ public struct ConsoleOptions: Sendable, Equatable {
         self.minimumColumns = minimumColumns
         self.minimumRows = minimumRows
         self.asciiOnly = asciiOnly
+        self.readOnly = readOnly
+        self.user = user
     }
 }

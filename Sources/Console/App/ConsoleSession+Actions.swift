@@ -19,6 +19,8 @@ extension ConsoleSession {
         case .nextSort:
             state.interfaceSort.next()
             show("sorted by \(state.interfaceSort.key.rawValue)", role: .flash, seconds: 3)
+        case .acknowledge, .unacknowledge, .addNote, .silence, .expireSilence:
+            performAlertAction(action)
         case .reverseSort:
             state.interfaceSort.reversed.toggle()
             show("sorted by \(state.interfaceSort.key.rawValue), reversed", role: .flash, seconds: 3)
@@ -42,6 +44,10 @@ extension ConsoleSession {
                 visibleRows: ConsoleScreen.interfaceRows(size: size, snapshot: shown, glyphs: glyphs))
         case .overview:
             state.overview.apply(action, rows: OverviewView.attention(shown), visibleRows: overviewRows(size))
+        case .alerts:
+            state.alerts.apply(
+                action, ids: AlertsView.rows(shown).map(\.id),
+                visibleRows: ConsoleScreen.layout(size: size).viewHeight - 1)
         case .topology:
             state.topologySelection = TopologyNavigation.move(
                 from: state.topologySelection, action, layout: TopologyLayout(TopologyGraph(shown)))
@@ -65,6 +71,10 @@ extension ConsoleSession {
     }
 
     private func open() {
+        if state.route == .alerts {
+            if let entry = selectedAlert() { state.navigation.open(.alert(entry.id)) }
+            return
+        }
         if state.route == .topology, let system = state.topologySelection {
             state.interfaceFilter = try? InterfaceFilter("^\(NSRegularExpression.escapedPattern(for: system))$")
             state.navigation.open(.interfaces)
@@ -89,6 +99,18 @@ extension ConsoleSession {
     /// A key while a `:` or `/` line is being typed.
     func edit(_ key: Key) {
         guard var input = state.input else { return }
+        if case .prompt(let prompt) = input.kind {
+            if key == .escape {
+                state.input = nil
+                return
+            }
+            if prompt.confirming == nil, key != .enter {
+                // Typing and deleting work as on any line.
+            } else {
+                state.input = editPrompt(key, prompt, input)
+                return
+            }
+        }
         switch key {
         case .escape:
             state.input = nil
@@ -117,6 +139,7 @@ extension ConsoleSession {
 
     private func submit(_ input: InputLine) {
         switch input.kind {
+        case .prompt: break
         case .filter: applyFilter(input.text)
         case .command:
             switch ConsoleCommand.parse(input.text) {

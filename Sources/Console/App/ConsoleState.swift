@@ -4,6 +4,8 @@ struct ConsoleState: Sendable, Equatable {
     var navigation: Navigation
     /// Selection in the interfaces table.
     var interfaces = ViewState()
+    /// Selection in the alert queue.
+    var alerts = ViewState()
     /// Selection in the overview's list of interfaces that need attention.
     var overview = ViewState()
     /// The system selected on the topology, whose blast radius is drawn.
@@ -27,10 +29,17 @@ struct InputLine: Sendable, Equatable {
     enum Kind: Sendable, Equatable {
         case command
         case filter
+        case prompt(Prompt)
     }
 
     var kind: Kind
     var text = ""
 
-    var prompt: String { kind == .command ? ":" : "/" }
+    var prompt: String {
+        switch kind {
+        case .command: ":"
+        case .filter: "/"
+        case .prompt(let prompt): prompt.label
+        }
+    }
 }

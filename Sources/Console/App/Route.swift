@@ -1,13 +1,22 @@
-/// A place in the console: one of the six views, or the detail of one interface.
+/// A place in the console: one of the six views, or the detail of one interface or alert.
 enum Route: Sendable, Hashable {
     case overview, topology, interfaces, alerts, jobs, logs
     case interface(String)
+    case alert(String)
 
     /// The views `1`–`6` switch to, in that order.
     static let views: [Route] = [.overview, .topology, .interfaces, .alerts, .jobs, .logs]
 
     /// `1`…`6` for the views; nil for a detail.
     var number: Int? { Self.views.firstIndex(of: self).map { $0 + 1 } }
+
+    /// The alert queue or one alert's detail, where the alert keys apply.
+    var isAlert: Bool {
+        switch self {
+        case .alerts, .alert: true
+        default: false
+        }
+    }
 
     var title: String {
         switch self {
@@ -18,6 +27,7 @@ enum Route: Sendable, Hashable {
         case .jobs: "Jobs"
         case .logs: "Logs"
         case .interface(let id): id
+        case .alert(let id): id
         }
     }
 }

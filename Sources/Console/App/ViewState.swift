@@ -1,24 +1,32 @@
 import SwitchboardCore
 
-/// What the user has chosen on the interfaces view: the selected row (followed by id when the
+/// What the user has chosen on a list: the selected row (followed by id when the
 /// rows reorder) and the first row shown.
 struct ViewState: Sendable, Equatable {
     var selectedID: String?
     var selected: Int?
     var offset = 0
 
-    /// Keeps the selection on the same interface, or in range when it went away, and visible.
     mutating func reconcile(rows: [InterfaceStatus], visibleRows: Int) {
+        reconcile(ids: rows.map(\.id), visibleRows: visibleRows)
+    }
+
+    mutating func apply(_ action: Action, rows: [InterfaceStatus], visibleRows: Int) {
+        apply(action, ids: rows.map(\.id), visibleRows: visibleRows)
+    }
+
+    /// Keeps the selection on the same row (by id), or in range when it went away, and visible.
+    mutating func reconcile(ids rows: [String], visibleRows: Int) {
         guard !rows.isEmpty else {
             self = ViewState()
             return
         }
-        let index = selectedID.flatMap { id in rows.firstIndex { $0.id == id } } ?? min(selected ?? 0, rows.count - 1)
+        let index = selectedID.flatMap { id in rows.firstIndex(of: id) } ?? min(selected ?? 0, rows.count - 1)
         select(index, rows: rows, visibleRows: visibleRows)
     }
 
     /// Applies a movement; other actions leave the state as it is.
-    mutating func apply(_ action: Action, rows: [InterfaceStatus], visibleRows: Int) {
+    mutating func apply(_ action: Action, ids rows: [String], visibleRows: Int) {
         guard !rows.isEmpty else { return }
         let current = selected ?? 0
         let page = max(1, visibleRows - 1)
@@ -35,9 +43,9 @@ struct ViewState: Sendable, Equatable {
         select(min(max(0, target), rows.count - 1), rows: rows, visibleRows: visibleRows)
     }
 
-    private mutating func select(_ index: Int, rows: [InterfaceStatus], visibleRows: Int) {
+    private mutating func select(_ index: Int, rows: [String], visibleRows: Int) {
         selected = index
-        selectedID = rows[index].id
+        selectedID = rows[index]
         offset = Table.scrollOffset(selected: index, offset: offset, visibleRows: visibleRows, rowCount: rows.count)
     }
 }

@@ -16,6 +16,8 @@ enum Action: Sendable, Equatable {
     case togglePause
     /// `s` / `S` on a table: sort by the next column, or reverse the order.
     case nextSort, reverseSort
+    /// The operator's writes on the selected alert: `a`, `u`, `n`, `s`, `x`.
+    case acknowledge, unacknowledge, addNote, silence, expireSilence
 }
 
 /// The keys: the same everywhere for switching, help and quitting; per view for the rest.
@@ -33,6 +35,11 @@ enum KeyMap {
         case .pageDown, .control("f"), .character(" "): return .pageDown
         case .enter: return .open
         case .character("c"): return .checkNow
+        case .character("a") where route.isAlert: return .acknowledge
+        case .character("u") where route.isAlert: return .unacknowledge
+        case .character("n") where route.isAlert: return .addNote
+        case .character("s") where route.isAlert: return .silence
+        case .character("x") where route.isAlert: return .expireSilence
         case .character("s"): return route == .interfaces ? .nextSort : nil
         case .character("S"): return route == .interfaces ? .reverseSort : nil
         case .character("/"): return route == .interfaces || route == .topology ? .beginFilter : nil
@@ -72,9 +79,17 @@ enum KeyMap {
             ]
         case .interface:
             keys = [("c", "check now")]
+        case .alerts, .alert:
+            keys = [
+                ("j/k ↑/↓", "move"), ("Enter", "details: labels, annotations, notes"),
+                ("a", "acknowledge (with a note)"),
+                ("u", "undo the acknowledgement"), ("n", "add a note"),
+                ("s", "silence (matchers prefilled, editable; duration; comment)"), ("x", "expire its silence"),
+                ("y / other key", "confirm / cancel a write"),
+            ]
         case .overview:
             keys = [("j/k", "move"), ("Enter", "details of the selected interface")]
-        case .alerts, .jobs, .logs:
+        case .jobs, .logs:
             keys = []
         }
         return keys + [
@@ -90,8 +105,10 @@ enum KeyMap {
             case .interfaces: [("j/k", "move"), ("Enter", "details"), ("/", "filter"), ("s", "sort"), ("c", "check")]
             case .topology: [("j/k h/l", "select"), ("Enter", "interfaces")]
             case .interface: [("Esc", "back"), ("c", "check now")]
+            case .alerts: [("j/k", "move"), ("Enter", "details"), ("a", "ack"), ("s", "silence"), ("n", "note")]
+            case .alert: [("Esc", "back"), ("a", "ack"), ("u", "unack"), ("s", "silence"), ("x", "expire")]
             case .overview: [("j/k", "move"), ("Enter", "details")]
-            case .alerts, .jobs, .logs: []
+            case .jobs, .logs: []
             }
         return local + [("?", "help"), ("1-6", "views"), (":", "command"), ("q", "quit")]
     }

@@ -90,7 +90,15 @@ enum ConsoleScreen {
             InterfaceDetailView.render(
                 into: &canvas, y: y, height: height, snapshot: snapshot, interfaceID: id, now: context.now,
                 timeZone: context.timeZone, glyphs: glyphs)
-        case .alerts, .jobs, .logs:
+        case .alerts:
+            AlertsView.render(
+                into: &canvas, y: y, height: height, snapshot: snapshot, state: context.console.alerts,
+                now: context.now, glyphs: glyphs)
+        case .alert(let id):
+            AlertDetailView.render(
+                into: &canvas, y: y, height: height, snapshot: snapshot, alertID: id, now: context.now,
+                timeZone: context.timeZone, glyphs: glyphs)
+        case .jobs, .logs:
             EmptyStateView.render(into: &canvas, y: y, height: height, route: context.console.route, glyphs: glyphs)
         }
     }

@@ -26,9 +26,37 @@ enum OverviewView {
             selection: selection, now: now, glyphs: glyphs)
         let row = y + height - 2
         canvas.put(" ALERTS ", x: 0, y: row, role: .title)
-        canvas.put("none: no rule engine in this build yet", x: 10, y: row, role: .muted)
+        renderAlertsLine(into: &canvas, y: row, snapshot: snapshot, now: now, glyphs: glyphs)
         canvas.put(" JOBS ", x: 0, y: row + 1, role: .title)
         canvas.put("none running: jobs arrive with the jobs engine", x: 10, y: row + 1, role: .muted)
+    }
+
+    /// How many alerts fire by severity, and the newest firing one.
+    private static func renderAlertsLine(
+        into canvas: inout Canvas, y: Int, snapshot: Snapshot, now: Date, glyphs: Glyphs
+    ) {
+        guard snapshot.rules != nil else {
+            canvas.put("no alert rules loaded", x: 10, y: y, role: .muted)
+            return
+        }
+        let counts = AlertRow.counts(snapshot.alerts)
+        guard counts.critical + counts.warning + counts.other > 0 else {
+            canvas.put("\(glyphs.ok) none firing", x: 10, y: y, role: .ok)
+            return
+        }
+        var x = 10
+        x += canvas.put("\(counts.critical) critical", x: x, y: y, role: counts.critical > 0 ? .down : .muted)
+        x += canvas.put("  \(counts.warning) warning", x: x, y: y, role: counts.warning > 0 ? .degraded : .muted)
+        if counts.other > 0 { x += canvas.put("  \(counts.other) other", x: x, y: y, role: .muted) }
+        x += canvas.put("  \(counts.unacked) not acked", x: x, y: y, role: .muted)
+        let newest = snapshot.alerts.entries.filter { $0.state == .firing && $0.muting.isEmpty }.max {
+            $0.since < $1.since
+        }
+        if let newest, x < canvas.width - 10 {
+            let text =
+                "   newest: \(Sanitizer.clean(newest.name)) \(Formatting.age(now.timeIntervalSince(newest.since))) ago"
+            canvas.put(text, x: x, y: y, role: .normal, maxWidth: canvas.width - x - 1)
+        }
     }
 
     /// How the height is shared: the system tiles (title row included), the attention list (its

@@ -2,6 +2,26 @@
 public enum Command: Sendable, Equatable {
     /// Run every check of one interface or system now, outside its schedule.
     case checkNow(target: String)
+    /// Take an alert: `by` is the operator's name, `note` why or what is being done.
+    case acknowledge(alertID: String, note: String, by: String)
+    /// Give an alert back to the queue.
+    case unacknowledge(alertID: String, by: String)
+    /// Add a free-text note to an alert.
+    case note(alertID: String, text: String, by: String)
+    /// Silence every alert the matchers select (`{alertname="X", system=~"erp|crm"}`) for a while.
+    case silence(matchers: String, duration: Duration, comment: String, by: String)
+    /// End a silence now.
+    case expireSilence(id: String, by: String)
+    /// Start a job now, outside its schedule.
+    case runJob(id: String)
+
+    /// Whether the command changes shared state (refused in read-only mode).
+    public var isWrite: Bool {
+        switch self {
+        case .checkNow: false
+        case .acknowledge, .unacknowledge, .note, .silence, .expireSilence, .runJob: true
+        }
+    }
 }
 
 /// What became of a command, to be shown to the user.

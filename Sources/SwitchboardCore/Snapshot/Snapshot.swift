@@ -13,10 +13,15 @@ public struct Snapshot: Sendable, Equatable {
     public var systems: [SystemStatus]
     public var interfaces: [InterfaceStatus]
     public var progress: CheckProgress
+    /// The alert queue; `.empty` with `rules == nil` when the engine evaluates no rules.
+    public var alerts: AlertQueueSnapshot
+    /// The rule groups being evaluated, or nil when no rule files are loaded.
+    public var rules: RulesSummary?
 
     public init(
         version: UInt64, generatedAt: Date, landscape: String, source: String,
-        systems: [SystemStatus], interfaces: [InterfaceStatus], progress: CheckProgress
+        systems: [SystemStatus], interfaces: [InterfaceStatus], progress: CheckProgress,
+        alerts: AlertQueueSnapshot = .empty, rules: RulesSummary? = nil
     ) {
         self.version = version
         self.generatedAt = generatedAt
@@ -25,6 +30,8 @@ public struct Snapshot: Sendable, Equatable {
         self.systems = systems
         self.interfaces = interfaces
         self.progress = progress
+        self.alerts = alerts
+        self.rules = rules
     }
 
     /// The empty snapshot shown before the engine has published anything.
@@ -37,6 +44,20 @@ public struct Snapshot: Sendable, Equatable {
     /// The system with this id, if any.
     public func system(_ id: String) -> SystemStatus? {
         systems.first { $0.id == id }
+    }
+}
+
+/// What the rule engine is evaluating, and what is wrong with its rules.
+public struct RulesSummary: Sendable, Equatable {
+    public var groups: Int
+    public var rules: Int
+    /// `group/rule: error`, for rules whose last evaluation failed.
+    public var failing: [String]
+
+    public init(groups: Int, rules: Int, failing: [String] = []) {
+        self.groups = groups
+        self.rules = rules
+        self.failing = failing
     }
 }
 

@@ -1,0 +1,98 @@
+import Foundation
+import SwitchboardCore
+
+/// The operator's writes on alerts: each asks its questions on the input line, then for a yes.
+extension ConsoleSession {
+    /// The alert under the cursor on the queue, or the one whose detail is open.
+    func selectedAlert() -> AlertEntrySnapshot? {
+        switch state.route {
+        case .alerts:
+            let rows = AlertsView.rows(shown)
+            return state.alerts.selected.flatMap { rows.indices.contains($0) ? rows[$0] : nil }
+        case .alert(let id):
+            return shown.alerts.entries.first { $0.id == id }
+        default:
+            return nil
+        }
+    }
+
+    func performAlertAction(_ action: Action) {
+        guard !options.readOnly else {
+            show("read-only: this console does not acknowledge, silence or annotate", role: .error, seconds: 5)
+            return
+        }
+        guard let entry = selectedAlert() else {
+            show("no alert selected", role: .flash, seconds: 3)
+            return
+        }
+        switch action {
+        case .acknowledge:
+            ask(Prompt(purpose: .acknowledge(alertID: entry.id), steps: [.init(label: "ack note", initial: "")]))
+        case .unacknowledge:
+            guard entry.acknowledgement != nil else {
+                show("\(entry.name) is not acknowledged", role: .flash, seconds: 3)
+                return
+            }
+            ask(
+                .confirm(
+                    .unacknowledge(alertID: entry.id, by: options.user), "undo the acknowledgement of \(entry.id)?"))
+        case .addNote:
+            ask(Prompt(purpose: .note(alertID: entry.id), steps: [.init(label: "note", initial: "")]))
+        case .silence:
+            ask(
+                Prompt(
+                    purpose: .silence,
+                    steps: [
+                        .init(label: "silence matchers", initial: Self.matchers(for: entry)),
+                        .init(label: "for", initial: "2h"), .init(label: "comment", initial: ""),
+                    ]))
+        case .expireSilence:
+            let silences = entry.muting.compactMap { if case .silenced(let id) = $0 { id } else { nil } }
+            guard let id = silences.first else {
+                show("\(entry.name) is not silenced", role: .flash, seconds: 3)
+                return
+            }
+            ask(.confirm(.expireSilence(id: id, by: options.user), "expire silence \(id)?"))
+        default:
+            break
+        }
+    }
+
+    /// `{alertname="X", system="erp", interface="…"}`: what a silence of this alert most likely means.
+    static func matchers(for entry: AlertEntrySnapshot) -> String {
+        let keep = ["alertname", "system", "interface", "job", "check"]
+        let pairs = entry.labels.filter { keep.contains($0.name) }.map { pair in
+            let value = pair.value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(
+                of: "\"", with: "\\\"")
+            return "\(pair.name)=\"\(value)\""
+        }
+        return "{" + pairs.joined(separator: ", ") + "}"
+    }
+
+    private func ask(_ prompt: Prompt) {
+        let first = prompt.confirming == nil ? prompt.steps[0].initial : ""
+        state.input = InputLine(kind: .prompt(prompt), text: first)
+    }
+
+    /// A key while a prompt is open: Enter answers, a yes sends, anything else at the question cancels.
+    func editPrompt(_ key: Key, _ prompt: Prompt, _ input: InputLine) -> InputLine? {
+        var prompt = prompt
+        if let confirming = prompt.confirming {
+            if key == .character("y") || key == .character("Y") {
+                send(confirming.command, saying: "sending\(glyphs.ellipsis)")
+            } else {
+                show("not sent", role: .flash, seconds: 3)
+            }
+            return nil
+        }
+        guard key == .enter else { return input }
+        switch prompt.answer(input.text.trimmingCharacters(in: .whitespaces), by: options.user) {
+        case .failure(let error):
+            show(error.message, role: .error, seconds: 5)
+            return nil
+        case .success:
+            let next = prompt.confirming == nil ? prompt.steps[prompt.answers.count].initial : ""
+            return InputLine(kind: .prompt(prompt), text: next)
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import SwitchboardCore
+
+/// Enter on an alert: its state and who has it, why it is muted, its labels, its annotations
+/// (summary, description, runbook link) and the notes on it.
+enum AlertDetailView {
+    typealias Part = (text: String, role: StyleRole)
+
+    static func lines(_ entry: AlertEntrySnapshot, now: Date, timeZone: TimeZone, glyphs: Glyphs) -> [[Part]] {
+        let shown = AlertRow.shown(entry)
+        func when(_ date: Date) -> String {
+            Formatting.clock(date, timeZone: timeZone) + " (" + Formatting.age(now.timeIntervalSince(date)) + " ago)"
+        }
+        var lines: [[Part]] = [
+            [
+                ("\(shown.glyph(glyphs)) \(shown.rawValue)  ", shown.role), (Sanitizer.clean(entry.name), .title),
+                ("  \(entry.severity)", AlertRow.severityRole(entry.severity)),
+                ("  \(entry.state.rawValue) since \(when(entry.since))", .muted),
+            ],
+            [("id      ", .muted), (entry.id, .normal)],
+        ]
+        if let ack = entry.acknowledgement {
+            var parts: [Part] = [
+                ("acked   ", .muted), ("by \(Sanitizer.clean(ack.by)) at \(when(ack.at))", .normal),
+                ("  \(Sanitizer.clean(ack.note))", .normal),
+            ]
+            if let expiry = ack.expiresAt {
+                parts.append(("  until \(Formatting.clock(expiry, timeZone: timeZone))", .muted))
+            }
+            lines.append(parts)
+        }
+        for muting in entry.muting {
+            let text: String
+            switch muting {
+            case .silenced(let id): text = "silenced by \(id)  (x expires it)"
+            case .maintenance(let id): text = "in maintenance window \(id)"
+            case .inhibited(let by): text = "inhibited by alert \(by)"
+            case .suppressed(let root, let reason): text = "held back under \(root): \(reason)"
+            }
+            lines.append([("muted   ", .muted), (Sanitizer.clean(text), .muted)])
+        }
+        lines.append([])
+        lines.append([(" LABELS", .title)])
+        for label in entry.labels {
+            lines.append([
+                ("  \(Sanitizer.clean(label.name))", .muted), ("=", .muted), (Sanitizer.clean(label.value), .normal),
+            ])
+        }
+        lines.append([])
+        lines.append([(" ANNOTATIONS", .title)])
+        if entry.annotations.isEmpty { lines.append([("  none", .muted)]) }
+        for key in entry.annotations.keys.sorted() {
+            let role: StyleRole = key == "runbook_url" ? .accent : .normal
+            lines.append([
+                ("  \(Sanitizer.clean(key))  ", .muted), (Sanitizer.clean(entry.annotations[key] ?? ""), role),
+            ])
+        }
+        lines.append([])
+        lines.append([(" NOTES", .title), ("  n adds one", .muted)])
+        if entry.notes.isEmpty { lines.append([("  none", .muted)]) }
+        for note in entry.notes {
+            lines.append([
+                ("  \(Formatting.clock(note.at, timeZone: timeZone))  \(Sanitizer.clean(note.by))  ", .muted),
+                (Sanitizer.clean(note.text), .normal),
+            ])
+        }
+        return lines
+    }
+
+    static func render(
+        into canvas: inout Canvas, y: Int, height: Int, snapshot: Snapshot, alertID: String, now: Date,
+        timeZone: TimeZone, glyphs: Glyphs
+    ) {
+        guard let entry = snapshot.alerts.entries.first(where: { $0.id == alertID }) else {
+            canvas.put("alert \(Sanitizer.clean(alertID)) is no longer in the queue", x: 1, y: y + 1, role: .muted)
+            return
+        }
+        for (row, parts) in lines(entry, now: now, timeZone: timeZone, glyphs: glyphs).prefix(height).enumerated() {
+            var x = 1
+            for part in parts where x < canvas.width - 1 {
+                x += canvas.put(part.text, x: x, y: y + row, role: part.role, maxWidth: canvas.width - 1 - x)
+            }
+        }
+    }
+}

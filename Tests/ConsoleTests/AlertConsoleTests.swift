@@ -1,0 +1,130 @@
+import Foundation
+import SwitchboardCore
+import Testing
+
+@testable import Console
+
+/// The alert queue on screen and the operator's writes: asked, confirmed, sent, or refused.
+@Suite struct AlertConsoleTests {
+    static func entry(
+        _ id: String, _ name: String, severity: String, state: AlertEntrySnapshot.State,
+        ack: AcknowledgementSnapshot? = nil, muting: [AlertEntrySnapshot.Muting] = [], system: String = "crm"
+    ) -> AlertEntrySnapshot {
+        AlertEntrySnapshot(
+            id: id, name: name, severity: severity, state: state,
+            labels: [LabelPair("alertname", name), LabelPair("severity", severity), LabelPair("system", system)],
+            annotations: ["summary": "\(name) on \(system)", "runbook_url": "https://runbooks/\(name)"],
+            since: Fixtures.now.addingTimeInterval(-90), acknowledgement: ack, muting: muting, rootCause: nil, notes: []
+        )
+    }
+
+    static let queue = AlertQueueSnapshot(
+        entries: [
+            entry("a1", "InterfaceDown", severity: "critical", state: .firing),
+            entry(
+                "a2", "CertificateExpiring", severity: "warning", state: .firing,
+                ack: AcknowledgementSnapshot(by: "kim", at: Fixtures.now, note: "renewing", expiresAt: nil)),
+            entry("a3", "JobLate", severity: "warning", state: .pending, muting: [.silenced(silenceID: "s1")]),
+        ], groups: [], silences: [])
+
+    static func snapshot(rules: RulesSummary? = RulesSummary(groups: 2, rules: 9)) -> Snapshot {
+        var snapshot = Fixtures.snapshot()
+        snapshot.alerts = queue
+        snapshot.rules = rules
+        return snapshot
+    }
+
+    static func run(_ keys: [Key?], source: FakeDataSource, readOnly: Bool = false) -> MemoryTerminal {
+        let terminal = MemoryTerminal()
+        terminal.pendingKeys = keys + [.character("q")]
+        var options = ConsoleOptions(tickMilliseconds: 1, readOnly: readOnly, user: "tester")
+        options.startView = .alerts
+        _ = ConsoleSession(
+            terminal: terminal, dataSource: source, options: options, theme: .builtInMonochrome,
+            timeZone: Fixtures.utc, clock: { Fixtures.now }
+        ).run()
+        return terminal
+    }
+
+    /// The commands a source received, once the session's background sends have arrived.
+    static func commands(of source: FakeDataSource, expecting count: Int) async throws -> [Command] {
+        let deadline = Date().addingTimeInterval(10)
+        while source.commands.count < count, Date() < deadline { try await Task.sleep(for: .milliseconds(10)) }
+        return source.commands
+    }
+
+    static func type(_ text: String) -> [Key?] { text.map { .character($0) } }
+
+    @Test func theQueueShowsEachStateByGlyphAndWord() {
+        let text = Self.run([], source: FakeDataSource(Self.snapshot())).text
+        #expect(text.contains("✖ FIRING"))
+        #expect(text.contains("☑ ACKED"))
+        #expect(text.contains("∅ SILENCED"))
+        #expect(text.contains("kim: renewing"), "who took an acked alert is in its row")
+    }
+
+    @Test func anOperatorStateWinsOverTheRuleState() {
+        #expect(AlertRow.shown(Self.queue.entries[0]) == .firing)
+        #expect(AlertRow.shown(Self.queue.entries[1]) == .acked)
+        #expect(AlertRow.shown(Self.queue.entries[2]) == .silenced)
+        #expect(AlertRow.Shown.allCases.map { $0.glyph(.ascii) }.allSatisfy { $0.unicodeScalars.allSatisfy(\.isASCII) })
+    }
+
+    @Test func emptyQueuesSayWhy() {
+        var snapshot = Self.snapshot()
+        snapshot.alerts = .empty
+        #expect(Self.run([], source: FakeDataSource(snapshot)).text.contains("nothing pending or firing"))
+        snapshot.rules = nil
+        #expect(Self.run([], source: FakeDataSource(snapshot)).text.contains("no alert rules are loaded"))
+    }
+
+    @Test func acknowledgingAsksForANoteThenForAYes() async throws {
+        let source = FakeDataSource(Self.snapshot())
+        let terminal = Self.run(
+            [.character("a")] + Self.type("on it") + [.enter, .character("y")], source: source)
+        let sent = try await Self.commands(of: source, expecting: 1)
+        #expect(sent == [.acknowledge(alertID: "a1", note: "on it", by: "tester")])
+        #expect(terminal.text.contains("✔ checked: up") || terminal.text.contains("sending"))
+    }
+
+    @Test func anythingButYesAtTheQuestionSendsNothing() async throws {
+        let source = FakeDataSource(Self.snapshot())
+        let terminal = Self.run([.character("a")] + Self.type("x") + [.enter, .character("n")], source: source)
+        try await Task.sleep(for: .milliseconds(100))
+        #expect(source.commands.isEmpty)
+        #expect(terminal.text.contains("not sent"))
+    }
+
+    @Test func aSilenceIsPrefilledWithTheAlertsMatchersAndChecksItsDuration() async throws {
+        let source = FakeDataSource(Self.snapshot())
+        _ = Self.run(
+            [.character("s"), .enter, .enter] + Self.type("db migration") + [.enter, .character("y")], source: source)
+        let sent = try await Self.commands(of: source, expecting: 1)
+        #expect(
+            sent == [
+                .silence(
+                    matchers: #"{alertname="InterfaceDown", system="crm"}"#, duration: .seconds(7200),
+                    comment: "db migration", by: "tester")
+            ])
+        let bad = FakeDataSource(Self.snapshot())
+        let terminal = Self.run(
+            [.character("s"), .enter, .backspace, .backspace] + Self.type("soon") + [.enter], source: bad)
+        #expect(terminal.text.contains("not a duration: soon"))
+        #expect(bad.commands.isEmpty)
+    }
+
+    @Test func readOnlyRefusesEveryWrite() async throws {
+        let source = FakeDataSource(Self.snapshot())
+        let terminal = Self.run([.character("a"), .character("s"), .character("n")], source: source, readOnly: true)
+        try await Task.sleep(for: .milliseconds(100))
+        #expect(source.commands.isEmpty)
+        #expect(terminal.text.contains("read-only"))
+    }
+
+    @Test func enterShowsLabelsAnnotationsAndTheRunbook() {
+        let text = Self.run([.enter], source: FakeDataSource(Self.snapshot())).text
+        #expect(text.contains("› a1"))
+        #expect(text.contains("runbook_url  https://runbooks/InterfaceDown"))
+        #expect(text.contains("system=crm"))
+    }
+}
