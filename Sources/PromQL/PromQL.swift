@@ -1,3 +1,3 @@
-/// PromQL: the series model the evaluator reads (`Labels`, `LabelMatcher`, `SeriesData`) and the
-/// `SeriesSource` protocol a store implements. Pure: no I/O, Foundation only.
+/// PromQL: the series model (`Labels`, `LabelMatcher`, `SeriesData`), the `SeriesSource` protocol a
+/// store implements, the parser (`PromQL.parse`) and the `Evaluator`. Pure: no I/O, Foundation only.
 public enum PromQL {}
