@@ -35,7 +35,9 @@ enum GoFormat {
     /// `e+06`, `e-05`: at least two exponent digits.
     private static func exponentSuffix(_ exponent: Int) -> String {
         let magnitude = abs(exponent)
-        return "e" + (exponent < 0 ? "-" : "+") + (magnitude < 10 ? "0" : "") + String(magnitude)
+        let sign: String = exponent < 0 ? "-" : "+"
+        let padding: String = magnitude < 10 ? "0" : ""
+        return "e\(sign)\(padding)\(magnitude)"
     }
 
     /// The shortest decimal digits that read back as `number` (positive, finite), and where the
