@@ -35,6 +35,7 @@ struct RulesCommand: ParsableCommand {
                     print("  SUCCESS: \(groups.reduce(0) { $0 + $1.rules.count }) rules found\n")
                 } catch {
                     print("  FAILED:")
+                    fflush(nil)  // stdout first, so that messages interleave in order
                     ConfigLoading.report(error)
                     print()
                     failed = true
@@ -71,6 +72,7 @@ struct RulesCommand: ParsableCommand {
                 if report.succeeded {
                     print(report.text)
                 } else {
+                    fflush(nil)  // stdout first, so that messages interleave in order
                     FileHandle.standardError.write(Data(report.text.utf8))
                     print()
                 }
