@@ -58,7 +58,11 @@ final class EvaluationRun {
     }
 
     private static func key(_ selector: PromQL.VectorSelector) -> String {
-        selector.matchers.map(\.description).joined(separator: ",")
+        var key = ""
+        for matcher in selector.matchers {
+            key += matcher.name + "\u{0}" + matcher.kind.rawValue + matcher.value + "\u{0}"
+        }
+        return key
     }
 
     /// The series of a selector with samples covering at least `needed`.

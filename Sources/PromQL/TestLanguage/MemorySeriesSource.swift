@@ -3,6 +3,12 @@ public struct MemorySeriesSource: SeriesSource {
     private var series: [SeriesData] = []
     /// Series positions by `name\u{0}value`, ascending.
     private var postings: [String: [Int]] = [:]
+    private var indexByIdentity: [SeriesIdentity: Int] = [:]
+
+    private struct SeriesIdentity: Hashable {
+        var name: String
+        var labels: Labels
+    }
 
     public init(_ series: [SeriesData] = []) {
         for one in series { add(one) }
@@ -14,14 +20,15 @@ public struct MemorySeriesSource: SeriesSource {
 
     /// Adds a series; samples must be sorted by time. A series with the same name and labels gains the samples.
     public mutating func add(_ data: SeriesData) {
-        let byName = postings[Self.key(LabelMatcher.metricNameLabel, data.name)] ?? []
-        if let index = byName.first(where: { series[$0].labels == data.labels }) {
+        let identity = SeriesIdentity(name: data.name, labels: data.labels)
+        if let index = indexByIdentity[identity] {
             series[index].samples = (series[index].samples + data.samples).sorted {
                 $0.timestampMilliseconds < $1.timestampMilliseconds
             }
             return
         }
         let index = series.count
+        indexByIdentity[identity] = index
         series.append(data)
         postings[Self.key(LabelMatcher.metricNameLabel, data.name), default: []].append(index)
         for pair in data.labels.pairs { postings[Self.key(pair.name, pair.value), default: []].append(index) }
@@ -30,15 +37,18 @@ public struct MemorySeriesSource: SeriesSource {
     public mutating func removeAll() {
         series.removeAll()
         postings.removeAll()
+        indexByIdentity.removeAll()
     }
 
     public func select(matchers: [LabelMatcher], from start: Int64, through end: Int64) -> [SeriesData] {
         let compiled = matchers.map(CompiledMatcher.init)
-        var candidates: [Int]?
-        // Equality matchers on a non-empty value narrow the candidates through the index; the rest are checked.
-        for matcher in matchers where matcher.kind == .equal && !matcher.value.isEmpty {
-            let list = postings[Self.key(matcher.name, matcher.value)] ?? []
-            candidates = candidates.map { Self.intersect($0, list) } ?? list
+        // Equality matchers on a non-empty value narrow the candidates through the index, shortest list
+        // first; every matcher is checked on what is left.
+        let lists = matchers.filter { $0.kind == .equal && !$0.value.isEmpty }
+            .map { postings[Self.key($0.name, $0.value)] ?? [] }.sorted { $0.count < $1.count }
+        var candidates = lists.first
+        for list in lists.dropFirst() {
+            candidates = candidates?.filter { Self.contains(list, $0) }
         }
         var result: [SeriesData] = []
         for index in candidates ?? Array(series.indices) {
@@ -56,20 +66,14 @@ public struct MemorySeriesSource: SeriesSource {
         return result
     }
 
-    private static func intersect(_ a: [Int], _ b: [Int]) -> [Int] {
-        var result: [Int] = []
-        var (i, j) = (0, 0)
-        while i < a.count && j < b.count {
-            if a[i] == b[j] {
-                result.append(a[i])
-                i += 1
-                j += 1
-            } else if a[i] < b[j] {
-                i += 1
-            } else {
-                j += 1
-            }
+    /// Whether an ascending list holds `value`.
+    private static func contains(_ list: [Int], _ value: Int) -> Bool {
+        var low = 0
+        var high = list.count
+        while low < high {
+            let middle = (low + high) / 2
+            if list[middle] < value { low = middle + 1 } else { high = middle }
         }
-        return result
+        return low < list.count && list[low] == value
     }
 }
