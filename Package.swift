@@ -37,6 +37,7 @@ let package = Package(
             dependencies: [
                 "SwitchboardCore",
                 "PromQL",
+                .product(name: "Yams", package: "Yams"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

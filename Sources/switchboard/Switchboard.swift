@@ -19,7 +19,8 @@ struct Switchboard: AsyncParsableCommand {
             """,
         version: version,
         subcommands: [
-            DemoCommand.self, CheckCommand.self, ConfigCommand.self, AlertsCommand.self, SilenceCommand.self,
+            DemoCommand.self, CheckCommand.self, ConfigCommand.self, RulesCommand.self, AlertsCommand.self,
+            SilenceCommand.self,
         ]
     )
 

@@ -50,7 +50,8 @@ public struct ConfigLoader: Sendable {
         return landscape
     }
 
-    private static func syntaxError(_ error: any Error, file: String) -> ConfigError {
+    /// A YAML parse error as a ConfigError at its position.
+    package static func syntaxError(_ error: any Error, file: String) -> ConfigError {
         guard let yamlError = error as? YamlError else {
             return ConfigError(.syntax(String(describing: error)), at: SourceLocation(file: file, line: 1, column: 1))
         }

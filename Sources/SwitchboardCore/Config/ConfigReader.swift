@@ -3,33 +3,35 @@ import Yams
 
 /// Reads typed values out of a YAML tree, collecting every error with its position
 /// instead of stopping at the first one.
-final class ConfigReader {
-    let file: String
+package final class ConfigReader {
+    package let file: String
     let environment: EnvironmentExpansion
-    private(set) var errors: [ConfigError] = []
+    package private(set) var errors: [ConfigError] = []
+    /// When set, keys outside a mapping's known keys are skipped instead of reported.
+    package var ignoresUnknownKeys = false
     /// Where each unset `${NAME}` was first reported, so it is reported once with a count.
     private var unsetVariables: [String: Int] = [:]
 
-    init(file: String, environment: [String: String]) {
+    package init(file: String, environment: [String: String]) {
         self.file = file
         self.environment = EnvironmentExpansion(environment: environment)
     }
 
-    func location(of node: Node) -> SourceLocation {
+    package func location(of node: Node) -> SourceLocation {
         let mark = node.mark
         return SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
     }
 
-    func fail(_ kind: ConfigError.Kind, at node: Node) {
+    package func fail(_ kind: ConfigError.Kind, at node: Node) {
         errors.append(ConfigError(kind, at: location(of: node)))
     }
 
-    func fail(_ kind: ConfigError.Kind, at location: SourceLocation) {
+    package func fail(_ kind: ConfigError.Kind, at location: SourceLocation) {
         errors.append(ConfigError(kind, at: location))
     }
 
     /// The mapping's entries, reporting keys outside `keys` with a did-you-mean.
-    func mapping(_ node: Node, context: String, keys: [String]) -> Fields? {
+    package func mapping(_ node: Node, context: String, keys: [String]) -> Fields? {
         guard case .mapping(let mapping) = node else {
             fail(.typeMismatch(expected: "a mapping for \(context)", found: describe(node)), at: node)
             return nil
@@ -41,6 +43,7 @@ final class ConfigReader {
                 continue
             }
             guard keys.contains(key) else {
+                if ignoresUnknownKeys { continue }
                 let hint = DidYouMean.suggestion(for: key, among: keys)
                 fail(.unknownKey(key, in: context, didYouMean: hint), at: keyNode)
                 continue
@@ -52,13 +55,13 @@ final class ConfigReader {
     }
 
     /// The value of a required key, or nil after reporting it missing.
-    func required(_ key: String, in fields: Fields) -> Node? {
+    package func required(_ key: String, in fields: Fields) -> Node? {
         if let node = fields[key] { return node }
         fail(.missingKey(key, in: fields.context), at: fields.node)
         return nil
     }
 
-    func string(_ node: Node, what: String = "a string") -> String? {
+    package func string(_ node: Node, what: String = "a string") -> String? {
         guard case .scalar(let scalar) = node, node.null == nil || scalar.style != .plain else {
             fail(.typeMismatch(expected: what, found: describe(node)), at: node)
             return nil
@@ -67,7 +70,7 @@ final class ConfigReader {
     }
 
     /// A string with `${NAME}` environment references replaced.
-    func expandedString(_ node: Node) -> String? {
+    package func expandedString(_ node: Node) -> String? {
         guard let raw = string(node) else { return nil }
         switch environment.expand(raw) {
         case .success(let value):
@@ -85,7 +88,7 @@ final class ConfigReader {
         }
     }
 
-    func int(_ node: Node, in range: ClosedRange<Int>, what: String) -> Int? {
+    package func int(_ node: Node, in range: ClosedRange<Int>, what: String) -> Int? {
         guard case .scalar = node, let value = node.int else {
             fail(.typeMismatch(expected: what, found: describe(node)), at: node)
             return nil
@@ -97,7 +100,7 @@ final class ConfigReader {
         return value
     }
 
-    func bool(_ node: Node) -> Bool? {
+    package func bool(_ node: Node) -> Bool? {
         guard case .scalar = node, let value = node.bool else {
             fail(.typeMismatch(expected: "true or false", found: describe(node)), at: node)
             return nil
@@ -105,7 +108,7 @@ final class ConfigReader {
         return value
     }
 
-    func duration(_ node: Node) -> Duration? {
+    package func duration(_ node: Node) -> Duration? {
         guard let text = string(node, what: "a duration such as 15s, 500ms or 1h30m") else { return nil }
         guard let duration = DurationParser.parse(text), duration > .zero else {
             fail(.invalidValue(text, expected: "a duration such as 15s, 500ms or 1h30m"), at: node)
@@ -114,7 +117,7 @@ final class ConfigReader {
         return duration
     }
 
-    func sequence(_ node: Node, of what: String) -> [Node]? {
+    package func sequence(_ node: Node, of what: String) -> [Node]? {
         guard case .sequence(let sequence) = node else {
             fail(.typeMismatch(expected: "a list of \(what)", found: describe(node)), at: node)
             return nil
@@ -122,14 +125,14 @@ final class ConfigReader {
         return Array(sequence)
     }
 
-    func stringList(_ node: Node, expand: Bool = false) -> [String]? {
+    package func stringList(_ node: Node, expand: Bool = false) -> [String]? {
         guard let items = sequence(node, of: "strings") else { return nil }
         let values = items.map { expand ? expandedString($0) : string($0) }
         return values.contains(where: { $0 == nil }) ? nil : values.compactMap { $0 }
     }
 
     /// A mapping of strings to strings (labels, headers), in file order.
-    func stringPairs(_ node: Node, context: String, expand: Bool = false) -> [(String, String)]? {
+    package func stringPairs(_ node: Node, context: String, expand: Bool = false) -> [(String, String)]? {
         guard case .mapping(let mapping) = node else {
             fail(
                 .typeMismatch(expected: "a mapping of names to strings for \(context)", found: describe(node)), at: node
@@ -146,7 +149,7 @@ final class ConfigReader {
     }
 
     /// How a node reads in an error message: "a list", "the number 5", "the string \"abc\"".
-    func describe(_ node: Node) -> String {
+    package func describe(_ node: Node) -> String {
         switch node {
         case .mapping: return "a mapping"
         case .sequence: return "a list"
@@ -163,11 +166,11 @@ final class ConfigReader {
 }
 
 /// The entries of one YAML mapping that were accepted by `ConfigReader.mapping`.
-struct Fields {
-    let node: Node
-    let context: String
-    var values: [String: Node] = [:]
-    var keyNodes: [String: Node] = [:]
+package struct Fields {
+    package let node: Node
+    package let context: String
+    package var values: [String: Node] = [:]
+    package var keyNodes: [String: Node] = [:]
 
-    subscript(key: String) -> Node? { values[key] }
+    package subscript(key: String) -> Node? { values[key] }
 }

@@ -1,7 +1,7 @@
 /// Suggests the closest known word for a misspelt one, as compilers do.
-enum DidYouMean {
+package enum DidYouMean {
     /// The candidate nearest to `word` by edit distance, if it is near enough to be a typo.
-    static func suggestion(for word: String, among candidates: [String]) -> String? {
+    package static func suggestion(for word: String, among candidates: [String]) -> String? {
         let lowered = word.lowercased()
         let scored = candidates.map { ($0, editDistance(lowered, $0.lowercased())) }
         guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
@@ -11,7 +11,7 @@ enum DidYouMean {
 
     /// Edit distance counting an insertion, deletion, substitution or swap of neighbours as one
     /// (optimal string alignment), so that `nmae` is one edit from `name`.
-    static func editDistance(_ a: String, _ b: String) -> Int {
+    package static func editDistance(_ a: String, _ b: String) -> Int {
         let a = Array(a)
         let b = Array(b)
         if a.isEmpty { return b.count }

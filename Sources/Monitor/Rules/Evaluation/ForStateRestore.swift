@@ -1,0 +1,45 @@
+import PromQL
+
+/// Restores how long alerts have been pending from `ALERTS_FOR_STATE`, as Prometheus does after a restart.
+///
+/// Called once after a group's first evaluation: an alert active now whose series was written within
+/// the outage tolerance gets its old `activeAt`, moved later by the time the engine was down, and
+/// never so early that it would fire within less than the grace period.
+public struct ForStateRestore: Sendable {
+    /// How long the engine may have been down for state to be restored (Prometheus' default 1h).
+    public var outageTolerance: Int64 = 3_600_000
+    /// The least time an alert still pending waits after a restart (Prometheus' default 10m).
+    public var forGracePeriod: Int64 = 600_000
+
+    public init(outageTolerance: Duration = .seconds(3600), forGracePeriod: Duration = .seconds(600)) {
+        self.outageTolerance = AlertingRuleEvaluator.milliseconds(outageTolerance)
+        self.forGracePeriod = AlertingRuleEvaluator.milliseconds(forGracePeriod)
+    }
+
+    /// Restores the alerts of `group` at `time` from `source`, then lets it write `ALERTS` series.
+    public func restore(_ group: inout RuleGroupEvaluator, from source: any SeriesSource, at time: Int64) {
+        group.updateAlertingRules { rule in
+            defer { rule.restored = true }
+            let hold = rule.holdMilliseconds
+            guard hold >= forGracePeriod else { return }
+            let series = source.select(
+                matchers: [.metricName("ALERTS_FOR_STATE"), .equal("alertname", rule.definition.name)],
+                from: time - outageTolerance, through: time)
+            let byLabels = Dictionary(series.map { ($0.labels, $0) }, uniquingKeysWith: { first, _ in first })
+            for alert in rule.alerts {
+                guard let last = byLabels[alert.labels]?.samples.last, !last.isStale else { continue }
+                let downAt = last.timestampMilliseconds / 1000 * 1000
+                var activeAt = Int64(last.value) * 1000
+                let remaining = hold - (downAt - activeAt)
+                if remaining <= 0 {
+                    // It was firing; the next evaluation fires it again if the condition still holds.
+                } else if remaining < forGracePeriod {
+                    activeAt = time + forGracePeriod - hold
+                } else {
+                    activeAt += time - downAt
+                }
+                rule.setActiveAt(activeAt, for: alert.labels)
+            }
+        }
+    }
+}
