@@ -68,7 +68,8 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             // The demo config; examples/demo.yaml links to it (SwiftPM would copy a symlink as a link).
-            resources: [.copy("Resources/demo.yaml")]
+            // Resources/rules links to the top-level rules/ (builtin.yml lands beside demo.yaml).
+            resources: [.copy("Resources/demo.yaml"), .process("Resources/rules")]
         ),
         .executableTarget(
             name: "switchboard",

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import PromQL
 import SwitchboardCore
 import Synchronization
@@ -21,6 +22,8 @@ public final class MonitorEngine: DataSource {
     public let lateness = LatenessRecorder()
     /// Every sample the probes produced (probe_success, probe_http_*, scraped series), for rules and charts.
     public let store: SeriesStore
+    /// Rules, the alert queue and its persistence; nil when no rule groups are loaded.
+    private let alerting: AlertPipeline?
     /// Interface ids by check id, to know whose statistics a result changes.
     private let interfacesOfCheck: [String: String]
 
@@ -40,16 +43,42 @@ public final class MonitorEngine: DataSource {
     static let statsRefreshInterval: TimeInterval = 30
     /// How many state changes an interface keeps for its timeline.
     static let historyLimit = 50
+    /// How often the rule engine looks for groups that are due.
+    static let ruleTick: Duration = .seconds(1)
     /// How often chunks older than the store's retention are dropped.
     static let compactionInterval: TimeInterval = 60
 
     /// `retention` bounds how far back the store keeps samples.
-    public init(
+    public convenience init(
         landscape: Landscape, source: String = "in-process", maxConcurrentProbes: Int = 64,
         retention: Duration = .seconds(3600)
     ) {
+        let store = SeriesStore(retention: retention)
+        self.init(
+            landscape: landscape, source: source, maxConcurrentProbes: maxConcurrentProbes, store: store, alerting: nil)
+    }
+
+    /// An engine that also evaluates `ruleGroups` over its store and runs the alert queue, persisted
+    /// in `stateDatabase` when one is given; throws when the persisted queue cannot be read.
+    public convenience init(
+        landscape: Landscape, ruleGroups: [RuleGroup], stateDatabase: (any DatabaseWriter)?,
+        source: String = "in-process", maxConcurrentProbes: Int = 64, retention: Duration = .seconds(3600)
+    ) throws {
+        let store = SeriesStore(retention: retention)
+        let alerting =
+            ruleGroups.isEmpty
+            ? nil : try AlertPipeline(groups: ruleGroups, series: store, database: stateDatabase, landscape: landscape)
+        self.init(
+            landscape: landscape, source: source, maxConcurrentProbes: maxConcurrentProbes, store: store,
+            alerting: alerting)
+    }
+
+    private init(
+        landscape: Landscape, source: String, maxConcurrentProbes: Int, store: SeriesStore, alerting: AlertPipeline?
+    ) {
         self.landscape = landscape
-        self.store = SeriesStore(retention: retention)
+        self.store = store
+        self.alerting = alerting
         self.builder = SnapshotBuilder(landscape: landscape, source: source)
         self.clients = HTTPClients()
         let factory = ProbeFactory(clients: clients)
@@ -59,6 +88,10 @@ public final class MonitorEngine: DataSource {
             landscape.interfaces.flatMap { interface in interface.checks.map { ($0.id, interface.id) } },
             uniquingKeysWith: { first, _ in first })
         var knowledge = SnapshotBuilder.Knowledge()
+        if let alerting {
+            knowledge.alerts = alerting.view(now: Date())
+            knowledge.rules = alerting.summary
+        }
         for owned in landscape.allChecks {
             knowledge.histories[owned.check.id] = CheckHistory(interval: owned.check.interval)
         }
@@ -75,6 +108,17 @@ public final class MonitorEngine: DataSource {
         let scheduler = ProbeScheduler(runners: runners, maxConcurrentProbes: maxConcurrentProbes)
         await withDiscardingTaskGroup { group in
             group.addTask { await scheduler.run { self.record($0) } }
+            if let alerting {
+                group.addTask {
+                    while (try? await Task.sleep(for: Self.ruleTick)) != nil {
+                        let (alerts, rules) = await alerting.tick(now: Date(), snapshot: self.snapshot)
+                        self.state.withLock {
+                            $0.knowledge.alerts = alerts
+                            $0.knowledge.rules = rules
+                        }
+                    }
+                }
+            }
             group.addTask {
                 while (try? await Task.sleep(for: Self.publishInterval)) != nil {
                     self.publish()
@@ -128,7 +172,13 @@ public final class MonitorEngine: DataSource {
                 succeeded: true,
                 message: "checked \(target): \(results.count - down) up, \(down) down")
         case .acknowledge, .unacknowledge, .note, .silence, .expireSilence:
-            return CommandOutcome(succeeded: false, message: "this engine has no alert queue")
+            guard let alerting else {
+                return CommandOutcome(succeeded: false, message: "no alert rules are loaded, so there is no queue")
+            }
+            let outcome = alerting.perform(command)
+            state.withLock { $0.knowledge.alerts = alerting.view(now: Date()) }
+            publish()
+            return outcome
         case .runJob(let id):
             return CommandOutcome(succeeded: false, message: "no job \(id) in this engine")
         }
@@ -159,7 +209,8 @@ public final class MonitorEngine: DataSource {
             recordChanges(from: state.snapshot, to: &snapshot, in: &state.knowledge, now: now)
             let previous = state.snapshot
             if snapshot.systems != previous.systems || snapshot.interfaces != previous.interfaces
-                || snapshot.progress != previous.progress
+                || snapshot.progress != previous.progress || snapshot.alerts != previous.alerts
+                || snapshot.rules != previous.rules
             {
                 snapshot.version += 1
             }

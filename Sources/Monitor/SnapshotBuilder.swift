@@ -21,6 +21,8 @@ struct SnapshotBuilder: Sendable {
         var histories: [String: CheckHistory] = [:]
         var stats: [String: HealthStats] = [:]
         var changes: [String: [StateChange]] = [:]
+        var alerts = AlertQueueSnapshot.empty
+        var rules: RulesSummary?
     }
 
     func build(_ knowledge: Knowledge, version: UInt64, now: Date) -> Snapshot {
@@ -59,7 +61,8 @@ struct SnapshotBuilder: Sendable {
         let completed = landscape.allChecks.filter { knowledge.results[$0.check.id] != nil }.count
         return Snapshot(
             version: version, generatedAt: now, landscape: landscape.name, source: source, systems: systems,
-            interfaces: interfaces, progress: CheckProgress(completed: completed, total: total))
+            interfaces: interfaces, progress: CheckProgress(completed: completed, total: total),
+            alerts: knowledge.alerts, rules: knowledge.rules)
     }
 
     /// The statistics of one interface from the histories of its checks.

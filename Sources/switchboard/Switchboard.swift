@@ -29,8 +29,11 @@ struct Switchboard: AsyncParsableCommand {
 
     func run() async throws {
         try ConsoleRunner.preflight(options: console.options)
-        let landscape = try ConfigLoading.load(common.configFile())
+        let configFile = try common.configFile()
+        let landscape = try ConfigLoading.load(configFile)
         FileLogHandler.bootstrap(stateDirectory: common.stateDirectory)
-        try await ConsoleRunner(options: console.options).run(engine: MonitorEngine(landscape: landscape))
+        let engine = try EngineFactory.engine(
+            landscape: landscape, configFile: configFile, stateDirectory: common.stateDirectory)
+        try await ConsoleRunner(options: console.options).run(engine: engine)
     }
 }

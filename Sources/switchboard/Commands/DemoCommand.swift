@@ -38,12 +38,16 @@ struct DemoCommand: AsyncParsableCommand {
     func run() async throws {
         if serversOnly { return try await serveOnly() }
         try ConsoleRunner.preflight(options: console.options)
-        FileLogHandler.bootstrap(stateDirectory: ConfigLocator().stateDirectory(explicit: stateDir))
+        let stateDirectory = ConfigLocator().stateDirectory(explicit: stateDir)
+        FileLogHandler.bootstrap(stateDirectory: stateDirectory)
         let demo = try await DemoLandscape.start(seed: seed)
         do {
             let environment = ProcessInfo.processInfo.environment.merging(demo.environment) { $1 }
-            let landscape = try ConfigLoading.load(try DemoLandscape.configFileURL().path, environment: environment)
-            try await ConsoleRunner(options: console.options).run(engine: MonitorEngine(landscape: landscape))
+            let configFile = try DemoLandscape.configFileURL().path
+            let landscape = try ConfigLoading.load(configFile, environment: environment)
+            let engine = try EngineFactory.engine(
+                landscape: landscape, configFile: configFile, stateDirectory: stateDirectory)
+            try await ConsoleRunner(options: console.options).run(engine: engine)
         } catch {
             await demo.shutdown()
             throw error

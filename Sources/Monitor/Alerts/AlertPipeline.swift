@@ -1,0 +1,167 @@
+import Foundation
+import GRDB
+import PromQL
+import Synchronization
+import SwitchboardCore
+
+/// Rules → queue → state database, for the engine: evaluates the rule groups that are due, feeds
+/// their alerts to the queue with the landscape's health for topology suppression, records what
+/// changed, and carries out the operator's writes (each committed before it is reported done).
+final class AlertPipeline: Sendable {
+    private let runner: RuleGroupRunner
+    private let store: AlertStateStore?
+    private let landscape: Landscape
+    private let queue: Mutex<AlertQueue>
+    private let ruleCount: Int
+    private let groupCount: Int
+
+    /// `database` nil keeps the queue in memory only (acknowledgements then end with the process).
+    init(groups: [RuleGroup], series: SeriesStore, database: (any DatabaseWriter)?, landscape: Landscape) throws {
+        runner = RuleGroupRunner(groups: groups, source: series, appender: series, defaultInterval: .seconds(15))
+        store = database.map(AlertStateStore.init(writer:))
+        self.landscape = landscape
+        queue = Mutex(try store?.loadQueue() ?? AlertQueue())
+        ruleCount = groups.reduce(0) { $0 + $1.rules.count }
+        groupCount = groups.count
+    }
+
+    /// Evaluates what is due at `now`, updates the queue, and returns what the console shows.
+    func tick(now: Date, snapshot: Snapshot) async -> (AlertQueueSnapshot, RulesSummary) {
+        let milliseconds = Int64((now.timeIntervalSince1970 * 1000).rounded(.down))
+        await runner.evaluateDue(now: milliseconds)
+        let status = await runner.status()
+        let alerts = status.flatMap { group in
+            group.rules.filter { $0.kind == .alerting }.flatMap { rule in rule.alerts.map { Self.ruleAlert($0, rule: rule) } }
+        }
+        let topology = AlertTopology(landscape: landscape, health: Self.health(snapshot))
+        let changes = queue.withLock { $0.update(alerts: alerts, topology: topology, now: now) }
+        try? store?.recordEvaluation(changes, at: now)
+        let failing = status.flatMap { group in
+            group.rules.compactMap { rule in rule.lastError.map { "\(group.name)/\(rule.name): \($0)" } }
+        }
+        return (view(now: now), RulesSummary(groups: groupCount, rules: ruleCount, failing: failing))
+    }
+
+    /// The groups and rules, before the first evaluation.
+    var summary: RulesSummary { RulesSummary(groups: groupCount, rules: ruleCount) }
+
+    /// The queue as it stands, for a snapshot right after a write.
+    func view(now: Date) -> AlertQueueSnapshot {
+        queue.withLock { $0.snapshot(now: now) }
+    }
+
+    /// An operator's write: committed to the database first, then applied to the queue the console
+    /// sees; refused with the reason otherwise, leaving the queue as it was.
+    func perform(_ command: Command, now: Date = Date()) -> CommandOutcome {
+        do {
+            switch command {
+            case .acknowledge(let id, let note, let by):
+                let ack = try change { try $0.acknowledge(id, by: by, note: note, now: now) } persist: {
+                    try self.store?.recordAcknowledgement($0.0, audit: $0.1)
+                }.0
+                return CommandOutcome(succeeded: true, message: "acknowledged \(ack.alertID.rawValue) as \(by)")
+            case .unacknowledge(let id, let by):
+                let alert = try change { try $0.unacknowledge(id, by: by, now: now) } persist: {
+                    try self.store?.recordUnacknowledgement($0.0, audit: $0.1)
+                }.0
+                return CommandOutcome(succeeded: true, message: "\(alert.rawValue) is back in the queue")
+            case .note(let id, let text, let by):
+                let note = try change { try $0.addNote(id, by: by, text: text, now: now) } persist: {
+                    try self.store?.recordNote($0.0, audit: $0.1)
+                }.0
+                return CommandOutcome(succeeded: true, message: "note added to \(note.alertID.rawValue)")
+            case .silence(let text, let duration, let comment, let by):
+                let silence = try Silence(
+                    matchers: try Self.matchers(text), startsAt: now, endsAt: now.addingTimeInterval(duration.seconds),
+                    createdBy: by, comment: comment)
+                _ = try change { $0.addSilence(silence, now: now) } persist: {
+                    try self.store?.recordSilence(silence, audit: $0)
+                }
+                return CommandOutcome(succeeded: true, message: "silenced \(text) as \(silence.id.prefix(8))")
+            case .expireSilence(let id, let by):
+                let expired = try change { try $0.expireSilence(id, by: by, now: now) } persist: {
+                    try self.store?.recordSilence($0.0, audit: $0.1)
+                }.0
+                return CommandOutcome(succeeded: true, message: "silence \(expired.id.prefix(8)) expired")
+            case .checkNow, .runJob:
+                return CommandOutcome(succeeded: false, message: "not an alert command")
+            }
+        } catch {
+            return CommandOutcome(succeeded: false, message: "\(error)")
+        }
+    }
+
+    /// Applies `body` to a copy of the queue, persists its result, and only then keeps the copy.
+    private func change<T>(_ body: (inout AlertQueue) throws -> T, persist: (T) throws -> Void) throws -> T {
+        try queue.withLock { queue in
+            var copy = queue
+            let result = try body(&copy)
+            try persist(result)
+            queue = copy
+            return result
+        }
+    }
+
+    /// `{a="b", c=~"d|e"}` or `a="b", c!="d"`: the matchers of a silence typed on one line.
+    static func matchers(_ text: String) throws -> [LabelMatcher] {
+        var body = text.trimmingCharacters(in: .whitespaces)
+        if body.hasPrefix("{"), body.hasSuffix("}") { body = String(body.dropFirst().dropLast()) }
+        var parts: [String] = []
+        var current = ""
+        var quoted = false
+        var escaped = false
+        for character in body {
+            if escaped {
+                escaped = false
+            } else if character == "\\" {
+                escaped = true
+            } else if character == "\"" {
+                quoted.toggle()
+            } else if character == ",", !quoted {
+                parts.append(current)
+                current = ""
+                continue
+            }
+            current.append(character)
+        }
+        parts.append(current)
+        return try MatcherSyntax.parseAll(
+            parts.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+    }
+
+    private static func ruleAlert(_ alert: ActiveAlert, rule: RuleStatus) -> RuleAlert {
+        var labels = alert.labels
+        let name = labels[AlertID.alertNameLabel] ?? rule.name
+        labels[AlertID.alertNameLabel] = nil
+        func date(_ milliseconds: Int64?) -> Date? {
+            milliseconds.map { Date(timeIntervalSince1970: Double($0) / 1000) }
+        }
+        let state: RuleAlert.State =
+            switch alert.state {
+            case .pending: .pending
+            case .firing: .firing
+            case .inactive: .inactive
+            }
+        return RuleAlert(
+            ruleName: name, labels: labels,
+            annotations: Dictionary(alert.annotations.pairs.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a }),
+            state: state, activeAt: date(alert.activeAt)!, firedAt: date(alert.firedAt),
+            resolvedAt: date(alert.resolvedAt), value: alert.value)
+    }
+
+    /// What topology suppression needs of every system and interface: down or not, and since when it is known.
+    private static func health(_ snapshot: Snapshot) -> [AlertTopology.NodeID: AlertTopology.NodeHealth] {
+        var health: [AlertTopology.NodeID: AlertTopology.NodeHealth] = [:]
+        for interface in snapshot.interfaces {
+            health[.interface(interface.id)] = AlertTopology.NodeHealth(
+                isDown: interface.state == .down, lastResultAt: interface.lastCheck,
+                checkInterval: interface.checks.map(\.intervalSeconds).min() ?? 60)
+        }
+        for system in snapshot.systems {
+            health[.system(system.id)] = AlertTopology.NodeHealth(
+                isDown: system.state == .down, lastResultAt: system.checks.compactMap(\.last?.startedAt).max(),
+                checkInterval: system.checks.map(\.intervalSeconds).min() ?? 60)
+        }
+        return health
+    }
+}

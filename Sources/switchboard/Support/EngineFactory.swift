@@ -1,0 +1,34 @@
+import ArgumentParser
+import Foundation
+import Monitor
+import SwitchboardCore
+
+/// Builds the engine a command runs: the landscape's checks, its rule files (relative to the config
+/// file, globs allowed) and the alert queue persisted in the state directory.
+enum EngineFactory {
+    static func engine(landscape: Landscape, configFile: String, stateDirectory: String) throws -> MonitorEngine {
+        guard !landscape.ruleFiles.isEmpty else { return MonitorEngine(landscape: landscape) }
+        let base = URL(fileURLWithPath: configFile).deletingLastPathComponent()
+        let paths = landscape.ruleFiles.flatMap { pattern in
+            expand(URL(fileURLWithPath: pattern, relativeTo: base).standardizedFileURL.path)
+        }
+        let groups: [RuleGroup]
+        do {
+            groups = try RuleFileLoader(engine: PromQLRuleQueryEngine.validator).load(files: paths)
+        } catch {
+            ConfigLoading.report(error)
+            throw ExitCode(ConfigLoading.invalidConfigExitCode)
+        }
+        let database = try AlertDatabase.open(directory: stateDirectory)
+        return try MonitorEngine(landscape: landscape, ruleGroups: groups, stateDatabase: database)
+    }
+
+    /// The files a pattern names: itself when it has no wildcard (so a missing file is reported), else its matches.
+    static func expand(_ pattern: String) -> [String] {
+        guard pattern.contains(where: { "*?[".contains($0) }) else { return [pattern] }
+        var found = glob_t()
+        defer { globfree(&found) }
+        guard glob(pattern, 0, nil, &found) == 0 else { return [] }
+        return (0..<Int(found.gl_pathc)).compactMap { found.gl_pathv[$0].map { String(cString: $0) } }.sorted()
+    }
+}
