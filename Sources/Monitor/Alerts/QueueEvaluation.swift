@@ -9,6 +9,9 @@ struct QueueEvaluation {
     private let silences: MatcherIndex<String>
     private let windows: MatcherIndex<String>
     private let inhibitions: [CompiledInhibition]
+    /// The inhibition rules indexed by their target matchers.
+    private let inhibitionTargets: MatcherIndex<Int>
+    private let labeled: [(id: AlertID, alert: RuleAlert, labels: Labels)]
     private var suppressor: TopologySuppressor
 
     init(queue: AlertQueue, now: Date) {
@@ -21,16 +24,22 @@ struct QueueEvaluation {
             queue.maintenanceWindows.values.filter { $0.isOpen(at: now) }.sorted { $0.id < $1.id }
                 .map { ($0.matchers, $0.id) })
         suppressor = TopologySuppressor(topology: queue.topology)
-        let firing = queue.alerts.compactMap { id, alert in alert.state == .firing ? (id, alert.identityLabels) : nil }
-        inhibitions = queue.inhibitionRules.map { CompiledInhibition($0, firing: firing) }
+        let labeled = queue.alerts.map { id, alert in (id: id, alert: alert, labels: alert.identityLabels) }
+        self.labeled = labeled
+        let firing = labeled.filter { $0.alert.state == .firing }.map { ($0.id, $0.labels) }
+        let inhibitions = queue.inhibitionRules.map { CompiledInhibition($0, firing: firing) }
+        self.inhibitions = inhibitions
+        inhibitionTargets = MatcherIndex(
+            queue.inhibitionRules.enumerated().compactMap { index, rule in
+                inhibitions[index].hasSources ? (rule.targetMatchers, index) : nil
+            })
     }
 
     func entries() -> [QueueEntry] {
         var suppressor = suppressor
         var entries: [QueueEntry] = []
         entries.reserveCapacity(queue.alerts.count)
-        for (id, alert) in queue.alerts {
-            let labels = alert.identityLabels
+        for (id, alert, labels) in labeled {
             var entry = QueueEntry(
                 id: id, ruleName: alert.ruleName, labels: labels, annotations: alert.annotations, state: alert.state,
                 severity: AlertSeverity(label: labels["severity"]), activeAt: alert.activeAt, firedAt: alert.firedAt,
@@ -40,7 +49,9 @@ struct QueueEvaluation {
             if alert.state != .inactive {
                 entry.silencedBy = silences.matching(labels)
                 entry.maintenanceBy = windows.matching(labels)
-                entry.inhibitedBy = inhibitions.compactMap { $0.inhibitor(of: id, labels: labels) }
+                entry.inhibitedBy = inhibitionTargets.matching(labels).compactMap {
+                    inhibitions[$0].inhibitor(of: id, labels: labels)
+                }
                 if let node = queue.topology.node(for: labels) {
                     entry.suppression = suppressor.suppression(for: node, alertActiveAt: alert.activeAt, now: now)
                 }
@@ -69,12 +80,10 @@ struct QueueEvaluation {
 
 /// An inhibition rule with its firing sources gathered by the values of the `equal` labels.
 struct CompiledInhibition {
-    private let targets: CompiledMatchers
     private let equal: [String]
     private var sources: [[String]: [AlertID]] = [:]
 
     init(_ rule: InhibitionRule, firing: [(AlertID, Labels)]) {
-        targets = CompiledMatchers(rule.targetMatchers)
         equal = rule.equal
         let sourceMatchers = CompiledMatchers(rule.sourceMatchers)
         for (id, labels) in firing where sourceMatchers.matches(labels) {
@@ -83,9 +92,11 @@ struct CompiledInhibition {
         for key in sources.keys { sources[key]?.sort() }
     }
 
-    /// A firing source that inhibits the alert, if the rule applies; an alert never inhibits itself.
+    /// Whether any firing alert matches the source matchers.
+    var hasSources: Bool { !sources.isEmpty }
+
+    /// A firing source that inhibits an alert the target matchers hold for; an alert never inhibits itself.
     func inhibitor(of id: AlertID, labels: Labels) -> AlertID? {
-        guard !sources.isEmpty, targets.matches(labels) else { return nil }
-        return sources[equal.map { labels[$0] ?? "" }]?.first { $0 != id }
+        sources[equal.map { labels[$0] ?? "" }]?.first { $0 != id }
     }
 }

@@ -87,3 +87,31 @@ import Testing
         #expect(restarted.due(entries, now: F.at(3630)).count == 1, "the repeat interval still applies")
     }
 }
+
+@Suite struct NotificationPersistenceTests {
+    typealias F = AlertFixtures
+
+    @Test func whatWasNotifiedIsNotNotifiedAgainAfterARestart() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sb-notify-\(UUID().uuidString)")
+            .path
+        let policy = NotificationPolicy(receiver: "ops", groupWait: 30, groupInterval: 300, repeatInterval: 3600)
+        var queue = AlertQueue()
+        _ = queue.update(alerts: [F.alert("Down", ["system": "erp"])], topology: .init(), now: F.at(0))
+        do {
+            let store = AlertStateStore(writer: try AlertDatabase.open(directory: directory))
+            var planner = NotificationPlanner(policy: policy)
+            _ = planner.due(queue.entries, now: F.at(0))
+            for notification in planner.due(queue.entries, now: F.at(30)) {
+                planner.markSent(notification, at: F.at(30))
+                try store.recordNotification(notification, at: F.at(30))
+            }
+        }
+        let store = AlertStateStore(writer: try AlertDatabase.open(directory: directory))
+        let notified = try store.notifiedGroups(receiver: "ops")
+        #expect(notified.count == 1)
+        var restarted = NotificationPlanner(policy: policy, notified: notified)
+        #expect(restarted.due(queue.entries, now: F.at(60)).isEmpty)
+        #expect(restarted.due(queue.entries, now: F.at(400)).isEmpty)
+        #expect(try store.notifiedGroups(receiver: "other").isEmpty)
+    }
+}
