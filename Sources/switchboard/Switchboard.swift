@@ -18,7 +18,7 @@ struct Switchboard: AsyncParsableCommand {
             New here? Run `switchboard demo` to see a simulated landscape on this machine.
             """,
         version: version,
-        subcommands: [DemoCommand.self, CheckCommand.self, ConfigCommand.self]
+        subcommands: [DemoCommand.self, CheckCommand.self, ConfigCommand.self, JobsCommand.self]
     )
 
     @OptionGroup var common: CommonOptions
