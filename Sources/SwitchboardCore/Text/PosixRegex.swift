@@ -34,7 +34,9 @@ public final class PosixRegex: @unchecked Sendable, Equatable, CustomStringConve
             var buffer = [CChar](repeating: 0, count: 256)
             regerror(code, compiled, &buffer, buffer.count)
             compiled.deallocate()
-            throw PosixRegexError(pattern: pattern, problem: String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
+            throw PosixRegexError(
+                pattern: pattern,
+                problem: String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
         }
         groupCount = Int(compiled.pointee.re_nsub)
         let special = Set("\\^$.[]|()*+?{}".utf8)
