@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import Logging
 import ServiceLifecycle
@@ -21,16 +22,22 @@ public final class DemoLandscape: Sendable {
     public let clock: any DemoClock
     /// Bound port of each system's server, by system id.
     public let ports: [String: Int]
+    /// Where the simulated external tool writes its log (`$DEMO_JOB_LOG_DIR`).
+    public let jobLogDirectory: URL
     private let group: ServiceGroup
     private let servers: Task<Void, Never>
+    private let externalTool: Task<Void, Never>
 
     /// How long shutdown waits for open requests before cancelling them.
     static let shutdownGrace: Duration = .seconds(1)
 
     private init(
         seed: UInt64, timeline: FaultTimeline, clock: any DemoClock, ports: [String: Int], group: ServiceGroup,
-        servers: Task<Void, Never>
+        servers: Task<Void, Never>, jobLogDirectory: URL
     ) {
+        self.jobLogDirectory = jobLogDirectory
+        let tool = ExternalToolLog(directory: jobLogDirectory, seed: seed)
+        self.externalTool = Task { await tool.run() }
         self.seed = seed
         self.timeline = timeline
         self.clock = clock
@@ -41,6 +48,7 @@ public final class DemoLandscape: Sendable {
 
     deinit {
         servers.cancel()
+        externalTool.cancel()
     }
 
     /// Starts every system's server and returns once all of them accept connections.
@@ -93,8 +101,11 @@ public final class DemoLandscape: Sendable {
             await servers.value
             throw CancellationError()
         }
+        let jobLogs = FileManager.default.temporaryDirectory.appending(
+            path: "switchboard-demo-\(ProcessInfo.processInfo.processIdentifier)-\(seed)")
         return DemoLandscape(
-            seed: seed, timeline: timeline, clock: clock, ports: ports, group: group, servers: servers)
+            seed: seed, timeline: timeline, clock: clock, ports: ports, group: group, servers: servers,
+            jobLogDirectory: jobLogs)
     }
 
     /// Runs `body` with a started landscape and shuts it down afterwards, also when `body` throws.
@@ -115,6 +126,7 @@ public final class DemoLandscape: Sendable {
 
     /// Stops every server and waits until they and their requests have ended. Safe to call twice.
     public func shutdown() async {
+        externalTool.cancel()
         await group.triggerGracefulShutdown()
         await servers.value
     }
@@ -128,8 +140,12 @@ public final class DemoLandscape: Sendable {
             environment[system.urlVariable] = "http://127.0.0.1:\(port)"
             environment[system.addressVariable] = "127.0.0.1:\(port)"
         }
+        environment[Self.jobLogDirectoryVariable] = jobLogDirectory.path
         return environment
     }
+
+    /// The variable naming the folder of the simulated external tool's log.
+    public static let jobLogDirectoryVariable = "DEMO_JOB_LOG_DIR"
 
     /// Base URL of one system's server (`http://127.0.0.1:41234`).
     public func baseURL(of system: String) -> String? {

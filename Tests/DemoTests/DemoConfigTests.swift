@@ -73,6 +73,7 @@ struct DemoConfigTests {
                 String(text[Range($0.range(at: 1), in: text)!])
             })
         let provided = Set(DemoSystem.all.flatMap { [$0.urlVariable, $0.addressVariable] })
+            .union([DemoLandscape.jobLogDirectoryVariable])
         #expect(!used.isEmpty)
         #expect(used.isSubset(of: provided), "unknown: \(used.subtracting(provided))")
         #expect(used.contains("DEMO_MFT_ADDR"))

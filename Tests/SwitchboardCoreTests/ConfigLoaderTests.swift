@@ -129,7 +129,7 @@ import Testing
             line: 5, column: 43, message: "invalid value `ftp`: expected one of rest, soap"),
         Case(
             name: "bad cron", yaml: header + "jobs:\n  - {id: j, schedule: \"0 2 * *\", command: [x]}\n", line: 5,
-            column: 23, message: "a cron expression with 5 fields"),
+            column: 31, message: "invalid cron expression `0 2 * *`: expected 5 fields"),
         Case(
             name: "bad xpath assertion",
             yaml: "systems:\n  - id: erp\n    checks:\n      - id: c\n        http: {url: \"http://a\"}\n"

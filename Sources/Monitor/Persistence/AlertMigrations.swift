@@ -3,7 +3,7 @@ import GRDB
 /// The alert queue's tables: versioned migrations, registered into the state database's migrator.
 ///
 /// Times are Unix seconds (REAL); label sets, annotations and matchers are JSON text.
-public enum AlertMigrations {
+public enum AlertMigrations: StateMigrationSet {
     /// Every identifier starts with this, so that another area's migrations are never taken for ours.
     public static let prefix = "alerts-"
     static let identifiers = ["alerts-v1"]

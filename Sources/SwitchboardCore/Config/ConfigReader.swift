@@ -22,6 +22,16 @@ package final class ConfigReader {
         return SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
     }
 
+    /// Where a character `offset` columns into a scalar's text is; a quoted scalar starts after its quote.
+    func location(of node: Node, offset: Int) -> SourceLocation {
+        var location = location(of: node)
+        if case .scalar(let scalar) = node, scalar.style == .singleQuoted || scalar.style == .doubleQuoted {
+            location.column += 1
+        }
+        location.column += offset
+        return location
+    }
+
     package func fail(_ kind: ConfigError.Kind, at node: Node) {
         errors.append(ConfigError(kind, at: location(of: node)))
     }

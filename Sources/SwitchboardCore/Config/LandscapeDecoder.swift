@@ -82,28 +82,13 @@ struct LandscapeDecoder {
     }
 
     private func job(_ node: Node, ids: inout IDRegistry) -> Job? {
-        let keys = ["id", "name", "schedule", "interval", "command", "system"]
-        guard let fields = reader.mapping(node, context: "a job", keys: keys),
+        guard let fields = reader.mapping(node, context: "a job", keys: JobDecoder.keys),
             let id = identifier(in: fields, namespace: .job, ids: &ids)
         else { return nil }
-        let schedule = fields["schedule"].flatMap(cronExpression)
-        let interval = fields["interval"].flatMap(reader.duration)
-        if fields["schedule"] != nil, fields["interval"] != nil {
-            reader.fail(
-                .conflictingKeys(["schedule", "interval"], in: "job `\(id)`"), at: fields.keyNodes["interval"]!)
-        } else if fields["schedule"] == nil, fields["interval"] == nil {
-            reader.fail(.missingKey("schedule or interval", in: "job `\(id)`"), at: node)
+        if let systemNode = fields["system"], let system = reader.string(systemNode) {
+            ids.reference(system, to: .system, at: systemNode)
         }
-        guard let command = reader.required("command", in: fields).flatMap({ reader.stringList($0, expand: true) })
-        else { return nil }
-        if command.isEmpty, let commandNode = fields["command"] {
-            reader.fail(.invalidValue("[]", expected: "a program and its arguments"), at: commandNode)
-        }
-        let system = fields["system"].flatMap { reader.string($0) }
-        if let system, let systemNode = fields["system"] { ids.reference(system, to: .system, at: systemNode) }
-        return Job(
-            id: id, name: fields["name"].flatMap { reader.string($0) } ?? id, schedule: schedule,
-            interval: interval, command: command, system: system)
+        return JobDecoder(reader: reader).job(fields, id: id, node: node)
     }
 
     private func identifier(in fields: Fields, namespace: IDRegistry.Namespace, ids: inout IDRegistry) -> String? {
@@ -164,21 +149,5 @@ struct LandscapeDecoder {
         let names = InterfaceProtocol.allCases.map(\.rawValue)
         reader.fail(.invalidValue(text, expected: "one of " + names.joined(separator: ", ")), at: node)
         return nil
-    }
-
-    /// A 5-field cron expression; the fields' meaning is checked where jobs are scheduled.
-    private func cronExpression(_ node: Node) -> String? {
-        guard let text = reader.string(node) else { return nil }
-        let fields = text.split(separator: " ", omittingEmptySubsequences: true)
-        let allowed = CharacterSet(charactersIn: "0123456789*,-/?LW#ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-        guard fields.count == 5,
-            fields.allSatisfy({ $0.uppercased().unicodeScalars.allSatisfy(allowed.contains) })
-        else {
-            reader.fail(
-                .invalidValue(text, expected: "a cron expression with 5 fields: minute hour day month weekday"),
-                at: node)
-            return nil
-        }
-        return text
     }
 }

@@ -1,0 +1,47 @@
+import GRDB
+
+/// Why the state database cannot be used; each case names the file and what to do.
+public enum StateDatabaseError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// Another process holds a lock on it (a second Switchboard on the same state directory).
+    case locked(path: String)
+    /// The file or its directory cannot be written.
+    case readOnly(path: String)
+    /// Not an SQLite database, or damaged. It is left as it is.
+    case corrupt(path: String, detail: String)
+    /// Written by a newer Switchboard: it has migrations this one does not know.
+    case newerSchema(path: String, unknownMigrations: [String])
+    case cannotOpen(path: String, reason: String)
+
+    /// Classifies an error from SQLite.
+    init(_ error: any Error, path: String) {
+        guard let error = error as? DatabaseError else {
+            self = .cannotOpen(path: path, reason: "\(error)")
+            return
+        }
+        switch error.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED: self = .locked(path: path)
+        case .SQLITE_READONLY, .SQLITE_PERM: self = .readOnly(path: path)
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB: self = .corrupt(path: path, detail: error.message ?? "\(error)")
+        default: self = .cannotOpen(path: path, reason: error.message ?? "\(error)")
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .locked(let path):
+            "\(path): the state database is locked by another process (is another switchboard running on this "
+                + "state directory?)"
+        case .readOnly(let path):
+            "\(path): the state database is read-only; give this user write access to it and its directory, "
+                + "or choose another with --state-dir"
+        case .corrupt(let path, let detail):
+            "\(path): the state database is corrupt (\(detail)); it was left untouched — move it away to start "
+                + "with an empty one"
+        case .newerSchema(let path, let unknown):
+            "\(path): the state database was written by a newer switchboard (unknown migrations: "
+                + unknown.joined(separator: ", ") + "); upgrade switchboard or use another --state-dir"
+        case .cannotOpen(let path, let reason):
+            "\(path): cannot open the state database: \(reason)"
+        }
+    }
+}

@@ -1,0 +1,148 @@
+import ArgumentParser
+import Foundation
+import Monitor
+import SwitchboardCore
+
+/// `switchboard jobs …`: the jobs of a config, their runs and logs, from the state directory.
+struct JobsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "jobs", abstract: "List jobs, run one now, read their logs.",
+        subcommands: [List.self, Run.self, Logs.self])
+
+    /// Opens the config's jobs on the state database, without running anything.
+    static func engine(_ common: CommonOptions) throws -> JobEngine {
+        let landscape = try ConfigLoading.load(common.configFile())
+        do {
+            let database = try StateDatabase(directory: URL(filePath: common.stateDirectory))
+            return try JobEngine(jobs: landscape.jobs, store: SeriesStore(), database: database)
+        } catch {
+            StandardError.write("error: \(error)")
+            throw ExitCode(3)
+        }
+    }
+
+    static func job(_ id: String, in engine: JobEngine) throws -> Job {
+        guard let job = engine.jobs.first(where: { $0.id == id }) else {
+            let hint = engine.jobs.map(\.id).joined(separator: ", ")
+            StandardError.write("error: no job with id `\(id)`" + (hint.isEmpty ? "" : "; jobs: \(hint)"))
+            throw ExitCode(2)
+        }
+        return job
+    }
+
+    /// `switchboard jobs list`
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show every job: state, last run, next run.",
+            discussion: "States: running, succeeded, failed, late, missed, waiting.")
+
+        enum Format: String, ExpressibleByArgument, CaseIterable {
+            case text, json
+        }
+
+        @OptionGroup var common: CommonOptions
+
+        @Option(help: "Output format: text or json.")
+        var format: Format = .text
+
+        func run() throws {
+            let statuses = try JobsCommand.engine(common).statuses()
+            switch format {
+            case .text: print(JobsTable(statuses: statuses, now: Date()).render())
+            case .json:
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                encoder.dateEncodingStrategy = .iso8601
+                print(String(decoding: try encoder.encode(statuses), as: UTF8.self))
+            }
+        }
+    }
+
+    /// `switchboard jobs run ID`
+    struct Run: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run a command job now, showing its output; exits 1 if the run fails.")
+
+        @OptionGroup var common: CommonOptions
+
+        @Argument(help: ArgumentHelp("The job's id.", valueName: "id"))
+        var id: String
+
+        func run() async throws {
+            let engine = try JobsCommand.engine(common)
+            let job = try JobsCommand.job(id, in: engine)
+            guard !job.command.isEmpty else {
+                StandardError.write("error: job `\(id)` is a \(job.source.kind) job; only command jobs can be run")
+                throw ExitCode(2)
+            }
+            let started = Date()
+            let running = Task { await engine.runAndWait(id) }
+            let follower = Task {
+                try await LogFollower(store: engine.logStore).follow(jobID: id, startedSince: started)
+            }
+            let run = await running.value
+            if run == nil { follower.cancel() }
+            _ = await follower.result
+            guard let run else {
+                StandardError.write("error: job `\(id)` is already running")
+                throw ExitCode.failure
+            }
+            StandardError.write(JobsTable.summary(run))
+            if run.result != .succeeded { throw ExitCode.failure }
+        }
+    }
+
+    /// `switchboard jobs logs ID`
+    struct Logs: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the log of a job's run (the newest unless --run is given).",
+            discussion: "Control characters in lines are shown as ^[ and the like, never sent to the terminal raw.")
+
+        @OptionGroup var common: CommonOptions
+
+        @Argument(help: ArgumentHelp("The job's id.", valueName: "id"))
+        var id: String
+
+        @Option(help: ArgumentHelp("The run's number (1, 2, …); default: the newest.", valueName: "n"))
+        var run: Int?
+
+        @Flag(help: "Keep printing lines as they arrive, and later runs, until interrupted.")
+        var follow = false
+
+        @Option(help: ArgumentHelp("Only lines matching this POSIX extended regex (as grep -E).", valueName: "regex"))
+        var grep: String?
+
+        @Option(help: ArgumentHelp("Only lines at this level or above: error, warn, info, debug.", valueName: "level"))
+        var level: String?
+
+        func run() async throws {
+            let engine = try JobsCommand.engine(common)
+            _ = try JobsCommand.job(id, in: engine)
+            var filter = JobLineFilter()
+            if let grep {
+                do { filter.regex = try PosixRegex(grep) } catch {
+                    StandardError.write("error: --grep: \(error)")
+                    throw ExitCode(2)
+                }
+            }
+            if let level {
+                guard let parsed = LogLevel.allCases.first(where: { $0.name.lowercased() == level.lowercased() }) else {
+                    StandardError.write("error: --level: expected error, warn, info or debug, found `\(level)`")
+                    throw ExitCode(2)
+                }
+                filter.minimumLevel = parsed
+            }
+            guard let summary = try engine.logStore.run(jobID: id, number: run) else {
+                StandardError.write(run.map { "error: job `\(id)` has no run \($0)" } ?? "job `\(id)` has no runs yet")
+                throw ExitCode(run == nil ? 0 : 1)
+            }
+            let follower = LogFollower(store: engine.logStore, filter: filter)
+            StandardError.write(JobsTable.summary(summary))
+            if follow {
+                try await follower.follow(run: summary, thenLaterRuns: run == nil)
+            } else {
+                try follower.printRemaining(runID: summary.id)
+            }
+        }
+    }
+}
