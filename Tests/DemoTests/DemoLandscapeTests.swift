@@ -9,7 +9,8 @@ struct DemoLandscapeTests {
     @Test func environmentNamesAURLAndAnAddressForEverySystem() async throws {
         try await DemoLandscape.withLandscape(seed: 1, clock: ManualDemoClock()) { demo in
             #expect(DemoSystem.all.count >= 8)
-            #expect(demo.environment.count == DemoSystem.all.count * 2)
+            #expect(demo.environment.count == DemoSystem.all.count * 2 + 1)
+            #expect(demo.environment[DemoLandscape.jobLogDirectoryVariable] == demo.jobLogDirectory.path)
             for system in DemoSystem.all {
                 let port = try #require(demo.ports[system.id])
                 #expect(port > 0)
