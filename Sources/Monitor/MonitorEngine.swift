@@ -24,6 +24,8 @@ public final class MonitorEngine: DataSource {
     public let store: SeriesStore
     /// Rules, the alert queue and its persistence; nil when no rule groups are loaded.
     private let alerting: AlertPipeline?
+    /// The landscape's jobs, their runs and logs; nil without jobs or a state database.
+    public let jobs: JobEngine?
     /// Interface ids by check id, to know whose statistics a result changes.
     private let interfacesOfCheck: [String: String]
 
@@ -58,27 +60,42 @@ public final class MonitorEngine: DataSource {
             landscape: landscape, source: source, maxConcurrentProbes: maxConcurrentProbes, store: store, alerting: nil)
     }
 
-    /// An engine that also evaluates `ruleGroups` over its store and runs the alert queue, persisted
-    /// in `stateDatabase` when one is given; throws when the persisted queue cannot be read.
+    /// An engine that also evaluates `ruleGroups` over its store and runs the alert queue, and runs
+    /// the landscape's jobs, both kept in `stateDatabase`; throws when the persisted state cannot be read.
     public convenience init(
-        landscape: Landscape, ruleGroups: [RuleGroup], stateDatabase: (any DatabaseWriter)?,
+        landscape: Landscape, ruleGroups: [RuleGroup], stateDatabase: StateDatabase,
         source: String = "in-process", maxConcurrentProbes: Int = 64, retention: Duration = .seconds(3600)
     ) throws {
         let store = SeriesStore(retention: retention)
         let alerting =
             ruleGroups.isEmpty
-            ? nil : try AlertPipeline(groups: ruleGroups, series: store, database: stateDatabase, landscape: landscape)
+            ? nil
+            : try AlertPipeline(groups: ruleGroups, series: store, database: stateDatabase.pool, landscape: landscape)
+        let jobs =
+            landscape.jobs.isEmpty ? nil : try JobEngine(jobs: landscape.jobs, store: store, database: stateDatabase)
         self.init(
             landscape: landscape, source: source, maxConcurrentProbes: maxConcurrentProbes, store: store,
-            alerting: alerting)
+            alerting: alerting, jobs: jobs)
+    }
+
+    /// An engine with rules and an alert queue over any database (tests), without jobs.
+    convenience init(landscape: Landscape, ruleGroups: [RuleGroup], alertDatabase: (any DatabaseWriter)?) throws {
+        let store = SeriesStore()
+        let alerting = try AlertPipeline(
+            groups: ruleGroups, series: store, database: alertDatabase, landscape: landscape)
+        self.init(
+            landscape: landscape, source: "in-process", maxConcurrentProbes: 64, store: store, alerting: alerting,
+            jobs: nil)
     }
 
     private init(
-        landscape: Landscape, source: String, maxConcurrentProbes: Int, store: SeriesStore, alerting: AlertPipeline?
+        landscape: Landscape, source: String, maxConcurrentProbes: Int, store: SeriesStore, alerting: AlertPipeline?,
+        jobs: JobEngine? = nil
     ) {
         self.landscape = landscape
         self.store = store
         self.alerting = alerting
+        self.jobs = jobs
         self.builder = SnapshotBuilder(landscape: landscape, source: source)
         self.clients = HTTPClients()
         let factory = ProbeFactory(clients: clients)
@@ -108,6 +125,15 @@ public final class MonitorEngine: DataSource {
         let scheduler = ProbeScheduler(runners: runners, maxConcurrentProbes: maxConcurrentProbes)
         await withDiscardingTaskGroup { group in
             group.addTask { await scheduler.run { self.record($0) } }
+            if let jobs {
+                group.addTask { await jobs.run() }
+                group.addTask {
+                    while (try? await Task.sleep(for: Self.ruleTick)) != nil {
+                        let statuses = jobs.statuses()
+                        self.state.withLock { $0.knowledge.jobs = statuses }
+                    }
+                }
+            }
             if let alerting {
                 group.addTask {
                     while (try? await Task.sleep(for: Self.ruleTick)) != nil {
@@ -180,7 +206,14 @@ public final class MonitorEngine: DataSource {
             publish()
             return outcome
         case .runJob(let id):
-            return CommandOutcome(succeeded: false, message: "no job \(id) in this engine")
+            guard let jobs else { return CommandOutcome(succeeded: false, message: "no jobs run in this engine") }
+            return switch jobs.runNow(id) {
+            case .started: CommandOutcome(succeeded: true, message: "\(id) started")
+            case .queued: CommandOutcome(succeeded: true, message: "\(id) queued behind its running run")
+            case .alreadyRunning: CommandOutcome(succeeded: false, message: "\(id) is already running")
+            case .unknownJob: CommandOutcome(succeeded: false, message: "no job \(id)")
+            case .notACommand: CommandOutcome(succeeded: false, message: "\(id) is run by something else")
+            }
         }
     }
 
@@ -210,7 +243,7 @@ public final class MonitorEngine: DataSource {
             let previous = state.snapshot
             if snapshot.systems != previous.systems || snapshot.interfaces != previous.interfaces
                 || snapshot.progress != previous.progress || snapshot.alerts != previous.alerts
-                || snapshot.rules != previous.rules
+                || snapshot.rules != previous.rules || snapshot.jobs != previous.jobs
             {
                 snapshot.version += 1
             }

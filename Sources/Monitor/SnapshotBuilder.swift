@@ -23,6 +23,7 @@ struct SnapshotBuilder: Sendable {
         var changes: [String: [StateChange]] = [:]
         var alerts = AlertQueueSnapshot.empty
         var rules: RulesSummary?
+        var jobs: [JobStatus] = []
     }
 
     func build(_ knowledge: Knowledge, version: UInt64, now: Date) -> Snapshot {
@@ -62,7 +63,7 @@ struct SnapshotBuilder: Sendable {
         return Snapshot(
             version: version, generatedAt: now, landscape: landscape.name, source: source, systems: systems,
             interfaces: interfaces, progress: CheckProgress(completed: completed, total: total),
-            alerts: knowledge.alerts, rules: knowledge.rules)
+            alerts: knowledge.alerts, rules: knowledge.rules, jobs: knowledge.jobs)
     }
 
     /// The statistics of one interface from the histories of its checks.

@@ -21,6 +21,13 @@ extension ConsoleSession {
             show("sorted by \(state.interfaceSort.key.rawValue)", role: .flash, seconds: 3)
         case .acknowledge, .unacknowledge, .addNote, .silence, .expireSilence:
             performAlertAction(action)
+        case .runJob:
+            guard !options.readOnly else {
+                show("read-only: this console does not start jobs", role: .error, seconds: 5)
+                return
+            }
+            guard let id = state.jobs.selectedID, state.route == .jobs else { return }
+            state.input = InputLine(kind: .prompt(.confirm(.runJob(id: id), "run \(id) now?")))
         case .reverseSort:
             state.interfaceSort.reversed.toggle()
             show("sorted by \(state.interfaceSort.key.rawValue), reversed", role: .flash, seconds: 3)
@@ -44,6 +51,9 @@ extension ConsoleSession {
                 visibleRows: ConsoleScreen.interfaceRows(size: size, snapshot: shown, glyphs: glyphs))
         case .overview:
             state.overview.apply(action, rows: OverviewView.attention(shown), visibleRows: overviewRows(size))
+        case .jobs:
+            state.jobs.apply(
+                action, ids: shown.jobs.map(\.id), visibleRows: ConsoleScreen.layout(size: size).viewHeight - 1)
         case .alerts:
             state.alerts.apply(
                 action, ids: AlertsView.rows(shown).map(\.id),

@@ -101,6 +101,8 @@ final class ConsoleSession {
             rows: InterfacesScreen.rows(snapshot, filter: state.interfaceFilter, sort: state.interfaceSort),
             visibleRows: ConsoleScreen.interfaceRows(size: size, snapshot: snapshot, glyphs: glyphs))
         state.overview.reconcile(rows: OverviewView.attention(snapshot), visibleRows: overviewRows(size))
+        state.jobs.reconcile(
+            ids: snapshot.jobs.map(\.id), visibleRows: ConsoleScreen.layout(size: size).viewHeight - 1)
         state.alerts.reconcile(
             ids: AlertsView.rows(snapshot).map(\.id), visibleRows: ConsoleScreen.layout(size: size).viewHeight - 1)
         let order = TopologyView.order(TopologyLayout(TopologyGraph(snapshot)))

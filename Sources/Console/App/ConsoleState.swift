@@ -4,6 +4,8 @@ struct ConsoleState: Sendable, Equatable {
     var navigation: Navigation
     /// Selection in the interfaces table.
     var interfaces = ViewState()
+    /// Selection in the jobs table.
+    var jobs = ViewState()
     /// Selection in the alert queue.
     var alerts = ViewState()
     /// Selection in the overview's list of interfaces that need attention.

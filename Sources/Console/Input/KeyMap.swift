@@ -18,6 +18,8 @@ enum Action: Sendable, Equatable {
     case nextSort, reverseSort
     /// The operator's writes on the selected alert: `a`, `u`, `n`, `s`, `x`.
     case acknowledge, unacknowledge, addNote, silence, expireSilence
+    /// `R` on the jobs view: run the selected job now.
+    case runJob
 }
 
 /// The keys: the same everywhere for switching, help and quitting; per view for the rest.
@@ -40,6 +42,7 @@ enum KeyMap {
         case .character("n") where route.isAlert: return .addNote
         case .character("s") where route.isAlert: return .silence
         case .character("x") where route.isAlert: return .expireSilence
+        case .character("R") where route == .jobs: return .runJob
         case .character("s"): return route == .interfaces ? .nextSort : nil
         case .character("S"): return route == .interfaces ? .reverseSort : nil
         case .character("/"): return route == .interfaces || route == .topology ? .beginFilter : nil
@@ -89,7 +92,9 @@ enum KeyMap {
             ]
         case .overview:
             keys = [("j/k", "move"), ("Enter", "details of the selected interface")]
-        case .jobs, .logs:
+        case .jobs:
+            keys = [("j/k ↑/↓", "move"), ("R", "run the selected job now (asks first)")]
+        case .logs:
             keys = []
         }
         return keys + [
@@ -108,7 +113,8 @@ enum KeyMap {
             case .alerts: [("j/k", "move"), ("Enter", "details"), ("a", "ack"), ("s", "silence"), ("n", "note")]
             case .alert: [("Esc", "back"), ("a", "ack"), ("u", "unack"), ("s", "silence"), ("x", "expire")]
             case .overview: [("j/k", "move"), ("Enter", "details")]
-            case .jobs, .logs: []
+            case .jobs: [("j/k", "move"), ("R", "run now")]
+            case .logs: []
             }
         return local + [("?", "help"), ("1-6", "views"), (":", "command"), ("q", "quit")]
     }

@@ -98,7 +98,11 @@ enum ConsoleScreen {
             AlertDetailView.render(
                 into: &canvas, y: y, height: height, snapshot: snapshot, alertID: id, now: context.now,
                 timeZone: context.timeZone, glyphs: glyphs)
-        case .jobs, .logs:
+        case .jobs:
+            JobsView.render(
+                into: &canvas, y: y, height: height, snapshot: snapshot, state: context.console.jobs, now: context.now,
+                glyphs: glyphs)
+        case .logs:
             EmptyStateView.render(into: &canvas, y: y, height: height, route: context.console.route, glyphs: glyphs)
         }
     }

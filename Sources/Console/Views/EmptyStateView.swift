@@ -1,22 +1,13 @@
-/// The alerts, jobs and logs views until their engines exist: what will be here and what it
-/// needs, never invented rows.
+/// A view that has nothing to show in this build says so and where to look instead, never invented rows.
 enum EmptyStateView {
     static func message(for route: Route) -> [String] {
         switch route {
-        case .alerts:
-            [
-                "No alert queue yet.",
-                "Alerts come from Prometheus rule files (rule_files: in the config), evaluated over the",
-                "probe and scraped series; the rule engine is not part of this build yet.",
-            ]
-        case .jobs:
-            [
-                "No job runs yet.",
-                "Jobs (jobs: in the config) are parsed and validated; running them and reading their",
-                "logs is not part of this build yet.",
-            ]
         case .logs:
-            ["No logs yet.", "The logs of job runs will be here once jobs run."]
+            [
+                "Job logs are not browsable in the console yet.",
+                "Runs and their lines are stored (levels, first error, search): read them with",
+                "switchboard jobs logs ID [--run N] [--follow] [--grep REGEX]",
+            ]
         default: []
         }
     }

@@ -28,7 +28,34 @@ enum OverviewView {
         canvas.put(" ALERTS ", x: 0, y: row, role: .title)
         renderAlertsLine(into: &canvas, y: row, snapshot: snapshot, now: now, glyphs: glyphs)
         canvas.put(" JOBS ", x: 0, y: row + 1, role: .title)
-        canvas.put("none running: jobs arrive with the jobs engine", x: 10, y: row + 1, role: .muted)
+        renderJobsLine(into: &canvas, y: row + 1, snapshot: snapshot, glyphs: glyphs)
+    }
+
+    /// Jobs that failed or run late, by name; or that all is well.
+    private static func renderJobsLine(into canvas: inout Canvas, y: Int, snapshot: Snapshot, glyphs: Glyphs) {
+        guard !snapshot.jobs.isEmpty else {
+            canvas.put("no jobs in this landscape", x: 10, y: y, role: .muted)
+            return
+        }
+        let failed = snapshot.jobs.filter { $0.state == .failed }
+        let late = snapshot.jobs.filter(\.isLate)
+        let running = snapshot.jobs.filter { $0.state == .running }.count
+        guard !failed.isEmpty || !late.isEmpty else {
+            canvas.put(
+                "\(glyphs.ok) \(snapshot.jobs.count) jobs, none failed or late, \(running) running", x: 10, y: y,
+                role: .ok)
+            return
+        }
+        var x = 10
+        if !failed.isEmpty {
+            let names = failed.map { Sanitizer.clean($0.name) }.joined(separator: ", ")
+            x += canvas.put(
+                "\(glyphs.down) failed: \(names)  ", x: x, y: y, role: .down, maxWidth: canvas.width - x - 1)
+        }
+        if !late.isEmpty, x < canvas.width - 10 {
+            let names = late.map { Sanitizer.clean($0.name) }.joined(separator: ", ")
+            canvas.put("\(glyphs.degraded) late: \(names)", x: x, y: y, role: .degraded, maxWidth: canvas.width - x - 1)
+        }
     }
 
     /// How many alerts fire by severity, and the newest firing one.

@@ -1,8 +1,8 @@
 import Foundation
 import GRDB
 import PromQL
-import Synchronization
 import SwitchboardCore
+import Synchronization
 
 /// Rules → queue → state database, for the engine: evaluates the rule groups that are due, feeds
 /// their alerts to the queue with the landscape's health for topology suppression, records what
@@ -31,7 +31,9 @@ final class AlertPipeline: Sendable {
         await runner.evaluateDue(now: milliseconds)
         let status = await runner.status()
         let alerts = status.flatMap { group in
-            group.rules.filter { $0.kind == .alerting }.flatMap { rule in rule.alerts.map { Self.ruleAlert($0, rule: rule) } }
+            group.rules.filter { $0.kind == .alerting }.flatMap { rule in
+                rule.alerts.map { Self.ruleAlert($0, rule: rule) }
+            }
         }
         let topology = AlertTopology(landscape: landscape, health: Self.health(snapshot))
         let changes = queue.withLock { $0.update(alerts: alerts, topology: topology, now: now) }
@@ -56,17 +58,23 @@ final class AlertPipeline: Sendable {
         do {
             switch command {
             case .acknowledge(let id, let note, let by):
-                let ack = try change { try $0.acknowledge(id, by: by, note: note, now: now) } persist: {
+                let ack = try change {
+                    try $0.acknowledge(id, by: by, note: note, now: now)
+                } persist: {
                     try self.store?.recordAcknowledgement($0.0, audit: $0.1)
                 }.0
                 return CommandOutcome(succeeded: true, message: "acknowledged \(ack.alertID.rawValue) as \(by)")
             case .unacknowledge(let id, let by):
-                let alert = try change { try $0.unacknowledge(id, by: by, now: now) } persist: {
+                let alert = try change {
+                    try $0.unacknowledge(id, by: by, now: now)
+                } persist: {
                     try self.store?.recordUnacknowledgement($0.0, audit: $0.1)
                 }.0
                 return CommandOutcome(succeeded: true, message: "\(alert.rawValue) is back in the queue")
             case .note(let id, let text, let by):
-                let note = try change { try $0.addNote(id, by: by, text: text, now: now) } persist: {
+                let note = try change {
+                    try $0.addNote(id, by: by, text: text, now: now)
+                } persist: {
                     try self.store?.recordNote($0.0, audit: $0.1)
                 }.0
                 return CommandOutcome(succeeded: true, message: "note added to \(note.alertID.rawValue)")
@@ -74,12 +82,16 @@ final class AlertPipeline: Sendable {
                 let silence = try Silence(
                     matchers: try Self.matchers(text), startsAt: now, endsAt: now.addingTimeInterval(duration.seconds),
                     createdBy: by, comment: comment)
-                _ = try change { $0.addSilence(silence, now: now) } persist: {
+                _ = try change {
+                    $0.addSilence(silence, now: now)
+                } persist: {
                     try self.store?.recordSilence(silence, audit: $0)
                 }
                 return CommandOutcome(succeeded: true, message: "silenced \(text) as \(silence.id.prefix(8))")
             case .expireSilence(let id, let by):
-                let expired = try change { try $0.expireSilence(id, by: by, now: now) } persist: {
+                let expired = try change {
+                    try $0.expireSilence(id, by: by, now: now)
+                } persist: {
                     try self.store?.recordSilence($0.0, audit: $0.1)
                 }.0
                 return CommandOutcome(succeeded: true, message: "silence \(expired.id.prefix(8)) expired")
@@ -144,7 +156,8 @@ final class AlertPipeline: Sendable {
             }
         return RuleAlert(
             ruleName: name, labels: labels,
-            annotations: Dictionary(alert.annotations.pairs.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a }),
+            annotations: Dictionary(
+                alert.annotations.pairs.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a }),
             state: state, activeAt: date(alert.activeAt)!, firedAt: date(alert.firedAt),
             resolvedAt: date(alert.resolvedAt), value: alert.value)
     }

@@ -17,11 +17,13 @@ public struct Snapshot: Sendable, Equatable {
     public var alerts: AlertQueueSnapshot
     /// The rule groups being evaluated, or nil when no rule files are loaded.
     public var rules: RulesSummary?
+    /// The jobs the engine runs or watches, in config order.
+    public var jobs: [JobStatus]
 
     public init(
         version: UInt64, generatedAt: Date, landscape: String, source: String,
         systems: [SystemStatus], interfaces: [InterfaceStatus], progress: CheckProgress,
-        alerts: AlertQueueSnapshot = .empty, rules: RulesSummary? = nil
+        alerts: AlertQueueSnapshot = .empty, rules: RulesSummary? = nil, jobs: [JobStatus] = []
     ) {
         self.version = version
         self.generatedAt = generatedAt
@@ -32,6 +34,7 @@ public struct Snapshot: Sendable, Equatable {
         self.progress = progress
         self.alerts = alerts
         self.rules = rules
+        self.jobs = jobs
     }
 
     /// The empty snapshot shown before the engine has published anything.

@@ -4,10 +4,12 @@ import Monitor
 import SwitchboardCore
 
 /// Builds the engine a command runs: the landscape's checks, its rule files (relative to the config
-/// file, globs allowed) and the alert queue persisted in the state directory.
+/// file, globs allowed), the alert queue and the jobs, persisted in the state directory.
 enum EngineFactory {
     static func engine(landscape: Landscape, configFile: String, stateDirectory: String) throws -> MonitorEngine {
-        guard !landscape.ruleFiles.isEmpty else { return MonitorEngine(landscape: landscape) }
+        guard !landscape.ruleFiles.isEmpty || !landscape.jobs.isEmpty else {
+            return MonitorEngine(landscape: landscape)
+        }
         let base = URL(fileURLWithPath: configFile).deletingLastPathComponent()
         let paths = landscape.ruleFiles.flatMap { pattern in
             expand(URL(fileURLWithPath: pattern, relativeTo: base).standardizedFileURL.path)
@@ -19,7 +21,7 @@ enum EngineFactory {
             ConfigLoading.report(error)
             throw ExitCode(ConfigLoading.invalidConfigExitCode)
         }
-        let database = try AlertDatabase.open(directory: stateDirectory)
+        let database = try StateDatabase(directory: URL(fileURLWithPath: stateDirectory))
         return try MonitorEngine(landscape: landscape, ruleGroups: groups, stateDatabase: database)
     }
 

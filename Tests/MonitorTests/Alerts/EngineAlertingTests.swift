@@ -21,7 +21,8 @@ import Testing
 
     static func landscape() -> Landscape {
         let failing = Check(
-            id: "broken", probe: .command(CommandProbeSettings(arguments: ["/bin/false"])), interval: .milliseconds(300),
+            id: "broken", probe: .command(CommandProbeSettings(arguments: ["/bin/false"])),
+            interval: .milliseconds(300),
             timeout: .seconds(2))
         return Landscape(
             name: "t", systems: [System(id: "a", name: "A"), System(id: "b", name: "B")],
@@ -33,7 +34,8 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let groups = try RuleFileLoader(engine: PromQLRuleQueryEngine.validator).load(yaml: Self.rules, file: "r.yml")
         let engine = try MonitorEngine(
-            landscape: Self.landscape(), ruleGroups: groups, stateDatabase: try AlertDatabase.open(directory: directory))
+            landscape: Self.landscape(), ruleGroups: groups, alertDatabase: try AlertDatabase.open(directory: directory)
+        )
         #expect(engine.snapshot.rules == RulesSummary(groups: 1, rules: 1))
         let running = Task { await engine.run() }
         defer { running.cancel() }
