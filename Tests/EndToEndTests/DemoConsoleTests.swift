@@ -135,7 +135,9 @@ struct DemoConsoleTests {
             screen.contains { $0.contains("SYSTEMS") }
         }
         try session.send("q")
-        try session.waitFor(timeout: 15, "the process to exit") { $0.contains("[exit=0]") }
+        // Known: under this harness (not by hand) rows of the last frame can remain above the exit line
+        // after a resize from too small; the exit code is what this test pins.
+        try session.waitFor(timeout: 15, "the process to exit") { $0.contains { $0.hasPrefix("[exit=0]") } }
     }
 }
 
