@@ -59,41 +59,50 @@ struct CommandRunner {
         }
         let clock = self.clock
         let maxLineBytes = self.maxLineBytes
-        do {
-            let result = try await Subprocess.run(
-                executable, arguments: Arguments(Array(argv.dropFirst())), environment: environment,
-                workingDirectory: command.workingDirectory.map { FilePath($0) }, platformOptions: options,
-                input: .none, output: .sequence, error: .sequence
-            ) { execution in
-                try await withThrowingTaskGroup(of: Void.self) { group in
-                    group.addTask {
-                        try await Self.pump(execution.standardOutput, .stdout, recorder, clock, maxLineBytes)
+        // A script written a moment ago can still be open for writing in another process that is
+        // being forked (ETXTBSY): try again shortly rather than fail the run.
+        var attempt = 0
+        while true {
+            attempt += 1
+            do {
+                let result = try await Subprocess.run(
+                    executable, arguments: Arguments(Array(argv.dropFirst())), environment: environment,
+                    workingDirectory: command.workingDirectory.map { FilePath($0) }, platformOptions: options,
+                    input: .none, output: .sequence, error: .sequence
+                ) { execution in
+                    try await withThrowingTaskGroup(of: Void.self) { group in
+                        group.addTask {
+                            try await Self.pump(execution.standardOutput, .stdout, recorder, clock, maxLineBytes)
+                        }
+                        group.addTask {
+                            try await Self.pump(execution.standardError, .stderr, recorder, clock, maxLineBytes)
+                        }
+                        try await group.waitForAll()
                     }
-                    group.addTask {
-                        try await Self.pump(execution.standardError, .stderr, recorder, clock, maxLineBytes)
-                    }
-                    try await group.waitForAll()
                 }
+                try recorder.flush(at: clock.now())
+                switch result.terminationStatus {
+                case .exited(let code):
+                    return Outcome(result: code == 0 ? .succeeded : .failed, exitCode: Int(code))
+                case .signaled(let signal):
+                    return Outcome(result: .failed, message: "killed by signal \(signal)")
+                }
+            } catch let error as SubprocessError where error.underlyingError?.rawValue == ETXTBSY && attempt < 6 {
+                try? await Task.sleep(for: .milliseconds(25 * attempt))
+                continue
+            } catch is CancellationError {
+                try? recorder.flush(at: clock.now())
+                return Outcome(result: .abandoned, message: "\(program) was stopped")
+            } catch let error as SubprocessError where error.code == .executableNotFound {
+                return Outcome(result: .notStarted, message: "cannot run \(program): no such program")
+            } catch let error as SubprocessError where error.code == .failedToChangeWorkingDirectory {
+                return Outcome(
+                    result: .notStarted,
+                    message: "cannot run \(program): no working directory \(command.workingDirectory ?? "")")
+            } catch {
+                try? recorder.flush(at: clock.now())
+                return Outcome(result: .notStarted, message: "cannot run \(program): \(error)")
             }
-            try recorder.flush(at: clock.now())
-            switch result.terminationStatus {
-            case .exited(let code):
-                return Outcome(result: code == 0 ? .succeeded : .failed, exitCode: Int(code))
-            case .signaled(let signal):
-                return Outcome(result: .failed, message: "killed by signal \(signal)")
-            }
-        } catch is CancellationError {
-            try? recorder.flush(at: clock.now())
-            return Outcome(result: .abandoned, message: "\(program) was stopped")
-        } catch let error as SubprocessError where error.code == .executableNotFound {
-            return Outcome(result: .notStarted, message: "cannot run \(program): no such program")
-        } catch let error as SubprocessError where error.code == .failedToChangeWorkingDirectory {
-            return Outcome(
-                result: .notStarted,
-                message: "cannot run \(program): no working directory \(command.workingDirectory ?? "")")
-        } catch {
-            try? recorder.flush(at: clock.now())
-            return Outcome(result: .notStarted, message: "cannot run \(program): \(error)")
         }
     }
 
