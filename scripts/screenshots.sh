@@ -5,7 +5,9 @@ cd "$(dirname "$0")/.."
 KEYS="1" scripts/screenshot.sh overview 120 36 25
 KEYS="2 j j" scripts/screenshot.sh topology 120 36 25
 KEYS="3" scripts/screenshot.sh interfaces 120 36 25
-KEYS="3 Enter" scripts/screenshot.sh interface-detail 120 36 25
+KEYS="3 Enter" scripts/screenshot.sh interface-detail 120 36 40
+KEYS="4" scripts/screenshot.sh alerts 120 36 90
+KEYS="5" scripts/screenshot.sh jobs 120 36 40
 KEYS="2 ?" scripts/screenshot.sh help 120 36 12
 KEYS="1" scripts/screenshot.sh overview-light 120 36 25 --theme light
 KEYS="2 l" scripts/screenshot.sh topology-light 120 36 25 --theme light

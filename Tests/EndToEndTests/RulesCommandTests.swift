@@ -25,7 +25,7 @@ import Testing
         ])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("  SUCCESS\n"))
-        #expect(result.stdout.hasSuffix("6 passed, 0 failed\n"))
+        #expect(result.stdout.hasSuffix("7 passed, 0 failed\n"))
     }
 
     @Test func aFailingExpectationExitsOneWithPromtoolsMessage() async throws {

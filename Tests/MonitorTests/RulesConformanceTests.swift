@@ -101,7 +101,7 @@ import Testing
             .standardizedFileURL
         let report = RuleTestRunner().run(file: root.appendingPathComponent("rules/builtin.test.yml").path)
         #expect(report.succeeded, "\(report.text)")
-        #expect(report.passed == 6)
+        #expect(report.passed == 7)
         let groups = try RuleFileLoader(engine: PromQLRuleQueryEngine.validator).load(
             file: root.appendingPathComponent("rules/builtin.yml").path)
         #expect(groups.flatMap(\.rules).count == 8)
