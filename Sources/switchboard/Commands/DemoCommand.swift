@@ -19,12 +19,9 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "Seed of the fault timeline; the same seed replays the same faults.")
     var seed: UInt64 = 1
 
-    @Option(
-        name: .long,
-        help: ArgumentHelp(
-            "Where state and the log are kept. Default: $XDG_STATE_HOME/switchboard.",
-            valueName: "dir"))
-    var stateDir: String?
+    /// `--state-dir` (and `--config`, which the demo ignores): declared once, with the root command's
+    /// options, so that `demo --state-dir DIR` reaches this command rather than the root's copy.
+    @OptionGroup var common: CommonOptions
 
     @Flag(
         help: """
@@ -38,7 +35,7 @@ struct DemoCommand: AsyncParsableCommand {
     func run() async throws {
         if serversOnly { return try await serveOnly() }
         try ConsoleRunner.preflight(options: console.options)
-        let stateDirectory = ConfigLocator().stateDirectory(explicit: stateDir)
+        let stateDirectory = common.stateDirectory
         FileLogHandler.bootstrap(stateDirectory: stateDirectory)
         let demo = try await DemoLandscape.start(seed: seed)
         do {
