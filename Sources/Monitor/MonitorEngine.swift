@@ -253,9 +253,15 @@ public final class MonitorEngine: DataSource {
 
     private func refreshStats(_ state: inout State, now: Date) {
         let everything = now.timeIntervalSince(state.statsRefreshedAt) >= Self.statsRefreshInterval
-        for interface in landscape.interfaces
-        where everything || interface.throughput != nil || state.stale.contains(interface.id) {
-            var stats = builder.stats(of: interface, histories: state.knowledge.histories, now: now)
+        for interface in landscape.interfaces {
+            var stats: HealthStats
+            if everything || state.stale.contains(interface.id) {
+                stats = builder.stats(of: interface, histories: state.knowledge.histories, now: now)
+            } else if interface.throughput != nil, let known = state.knowledge.stats[interface.id] {
+                stats = known  // only the scraped counter's rate moves between results
+            } else {
+                continue
+            }
             stats.throughputPerSecond = interface.throughput.flatMap { throughput($0, now: now) }
             state.knowledge.stats[interface.id] = stats
         }

@@ -109,17 +109,10 @@ extension ConsoleSession {
     /// A key while a `:` or `/` line is being typed.
     func edit(_ key: Key) {
         guard var input = state.input else { return }
-        if case .prompt(let prompt) = input.kind {
-            if key == .escape {
-                state.input = nil
-                return
-            }
-            if prompt.confirming == nil, key != .enter {
-                // Typing and deleting work as on any line.
-            } else {
-                state.input = editPrompt(key, prompt, input)
-                return
-            }
+        // A prompt answers Enter and its yes/no itself; Esc and typing work as on any line.
+        if case .prompt(let prompt) = input.kind, key != .escape, key == .enter || prompt.confirming != nil {
+            state.input = editPrompt(key, prompt, input)
+            return
         }
         switch key {
         case .escape:

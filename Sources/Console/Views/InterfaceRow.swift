@@ -71,8 +71,6 @@ enum InterfaceRow {
 
     /// The order rows are shown in: most attention first (down, degraded, unknown, ok), then by name.
     static func ordered(_ interfaces: [InterfaceStatus]) -> [InterfaceStatus] {
-        interfaces.sorted {
-            $0.state != $1.state ? $0.state > $1.state : $0.name.localizedStandardCompare($1.name) == .orderedAscending
-        }
+        InterfaceSort().apply(interfaces, systemNames: [:])
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Logging
 import PromQL
 import SwitchboardCore
 import Synchronization
@@ -14,6 +15,7 @@ final class AlertPipeline: Sendable {
     private let queue: Mutex<AlertQueue>
     private let ruleCount: Int
     private let groupCount: Int
+    private static let logger = Logger(label: "switchboard.alerts")
 
     /// `database` nil keeps the queue in memory only (acknowledgements then end with the process).
     init(groups: [RuleGroup], series: SeriesStore, database: (any DatabaseWriter)?, landscape: Landscape) throws {
@@ -37,7 +39,12 @@ final class AlertPipeline: Sendable {
         }
         let topology = AlertTopology(landscape: landscape, health: Self.health(snapshot))
         let changes = queue.withLock { $0.update(alerts: alerts, topology: topology, now: now) }
-        try? store?.recordEvaluation(changes, at: now)
+        do {
+            try store?.recordEvaluation(changes, at: now)
+        } catch {
+            // The queue on screen stays right; the history of this evaluation is what is lost.
+            Self.logger.error("alert history not saved: \(error)")
+        }
         let failing = status.flatMap { group in
             group.rules.compactMap { rule in rule.lastError.map { "\(group.name)/\(rule.name): \($0)" } }
         }
