@@ -19,8 +19,9 @@ struct Glyphs: Sendable, Equatable {
     var box: Box
     /// Sparkline levels, lowest first.
     var levels: [String]
-    /// Whether charts may use braille dots (2x4 per cell); otherwise one value per column of `levels`.
-    var braille: Bool
+    /// Whether symbols beyond ASCII may be drawn: braille charts (2x4 dots per cell, otherwise one
+    /// value per column of `levels`), state marks such as `◔` and `▼`.
+    var isUnicode: Bool
 
     /// A box's corners and sides.
     struct Box: Sendable, Equatable {
@@ -38,14 +39,14 @@ struct Glyphs: Sendable, Equatable {
         arrowHead: "▶", arrowHeadLeft: "◀",
         box: Box(
             topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘", horizontal: "─", vertical: "│"),
-        levels: ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"], braille: true
+        levels: ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"], isUnicode: true
     )
     static let ascii = Glyphs(
         ok: "+", degraded: "!", down: "x", unknown: "?", arrow: "->", arrowBack: "<-", ellipsis: "~", separator: "|",
         rule: "-",
         dash: "-", arrowHead: ">", arrowHeadLeft: "<",
         box: Box(topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+", horizontal: "-", vertical: "|"),
-        levels: ["_", ".", "-", "=", "+", "*", "#"], braille: false)
+        levels: ["_", ".", "-", "=", "+", "*", "#"], isUnicode: false)
 
     func glyph(for state: HealthState) -> String {
         switch state {

@@ -89,7 +89,7 @@ enum InterfaceDetailView {
     static func charts(_ runs: [RecentRun], width: Int, glyphs: Glyphs) -> [[Part]] {
         guard !runs.isEmpty, width > 20 else { return [] }
         let plot = width - 16
-        let perCell = glyphs.braille ? 2 : 1
+        let perCell = glyphs.isUnicode ? 2 : 1
         let latencies = runs.suffix(plot * perCell).map(\.seconds)
         let strip = runs.suffix(plot)
         var lines: [[Part]] = [

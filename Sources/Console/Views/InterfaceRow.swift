@@ -22,7 +22,7 @@ enum InterfaceRow {
         var result = columns
         result[2].title = "FROM \(glyphs.arrow) TO"
         if sort != InterfaceSort() {
-            let mark = sort.reversed ? (glyphs.braille ? "▲" : "^") : (glyphs.braille ? "▼" : "v")
+            let mark = sort.reversed ? (glyphs.isUnicode ? "▲" : "^") : (glyphs.isUnicode ? "▼" : "v")
             result[sort.key.column].title += mark
         }
         return result

@@ -15,7 +15,7 @@ enum JobsView {
 
     static func glyph(_ state: JobState, _ glyphs: Glyphs) -> (String, StyleRole) {
         switch state {
-        case .running: (glyphs.braille ? "▶" : ">", .accent)
+        case .running: (glyphs.isUnicode ? "▶" : ">", .accent)
         case .missed, .failed: (glyphs.down, .down)
         case .late: (glyphs.degraded, .degraded)
         case .succeeded: (glyphs.ok, .ok)

@@ -4,10 +4,10 @@ enum AreaChart {
     /// `rows` lines of at most `width` cells, top line first, of the newest values that fit.
     static func lines(_ values: [Double], width: Int, rows: Int, glyphs: Glyphs) -> [String] {
         guard width > 0, rows > 0 else { return [] }
-        let perCell = glyphs.braille ? 2 : 1
+        let perCell = glyphs.isUnicode ? 2 : 1
         let shown = Array(values.suffix(width * perCell))
         let top = max(shown.max() ?? 0, .leastNonzeroMagnitude)
-        return glyphs.braille
+        return glyphs.isUnicode
             ? braille(shown, top: top, rows: rows) : blocks(shown, top: top, rows: rows, glyphs: glyphs)
     }
 

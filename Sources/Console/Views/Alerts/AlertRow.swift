@@ -15,7 +15,7 @@ enum AlertRow {
         case resolved = "RESOLVED"
 
         func glyph(_ glyphs: Glyphs) -> String {
-            let unicode = glyphs.braille
+            let unicode = glyphs.isUnicode
             return switch self {
             case .firing: glyphs.down
             case .pending: unicode ? "◔" : "~"
