@@ -106,4 +106,21 @@ final class FakeDataSource: DataSource, @unchecked Sendable {
         lock.withLock { received.append(command) }
         return outcome
     }
+
+    /// Runs and lines a test gives the jobs views.
+    var jobLogs: [Int64: (run: JobRunSummary, lines: [JobLogLine])] {
+        get { lock.withLock { storedLogs } }
+        set { lock.withLock { storedLogs = newValue } }
+    }
+    private var storedLogs: [Int64: (run: JobRunSummary, lines: [JobLogLine])] = [:]
+
+    func jobRuns(jobID: String, limit: Int) async throws -> [JobRunSummary] {
+        let runs = jobLogs.values.map(\.run).filter { $0.jobID == jobID }.sorted { $0.number > $1.number }
+        return Array(runs.prefix(limit))
+    }
+
+    func jobLog(runID: Int64, afterLine: Int, limit: Int) async throws -> JobLogPage? {
+        guard let log = jobLogs[runID] else { return nil }
+        return JobLogPage(run: log.run, lines: Array(log.lines.filter { $0.number > afterLine }.prefix(limit)))
+    }
 }

@@ -70,6 +70,13 @@ struct DemoConsoleTests {
         try session.send("?")
         try session.waitFor(timeout: 10, "the help overlay") { $0.contains { $0.contains("any key closes") } }
         try session.send("x")
+        try session.send("5", "Enter")
+        try session.waitFor(timeout: 10, "the runs of the first job") { $0.contains { $0.contains("newest first") } }
+        try session.send("Enter")
+        try session.waitFor(timeout: 10, "the log of its newest run") { screen in
+            screen.contains { $0.contains("run #") } && screen.contains { $0.contains("FOLLOW") }
+        }
+        try session.send("Escape", "Escape")
         for (key, title) in [("4", "[4 Alerts]"), ("5", "[5 Jobs]"), ("6", "[6 Logs]"), ("1", "[1 Overview]")] {
             try session.send(key)
             try session.waitFor(timeout: 10, "view \(key)") { $0.contains { $0.contains(title) } }
@@ -90,7 +97,9 @@ struct DemoConsoleTests {
         try session.waitFor(timeout: 30, "the overview under TERM=\(term)") { screen in
             screen.contains { $0.contains("SYSTEMS") && $0.contains(" ok") }
         }
-        for (key, marker) in [("1", "NEEDS ATTENTION"), ("2", "blast radius"), ("3", "P95")] {
+        for (key, marker) in [
+            ("1", "NEEDS ATTENTION"), ("2", "blast radius"), ("3", "P95"), ("5", "SCHEDULE"), ("6", "run #"),
+        ] {
             try session.send(key)
             let screen = try session.waitFor(timeout: 10, "view \(key) under TERM=\(term)") { screen in
                 screen.contains { $0.contains(marker) }

@@ -10,6 +10,9 @@ final class CommandMailbox: @unchecked Sendable {
         lock.withLock { outcomes.append(outcome) }
     }
 
+    /// No outcome waits to be taken.
+    var isEmpty: Bool { lock.withLock { outcomes.isEmpty } }
+
     /// The outcomes posted since the last call, oldest first.
     func takeAll() -> [CommandOutcome] {
         lock.withLock {

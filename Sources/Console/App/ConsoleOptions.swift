@@ -18,14 +18,17 @@ public struct ConsoleOptions: Sendable, Equatable {
     public var readOnly: Bool
     /// The name acknowledgements, silences and notes are made under.
     public var user: String
+    /// Rings the terminal bell when a new critical alert fires (off by default).
+    public var bell: Bool
     /// The view shown first.
     var startView: Route = .overview
 
     public init(
         themePath: String? = nil, staleAfter: TimeInterval = 10, tickMilliseconds: Int = 150,
         minimumColumns: Int = 60, minimumRows: Int = 12, asciiOnly: Bool = false, readOnly: Bool = false,
-        user: String = ProcessInfo.processInfo.environment["USER"] ?? "operator"
+        user: String = ProcessInfo.processInfo.environment["USER"] ?? "operator", bell: Bool = false
     ) {
+        self.bell = bell
         self.themePath = themePath
         self.staleAfter = staleAfter
         self.tickMilliseconds = tickMilliseconds

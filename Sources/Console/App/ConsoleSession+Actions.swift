@@ -7,11 +7,18 @@ extension ConsoleSession {
         switch action {
         case .quit: quitRequested = true
         case .redraw, .resized: redraw()
-        case .show(let route): state.navigation.show(route)
+        case .show(let route):
+            if route == .logs, state.route == .jobs {  // the log of the job under the cursor
+                state.log.target = nil
+                state.log.follow = true
+            }
+            state.navigation.show(route)
         case .back:
             if !state.navigation.back(), state.interfaceFilter != nil { state.interfaceFilter = nil }
         case .help: state.showsHelp = true
         case .beginCommand: state.input = InputLine(kind: .command)
+        case .beginFilter where state.route == .logs:
+            state.input = InputLine(kind: .search, text: state.log.search ?? "")
         case .beginFilter: state.input = InputLine(kind: .filter, text: state.interfaceFilter?.source ?? "")
         case .togglePause: setPaused(!state.paused)
         case .open: open()
@@ -28,6 +35,9 @@ extension ConsoleSession {
             }
             guard let id = state.jobs.selectedID, state.route == .jobs else { return }
             state.input = InputLine(kind: .prompt(.confirm(.runJob(id: id), "run \(id) now?")))
+        case .toggleFollow, .toggleWrap, .toggleTimestamps, .cycleLevel, .nextMatch, .previousMatch, .firstError,
+            .saveLog:
+            performLogAction(action, size: size)
         case .reverseSort:
             state.interfaceSort.reversed.toggle()
             show("sorted by \(state.interfaceSort.key.rawValue), reversed", role: .flash, seconds: 3)
@@ -54,6 +64,12 @@ extension ConsoleSession {
         case .jobs:
             state.jobs.apply(
                 action, ids: shown.jobs.map(\.id), visibleRows: ConsoleScreen.layout(size: size).viewHeight - 1)
+        case .jobRuns(let jobID):
+            guard let runs, runs.jobID == jobID, let list = runs.list else { return }
+            state.runs.apply(
+                action, ids: list.map { String($0.id) }, visibleRows: ConsoleScreen.layout(size: size).viewHeight - 2)
+        case .logs:
+            moveInLog(action, size: size)
         case .alerts:
             state.alerts.apply(
                 action, ids: AlertsView.rows(shown).map(\.id),
@@ -81,6 +97,12 @@ extension ConsoleSession {
     }
 
     private func open() {
+        switch state.route {
+        case .jobs, .jobRuns:
+            openJob()
+            return
+        default: break
+        }
         if state.route == .alerts {
             if let entry = selectedAlert() { state.navigation.open(.alert(entry.id)) }
             return
@@ -144,6 +166,8 @@ extension ConsoleSession {
         switch input.kind {
         case .prompt: break
         case .filter: applyFilter(input.text)
+        case .search: search(input.text, size: terminal.size)
+        case .savePath: saveLog(to: input.text.trimmingCharacters(in: .whitespaces))
         case .command:
             switch ConsoleCommand.parse(input.text) {
             case .success(let command): run(command)

@@ -19,6 +19,8 @@ final class ConsoleSession {
         var state: ConsoleState
         var second: Int64
         var flash: Flash?
+        var jobData: Int
+        var log: [Int64]
     }
 
     let terminal: any Terminal
@@ -35,6 +37,17 @@ final class ConsoleSession {
     /// The snapshot on screen: the newest, or the one held while paused.
     var shown: Snapshot
     var quitRequested = false
+    let runsFetcher = Fetcher<String, [JobRunSummary]>()
+    let logFetcher = Fetcher<LogFetchKey, JobLogPage?>()
+    /// The runs list last fetched, for the runs view.
+    var runs: JobRunsData?
+    /// The lines of the run the Logs view shows.
+    var logBuffer: LogBuffer?
+    var logFetchedAt: Date?
+    /// Bumped when `runs` changes, so the frame is redrawn.
+    var jobDataVersion = 0
+    private var criticalBell = CriticalAlertBell()
+    private var bellVersion: UInt64?
 
     init(
         terminal: any Terminal, dataSource: any DataSource, options: ConsoleOptions, theme: Theme,
@@ -59,8 +72,10 @@ final class ConsoleSession {
         while true {
             if let signal = signals?.received { return .signal(signal) }
             if !state.paused { shown = dataSource.snapshot }
+            ringForNewCriticalAlerts()
             let now = clock()
             collectOutcomes(now: now)
+            refreshJobData(now: now)
             if let current = flash, current.until <= now { flash = nil }
             let size = terminal.size
             reconcile(size: size)
@@ -103,10 +118,20 @@ final class ConsoleSession {
         state.overview.reconcile(rows: OverviewView.attention(snapshot), visibleRows: overviewRows(size))
         state.jobs.reconcile(
             ids: snapshot.jobs.map(\.id), visibleRows: ConsoleScreen.layout(size: size).viewHeight - 1)
+        if case .jobRuns(let jobID) = state.route, let runs, runs.jobID == jobID, let list = runs.list {
+            state.runs.reconcile(
+                ids: list.map { String($0.id) }, visibleRows: ConsoleScreen.layout(size: size).viewHeight - 2)
+        }
         state.alerts.reconcile(
             ids: AlertsView.rows(snapshot).map(\.id), visibleRows: ConsoleScreen.layout(size: size).viewHeight - 1)
         let order = TopologyView.order(TopologyLayout(TopologyGraph(snapshot)))
         if state.topologySelection.map({ !order.contains($0) }) ?? true { state.topologySelection = order.first }
+    }
+
+    private func ringForNewCriticalAlerts() {
+        guard options.bell, bellVersion != shown.version else { return }
+        bellVersion = shown.version
+        if criticalBell.update(shown.alerts) { terminal.bell() }
     }
 
     func overviewRows(_ size: TerminalSize) -> Int {
@@ -117,12 +142,18 @@ final class ConsoleSession {
     private func renderIfChanged(now: Date, size: TerminalSize) {
         let key = FrameKey(
             version: shown.version, size: size, state: state, second: Int64(now.timeIntervalSince1970.rounded(.down)),
-            flash: flash?.message)
+            flash: flash?.message, jobData: jobDataVersion,
+            log: logBuffer.map { [$0.runID, Int64($0.version), Int64($0.startsAfter)] } ?? [])
         guard key != lastFrame else { return }
-        let context = ScreenContext(
+        var context = ScreenContext(
             snapshot: shown, console: state, flash: flash?.message, now: now, timeZone: timeZone,
             staleAfter: options.staleAfter,
             minimumSize: TerminalSize(columns: options.minimumColumns, rows: options.minimumRows), glyphs: glyphs)
+        switch state.route {
+        case .logs: context.log = logContent()
+        case .jobRuns: context.runs = runs
+        default: break
+        }
         terminal.draw(ConsoleScreen.render(context, size: size))
         lastFrame = key
     }

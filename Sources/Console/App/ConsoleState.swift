@@ -6,6 +6,10 @@ struct ConsoleState: Sendable, Equatable {
     var interfaces = ViewState()
     /// Selection in the jobs table.
     var jobs = ViewState()
+    /// Selection in a job's runs.
+    var runs = ViewState()
+    /// How the Logs view reads its run.
+    var log = LogViewState()
     /// Selection in the alert queue.
     var alerts = ViewState()
     /// Selection in the overview's list of interfaces that need attention.
@@ -31,6 +35,10 @@ struct InputLine: Sendable, Equatable {
     enum Kind: Sendable, Equatable {
         case command
         case filter
+        /// `/` on the Logs view.
+        case search
+        /// `s` on the Logs view: the file to save the run to.
+        case savePath
         case prompt(Prompt)
     }
 
@@ -40,7 +48,8 @@ struct InputLine: Sendable, Equatable {
     var prompt: String {
         switch kind {
         case .command: ":"
-        case .filter: "/"
+        case .filter, .search: "/"
+        case .savePath: "save the whole run to: "
         case .prompt(let prompt): prompt.label
         }
     }

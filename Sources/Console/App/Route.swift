@@ -1,8 +1,10 @@
-/// A place in the console: one of the six views, or the detail of one interface or alert.
+/// A place in the console: one of the six views, or the detail of one interface, alert or job.
 enum Route: Sendable, Hashable {
     case overview, topology, interfaces, alerts, jobs, logs
     case interface(String)
     case alert(String)
+    /// The runs of one job.
+    case jobRuns(String)
 
     /// The views `1`–`6` switch to, in that order.
     static let views: [Route] = [.overview, .topology, .interfaces, .alerts, .jobs, .logs]
@@ -28,6 +30,7 @@ enum Route: Sendable, Hashable {
         case .logs: "Logs"
         case .interface(let id): id
         case .alert(let id): id
+        case .jobRuns(let id): id
         }
     }
 }

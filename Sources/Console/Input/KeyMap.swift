@@ -20,6 +20,14 @@ enum Action: Sendable, Equatable {
     case acknowledge, unacknowledge, addNote, silence, expireSilence
     /// `R` on the jobs view: run the selected job now.
     case runJob
+    /// The Logs view's reading modes: `f` follow, `w` wrap, `t` timestamps, `L` lowest level.
+    case toggleFollow, toggleWrap, toggleTimestamps, cycleLevel
+    /// `n` / `N` on the Logs view: the next or previous line matching the search.
+    case nextMatch, previousMatch
+    /// `e` on the Logs view: the run's first error.
+    case firstError
+    /// `s` on the Logs view: save the whole run to a file.
+    case saveLog
 }
 
 /// The keys: the same everywhere for switching, help and quitting; per view for the rest.
@@ -29,8 +37,8 @@ enum KeyMap {
         switch key {
         case .character("j"), .down: return .moveDown
         case .character("k"), .up: return .moveUp
-        case .character("h"), .left: return route == .topology ? .moveLeft : nil
-        case .character("l"), .right: return route == .topology ? .moveRight : nil
+        case .character("h"), .left: return route == .topology || route == .logs ? .moveLeft : nil
+        case .character("l"), .right: return route == .topology || route == .logs ? .moveRight : nil
         case .character("g"), .home: return .moveToTop
         case .character("G"), .end: return .moveToBottom
         case .pageUp, .control("b"): return .pageUp
@@ -43,10 +51,26 @@ enum KeyMap {
         case .character("s") where route.isAlert: return .silence
         case .character("x") where route.isAlert: return .expireSilence
         case .character("R") where route == .jobs: return .runJob
+        case .character(let character) where route == .logs: return logs(character)
         case .character("s"): return route == .interfaces ? .nextSort : nil
         case .character("S"): return route == .interfaces ? .reverseSort : nil
         case .character("/"): return route == .interfaces || route == .topology ? .beginFilter : nil
         default: return nil
+        }
+    }
+
+    private static func logs(_ character: Character) -> Action? {
+        switch character {
+        case "f": .toggleFollow
+        case "w": .toggleWrap
+        case "t": .toggleTimestamps
+        case "L": .cycleLevel
+        case "/": .beginFilter
+        case "n": .nextMatch
+        case "N": .previousMatch
+        case "e": .firstError
+        case "s": .saveLog
+        default: nil
         }
     }
 
@@ -93,9 +117,20 @@ enum KeyMap {
         case .overview:
             keys = [("j/k", "move"), ("Enter", "details of the selected interface")]
         case .jobs:
-            keys = [("j/k ↑/↓", "move"), ("R", "run the selected job now (asks first)")]
+            keys = [
+                ("j/k ↑/↓", "move"), ("Enter", "the job's runs"), ("6", "the log of its newest run"),
+                ("R", "run the selected job now (asks first)"),
+            ]
+        case .jobRuns:
+            keys = [("j/k ↑/↓", "move"), ("Enter", "the run's log")]
         case .logs:
-            keys = []
+            keys = [
+                ("j/k ↑/↓", "scroll a line"), ("PgUp/PgDn", "page"), ("g/G", "first line / end (follows)"),
+                ("h/l ←/→", "scroll sideways (unwrapped)"), ("f", "follow new lines on/off"), ("w", "wrap on/off"),
+                ("t", "timestamps on/off"), ("L", "lowest level: all, INFO, WARN, ERROR"),
+                ("/", "search (regex; case-insensitive unless it has a capital)"), ("n/N", "next/previous match"),
+                ("e", "first error"), ("s", "save the whole run to a file"),
+            ]
         }
         return keys + [
             ("1-6", "overview, topology, interfaces, alerts, jobs, logs"), (":", "command (:if erp, :topo, :q)"),
@@ -113,8 +148,9 @@ enum KeyMap {
             case .alerts: [("j/k", "move"), ("Enter", "details"), ("a", "ack"), ("s", "silence"), ("n", "note")]
             case .alert: [("Esc", "back"), ("a", "ack"), ("u", "unack"), ("s", "silence"), ("x", "expire")]
             case .overview: [("j/k", "move"), ("Enter", "details")]
-            case .jobs: [("j/k", "move"), ("R", "run now")]
-            case .logs: []
+            case .jobs: [("j/k", "move"), ("Enter", "runs"), ("6", "log"), ("R", "run now")]
+            case .jobRuns: [("j/k", "move"), ("Enter", "log"), ("Esc", "back")]
+            case .logs: [("f", "follow"), ("/", "search"), ("L", "level"), ("e", "1st error"), ("w", "wrap")]
             }
         return local + [("?", "help"), ("1-6", "views"), (":", "command"), ("q", "quit")]
     }

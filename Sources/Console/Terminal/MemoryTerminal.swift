@@ -8,6 +8,7 @@ final class MemoryTerminal: Terminal {
     private(set) var drawCount = 0
     private(set) var invalidateCount = 0
     private(set) var isShutDown = false
+    private(set) var bellCount = 0
     /// Keys returned by `readKey`, first first; nil entries are timeouts.
     var pendingKeys: [Key?] = []
     /// Called before each `readKey`, so a test can change the world between frames.
@@ -28,6 +29,8 @@ final class MemoryTerminal: Terminal {
     }
 
     func invalidate() { invalidateCount += 1 }
+
+    func bell() { bellCount += 1 }
 
     func readKey(timeoutMilliseconds: Int) -> Key? {
         onReadKey?(self)

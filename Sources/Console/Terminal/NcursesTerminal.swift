@@ -88,6 +88,10 @@ final class NcursesTerminal: Terminal {
         lastDrawn = nil
     }
 
+    func bell() {
+        beep()
+    }
+
     func readKey(timeoutMilliseconds: Int) -> Key? {
         wtimeout(window, Int32(timeoutMilliseconds))
         var character: wint_t = 0

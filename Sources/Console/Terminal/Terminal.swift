@@ -22,6 +22,8 @@ protocol Terminal: AnyObject {
     func draw(_ canvas: Canvas)
     /// Makes the next `draw` repaint every cell, for a screen garbled by something else.
     func invalidate()
+    /// Rings the terminal's bell (or flashes the screen where it has no bell).
+    func bell()
     /// Waits up to `timeoutMilliseconds` for a key; nil when none came.
     func readKey(timeoutMilliseconds: Int) -> Key?
     /// Gives the terminal back as it was. Safe to call more than once.

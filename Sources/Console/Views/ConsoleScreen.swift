@@ -11,6 +11,10 @@ struct ScreenContext: Sendable {
     var staleAfter: TimeInterval = 10
     var minimumSize = TerminalSize(columns: 60, rows: 12)
     var glyphs: Glyphs = .unicode
+    /// What the Logs view shows, when it is open.
+    var log: LogsView.Content?
+    /// A job's runs, when their list is open.
+    var runs: JobRunsData?
 }
 
 /// The whole screen, top to bottom: header, the view tabs with the breadcrumbs, the current view,
@@ -102,8 +106,17 @@ enum ConsoleScreen {
             JobsView.render(
                 into: &canvas, y: y, height: height, snapshot: snapshot, state: context.console.jobs, now: context.now,
                 glyphs: glyphs)
+        case .jobRuns(let id):
+            let runs = context.runs?.jobID == id ? context.runs : nil
+            JobRunsView.render(
+                into: &canvas, y: y, height: height,
+                jobName: snapshot.jobs.first { $0.id == id }?.name ?? id, runs: runs?.list, problem: runs?.problem,
+                state: context.console.runs, now: context.now, timeZone: context.timeZone, glyphs: glyphs)
         case .logs:
-            EmptyStateView.render(into: &canvas, y: y, height: height, route: context.console.route, glyphs: glyphs)
+            LogsView.render(
+                into: &canvas, y: y, height: height,
+                content: context.log ?? LogsView.Content(jobName: "", buffer: nil, notice: nil),
+                state: context.console.log, timeZone: context.timeZone, now: context.now, glyphs: glyphs)
         }
     }
 }

@@ -5,4 +5,22 @@ public protocol DataSource: Sendable {
 
     /// Performs a command and reports what happened.
     func perform(_ command: Command) async -> CommandOutcome
+
+    /// The newest runs of a job, newest first; none when the job is unknown.
+    func jobRuns(jobID: String, limit: Int) async throws -> [JobRunSummary]
+
+    /// The run as it is now and its lines numbered above `afterLine`, at most `limit`, in order;
+    /// nil when the run is unknown (deleted by retention, or never existed).
+    func jobLog(runID: Int64, afterLine: Int, limit: Int) async throws -> JobLogPage?
+}
+
+/// A run and a slice of its lines, as the Logs view fetches them while following.
+public struct JobLogPage: Sendable, Equatable {
+    public var run: JobRunSummary
+    public var lines: [JobLogLine]
+
+    public init(run: JobRunSummary, lines: [JobLogLine]) {
+        self.run = run
+        self.lines = lines
+    }
 }
