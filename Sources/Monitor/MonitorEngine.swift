@@ -23,7 +23,7 @@ public final class MonitorEngine: DataSource {
     /// Every sample the probes produced (probe_success, probe_http_*, scraped series), for rules and charts.
     public let store: SeriesStore
     /// Rules, the alert queue and its persistence; nil when no rule groups are loaded.
-    private let alerting: AlertPipeline?
+    let alerting: AlertPipeline?
     /// The landscape's jobs, their runs and logs; nil without jobs or a state database.
     public let jobs: JobEngine?
     /// Interface ids by check id, to know whose statistics a result changes.

@@ -127,4 +127,19 @@ import Testing
         #expect(text.contains("runbook_url  https://runbooks/InterfaceDown"))
         #expect(text.contains("system=crm"))
     }
+
+    @Test func theDetailShowsTheAlertsHistoryNewestFirst() async {
+        let source = FakeDataSource(Self.snapshot())
+        source.activities = [
+            "a1": [
+                AlertActivity(at: Fixtures.now.addingTimeInterval(-10), by: "kim", text: "acknowledged: renewing"),
+                AlertActivity(at: Fixtures.now.addingTimeInterval(-60), by: nil, text: "pending → firing"),
+            ]
+        ]
+        let text = await Fixtures.play([.enter], source: source, start: .alerts).text
+        #expect(text.contains("HISTORY"))
+        let ack = text.range(of: "kim  acknowledged: renewing")
+        let change = text.range(of: "pending → firing")
+        #expect(ack != nil && change != nil && ack!.lowerBound < change!.lowerBound)
+    }
 }

@@ -114,6 +114,17 @@ final class FakeDataSource: DataSource, @unchecked Sendable {
     }
     private var storedLogs: [Int64: (run: JobRunSummary, lines: [JobLogLine])] = [:]
 
+    /// Timelines a test gives the alert detail.
+    var activities: [String: [AlertActivity]] {
+        get { lock.withLock { storedActivities } }
+        set { lock.withLock { storedActivities = newValue } }
+    }
+    private var storedActivities: [String: [AlertActivity]] = [:]
+
+    func alertActivity(alertID: String, limit: Int) async throws -> [AlertActivity] {
+        Array((activities[alertID] ?? []).prefix(limit))
+    }
+
     func jobRuns(jobID: String, limit: Int) async throws -> [JobRunSummary] {
         let runs = jobLogs.values.map(\.run).filter { $0.jobID == jobID }.sorted { $0.number > $1.number }
         return Array(runs.prefix(limit))
@@ -122,5 +133,47 @@ final class FakeDataSource: DataSource, @unchecked Sendable {
     func jobLog(runID: Int64, afterLine: Int, limit: Int) async throws -> JobLogPage? {
         guard let log = jobLogs[runID] else { return nil }
         return JobLogPage(run: log.run, lines: Array(log.lines.filter { $0.number > afterLine }.prefix(limit)))
+    }
+}
+
+extension Fixtures {
+    /// Runs the keys, letting every background fetch finish before the next key. The session runs
+    /// on a thread of its own, as in the program, so its fetches find the task pool free.
+    static func play(
+        _ keys: [Key?], source: FakeDataSource, start: Route, columns: Int = 80, rows: Int = 24,
+        settled: @escaping (ConsoleSession) -> Bool = { _ in true }
+    ) async -> MemoryTerminal {
+        let terminal = MemoryTerminal(columns: columns, rows: rows)
+        var options = ConsoleOptions(tickMilliseconds: 1)
+        options.startView = start
+        let session = ConsoleSession(
+            terminal: terminal, dataSource: source, options: options, theme: .builtInMonochrome,
+            timeZone: Fixtures.utc, clock: { Fixtures.now })
+        terminal.pendingKeys = keys.flatMap { [nil, nil, $0] } + [nil, nil, .character("q")]
+        terminal.onReadKey = { terminal in
+            while session.logFetcher.isBusy || session.runsFetcher.isBusy || session.activityFetcher.isBusy {
+                usleep(500)
+            }
+            // After the last key, whatever else the test waits for (at most 10 s).
+            let deadline = Date().addingTimeInterval(10)
+            while terminal.pendingKeys.count == 3, !settled(session), Date() < deadline { usleep(1000) }
+        }
+        let running = UncheckedSendable(session)
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            Thread {
+                _ = running.value.run()
+                done.resume()
+            }.start()
+        }
+        return terminal
+    }
+}
+
+/// A value handed to another thread whose owner guarantees it is used by one thread at a time.
+struct UncheckedSendable<Value>: @unchecked Sendable {
+    let value: Value
+
+    init(_ value: Value) {
+        self.value = value
     }
 }

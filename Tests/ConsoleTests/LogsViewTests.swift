@@ -43,33 +43,14 @@ import Testing
         return source
     }
 
-    /// Runs the keys, letting every background fetch finish before the next key. The session runs
-    /// on a thread of its own, as in the program, so its fetches find the task pool free.
+    static func play(_ keys: [Key?], source: FakeDataSource = source()) async -> MemoryTerminal {
+        await Fixtures.play(keys, source: source, start: .jobs)
+    }
+
     static func play(
-        _ keys: [Key?], source: FakeDataSource = source(), columns: Int = 80, rows: Int = 24, start: Route = .jobs,
-        settled: @escaping (ConsoleSession) -> Bool = { _ in true }
+        _ keys: [Key?], source: FakeDataSource = source(), settled: @escaping (ConsoleSession) -> Bool
     ) async -> MemoryTerminal {
-        let terminal = MemoryTerminal(columns: columns, rows: rows)
-        var options = ConsoleOptions(tickMilliseconds: 1)
-        options.startView = start
-        let session = ConsoleSession(
-            terminal: terminal, dataSource: source, options: options, theme: .builtInMonochrome,
-            timeZone: Fixtures.utc, clock: { Fixtures.now })
-        terminal.pendingKeys = keys.flatMap { [nil, nil, $0] } + [nil, nil, .character("q")]
-        terminal.onReadKey = { terminal in
-            while session.logFetcher.isBusy || session.runsFetcher.isBusy { usleep(500) }
-            // After the last key, whatever else the test waits for (at most 10 s).
-            let deadline = Date().addingTimeInterval(10)
-            while terminal.pendingKeys.count == 3, !settled(session), Date() < deadline { usleep(1000) }
-        }
-        let running = UncheckedSendable(session)
-        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
-            Thread {
-                _ = running.value.run()
-                done.resume()
-            }.start()
-        }
-        return terminal
+        await Fixtures.play(keys, source: source, start: .jobs, settled: settled)
     }
 
     @Test func enterOnAJobListsItsRunsNewestFirst() async {
@@ -216,14 +197,5 @@ import Testing
         #expect(
             line.wrapped(width: 3).map { $0.pieces.map { String($0.character) }.joined() } == ["ab", "受", "注c", "d"])
         #expect(line.dropping(columns: 3).pieces.map { String($0.character) }.joined() == " 注cd")
-    }
-}
-
-/// A value handed to another thread whose owner guarantees it is used by one thread at a time.
-struct UncheckedSendable<Value>: @unchecked Sendable {
-    let value: Value
-
-    init(_ value: Value) {
-        self.value = value
     }
 }

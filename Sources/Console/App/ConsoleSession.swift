@@ -19,7 +19,7 @@ final class ConsoleSession {
         var state: ConsoleState
         var second: Int64
         var flash: Flash?
-        var jobData: Int
+        var fetched: Int
         var log: [Int64]
     }
 
@@ -44,8 +44,11 @@ final class ConsoleSession {
     /// The lines of the run the Logs view shows.
     var logBuffer: LogBuffer?
     var logFetchedAt: Date?
-    /// Bumped when `runs` changes, so the frame is redrawn.
-    var jobDataVersion = 0
+    /// Bumped when `runs` or `activity` changes, so the frame is redrawn.
+    var fetchedVersion = 0
+    let activityFetcher = Fetcher<String, [AlertActivity]>()
+    /// The open alert's timeline as last fetched.
+    var activity: AlertActivityData?
     private var criticalBell = CriticalAlertBell()
     private var bellVersion: UInt64?
 
@@ -75,7 +78,7 @@ final class ConsoleSession {
             ringForNewCriticalAlerts()
             let now = clock()
             collectOutcomes(now: now)
-            refreshJobData(now: now)
+            refreshFetchedData(now: now)
             if let current = flash, current.until <= now { flash = nil }
             let size = terminal.size
             reconcile(size: size)
@@ -142,7 +145,7 @@ final class ConsoleSession {
     private func renderIfChanged(now: Date, size: TerminalSize) {
         let key = FrameKey(
             version: shown.version, size: size, state: state, second: Int64(now.timeIntervalSince1970.rounded(.down)),
-            flash: flash?.message, jobData: jobDataVersion,
+            flash: flash?.message, fetched: fetchedVersion,
             log: logBuffer.map { [$0.runID, Int64($0.version), Int64($0.startsAfter)] } ?? [])
         guard key != lastFrame else { return }
         var context = ScreenContext(
@@ -152,6 +155,7 @@ final class ConsoleSession {
         switch state.route {
         case .logs: context.log = logContent()
         case .jobRuns: context.runs = runs
+        case .alert(let id): context.activity = activity?.alertID == id ? activity : nil
         default: break
         }
         terminal.draw(ConsoleScreen.render(context, size: size))

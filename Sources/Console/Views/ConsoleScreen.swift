@@ -15,6 +15,8 @@ struct ScreenContext: Sendable {
     var log: LogsView.Content?
     /// A job's runs, when their list is open.
     var runs: JobRunsData?
+    /// The open alert's timeline.
+    var activity: AlertActivityData?
 }
 
 /// The whole screen, top to bottom: header, the view tabs with the breadcrumbs, the current view,
@@ -100,7 +102,8 @@ enum ConsoleScreen {
                 now: context.now, glyphs: glyphs)
         case .alert(let id):
             AlertDetailView.render(
-                into: &canvas, y: y, height: height, snapshot: snapshot, alertID: id, now: context.now,
+                into: &canvas, y: y, height: height, snapshot: snapshot, alertID: id, activity: context.activity,
+                now: context.now,
                 timeZone: context.timeZone, glyphs: glyphs)
         case .jobs:
             JobsView.render(

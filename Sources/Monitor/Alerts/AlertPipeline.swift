@@ -10,7 +10,7 @@ import Synchronization
 /// changed, and carries out the operator's writes (each committed before it is reported done).
 final class AlertPipeline: Sendable {
     private let runner: RuleGroupRunner
-    private let store: AlertStateStore?
+    let store: AlertStateStore?
     private let landscape: Landscape
     private let queue: Mutex<AlertQueue>
     private let ruleCount: Int

@@ -12,6 +12,9 @@ public protocol DataSource: Sendable {
     /// The run as it is now and its lines numbered above `afterLine`, at most `limit`, in order;
     /// nil when the run is unknown (deleted by retention, or never existed).
     func jobLog(runID: Int64, afterLine: Int, limit: Int) async throws -> JobLogPage?
+
+    /// An alert's history and the operator actions on it, newest first, at most `limit`.
+    func alertActivity(alertID: String, limit: Int) async throws -> [AlertActivity]
 }
 
 /// A run and a slice of its lines, as the Logs view fetches them while following.

@@ -82,6 +82,27 @@ import Testing
         #expect(reloaded.alerts[alert.id]?.resolvedAt == F.at(120))
     }
 
+    @Test func activityMergesStateChangesAndOperatorActionsNewestFirst() throws {
+        let directory = try temporaryDirectory()
+        let alert = F.alert("Down", state: .pending)
+        let other = F.alert("Slow", state: .firing)
+        var (store, queue) = try store(directory, alerts: [alert, other])
+        var firing = alert
+        firing.state = .firing
+        try store.recordEvaluation(
+            queue.update(alerts: [firing, other], topology: .init(), now: F.at(60)), at: F.at(60))
+        _ = try store.acknowledge(alert.id.rawValue, by: "ana", note: "on it", now: F.at(61))
+        _ = try store.addNote(alert.id.rawValue, by: "bo", text: "DB failover", now: F.at(70))
+        _ = try store.acknowledge(other.id.rawValue, by: "cy", note: "", now: F.at(80))
+        let activity = try store.activity(of: alert.id, limit: 10)
+        #expect(
+            activity.map(\.text) == [
+                "note: DB failover", "acknowledged: on it", "pending → firing", "appeared pending",
+            ])
+        #expect(activity.map(\.by) == ["bo", "ana", nil, nil])
+        #expect(try store.activity(of: alert.id, limit: 2).count == 2)
+    }
+
     @Test func refusedActionsWriteNothing() throws {
         let directory = try temporaryDirectory()
         let alert = F.alert("Down")

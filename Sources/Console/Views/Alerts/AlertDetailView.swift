@@ -2,11 +2,14 @@ import Foundation
 import SwitchboardCore
 
 /// Enter on an alert: its state and who has it, why it is muted, its labels, its annotations
-/// (summary, description, runbook link) and the notes on it.
+/// (summary, description, runbook link), and its history: state changes, acknowledgements and
+/// notes, newest first (the notes alone while the history is not there).
 enum AlertDetailView {
     typealias Part = (text: String, role: StyleRole)
 
-    static func lines(_ entry: AlertEntrySnapshot, now: Date, timeZone: TimeZone, glyphs: Glyphs) -> [[Part]] {
+    static func lines(
+        _ entry: AlertEntrySnapshot, activity: AlertActivityData? = nil, now: Date, timeZone: TimeZone, glyphs: Glyphs
+    ) -> [[Part]] {
         let shown = AlertRow.shown(entry)
         func when(_ date: Date) -> String {
             Formatting.clock(date, timeZone: timeZone) + " (" + Formatting.age(now.timeIntervalSince(date)) + " ago)"
@@ -56,6 +59,21 @@ enum AlertDetailView {
             ])
         }
         lines.append([])
+        if let history = activity?.list {
+            lines.append([(" HISTORY", .title), ("  newest first; n adds a note", .muted)])
+            if history.isEmpty { lines.append([("  nothing recorded yet", .muted)]) }
+            for event in history {
+                lines.append([
+                    ("  \(Formatting.clock(event.at, timeZone: timeZone))  ", .muted),
+                    (event.by.map { Sanitizer.clean($0) + "  " } ?? "", .accent),
+                    (Sanitizer.clean(event.text), .normal),
+                ])
+            }
+            return lines
+        }
+        if let problem = activity?.problem {
+            lines.append([(" HISTORY", .title), ("  unavailable: \(Sanitizer.clean(problem))", .error)])
+        }
         lines.append([(" NOTES", .title), ("  n adds one", .muted)])
         if entry.notes.isEmpty { lines.append([("  none", .muted)]) }
         for note in entry.notes {
@@ -68,14 +86,15 @@ enum AlertDetailView {
     }
 
     static func render(
-        into canvas: inout Canvas, y: Int, height: Int, snapshot: Snapshot, alertID: String, now: Date,
-        timeZone: TimeZone, glyphs: Glyphs
+        into canvas: inout Canvas, y: Int, height: Int, snapshot: Snapshot, alertID: String,
+        activity: AlertActivityData? = nil, now: Date, timeZone: TimeZone, glyphs: Glyphs
     ) {
         guard let entry = snapshot.alerts.entries.first(where: { $0.id == alertID }) else {
             canvas.put("alert \(Sanitizer.clean(alertID)) is no longer in the queue", x: 1, y: y + 1, role: .muted)
             return
         }
-        for (row, parts) in lines(entry, now: now, timeZone: timeZone, glyphs: glyphs).prefix(height).enumerated() {
+        let lines = lines(entry, activity: activity, now: now, timeZone: timeZone, glyphs: glyphs)
+        for (row, parts) in lines.prefix(height).enumerated() {
             var x = 1
             for part in parts where x < canvas.width - 1 {
                 x += canvas.put(part.text, x: x, y: y + row, role: part.role, maxWidth: canvas.width - 1 - x)
