@@ -128,6 +128,17 @@ import Testing
         #expect(text.contains("system=crm"))
     }
 
+    @Test func enterOnTheDetailOpensTheAlertsInterfaceWhichListsItsAlertsAndJobs() {
+        var snapshot = Self.snapshot()
+        snapshot.alerts.entries[0].labels.append(LabelPair("interface", Fixtures.interfaces[0].id))
+        snapshot.jobs = JobsViewTests.jobs
+        snapshot.jobs[0].system = Fixtures.interfaces[0].from
+        let text = Self.run([.enter, .enter], source: FakeDataSource(snapshot)).text
+        #expect(text.contains("› a1 › \(Fixtures.interfaces[0].id)"))
+        #expect(text.contains("alerts  ✖ InterfaceDown critical"))
+        #expect(text.contains("jobs    ✖ Payroll export failed"))
+    }
+
     @Test func theDetailShowsTheAlertsHistoryNewestFirst() async {
         let source = FakeDataSource(Self.snapshot())
         source.activities = [

@@ -107,6 +107,15 @@ extension ConsoleSession {
             if let entry = selectedAlert() { state.navigation.open(.alert(entry.id)) }
             return
         }
+        if case .alert = state.route, let entry = selectedAlert() {
+            let id = entry.labels.first { $0.name == "interface" }?.value
+            guard let id, shown.interfaces.contains(where: { $0.id == id }) else {
+                show("\(entry.name) names no interface of this landscape", role: .flash, seconds: 3)
+                return
+            }
+            state.navigation.open(.interface(id))
+            return
+        }
         if state.route == .topology, let system = state.topologySelection {
             state.interfaceFilter = try? InterfaceFilter("^\(NSRegularExpression.escapedPattern(for: system))$")
             state.navigation.open(.interfaces)

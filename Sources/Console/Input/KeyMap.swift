@@ -108,7 +108,7 @@ enum KeyMap {
             keys = [("c", "check now")]
         case .alerts, .alert:
             keys = [
-                ("j/k ↑/↓", "move"), ("Enter", "details: labels, annotations, notes"),
+                ("j/k ↑/↓", "move"), ("Enter", "details: labels, annotations, history; there, its interface"),
                 ("a", "acknowledge (with a note)"),
                 ("u", "undo the acknowledgement"), ("n", "add a note"),
                 ("s", "silence (matchers prefilled, editable; duration; comment)"), ("x", "expire its silence"),
@@ -146,7 +146,7 @@ enum KeyMap {
             case .topology: [("j/k h/l", "select"), ("Enter", "interfaces")]
             case .interface: [("Esc", "back"), ("c", "check now")]
             case .alerts: [("j/k", "move"), ("Enter", "details"), ("a", "ack"), ("s", "silence"), ("n", "note")]
-            case .alert: [("Esc", "back"), ("a", "ack"), ("u", "unack"), ("s", "silence"), ("x", "expire")]
+            case .alert: [("Esc", "back"), ("Enter", "interface"), ("a", "ack"), ("s", "silence"), ("x", "expire")]
             case .overview: [("j/k", "move"), ("Enter", "details")]
             case .jobs: [("j/k", "move"), ("Enter", "runs"), ("6", "log"), ("R", "run now")]
             case .jobRuns: [("j/k", "move"), ("Enter", "log"), ("Esc", "back")]

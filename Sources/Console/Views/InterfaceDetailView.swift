@@ -1,14 +1,15 @@
 import Foundation
 import SwitchboardCore
 
-/// Enter on an interface: its state and reason, its health over the last hour and day, every
-/// check with its newest result, and the state changes that led here.
+/// Enter on an interface: its state and reason, the alerts on it and the jobs of its systems, its
+/// health over the last hour and day, every check with its newest result, and the state changes
+/// that led here.
 enum InterfaceDetailView {
     typealias Part = (text: String, role: StyleRole)
 
     static func lines(
-        _ interface: InterfaceStatus, systemNames: [String: String], now: Date, timeZone: TimeZone, glyphs: Glyphs,
-        width: Int = 100
+        _ interface: InterfaceStatus, systemNames: [String: String], alerts: [AlertEntrySnapshot] = [],
+        jobs: [JobStatus] = [], now: Date, timeZone: TimeZone, glyphs: Glyphs, width: Int = 100
     ) -> [[Part]] {
         let state = StyleRole(interface.state)
         let from = Sanitizer.clean(systemNames[interface.from] ?? interface.from)
@@ -21,8 +22,9 @@ enum InterfaceDetailView {
                 (interface.owner.map { "  owner \(Sanitizer.clean($0))" } ?? "", .muted),
             ],
             [("reason  ", .muted), (Sanitizer.clean(interface.reason ?? "no result yet"), state)],
-            [],
         ]
+        lines += related(interface, alerts: alerts, jobs: jobs, now: now, glyphs: glyphs)
+        lines.append([])
         lines += stats(interface.stats, now: now, timeZone: timeZone, glyphs: glyphs)
         lines.append([])
         let charts = charts(interface.stats.recentRuns, width: width, glyphs: glyphs)
@@ -43,6 +45,34 @@ enum InterfaceDetailView {
             ])
         }
         return lines
+    }
+
+    /// One line of the alerts labelled with this interface, one of the jobs of its two systems.
+    static func related(
+        _ interface: InterfaceStatus, alerts: [AlertEntrySnapshot], jobs: [JobStatus], now: Date, glyphs: Glyphs
+    ) -> [[Part]] {
+        let mine = alerts.filter { entry in
+            entry.state != .resolved && entry.labels.contains { $0.name == "interface" && $0.value == interface.id }
+        }
+        var alertLine: [Part] = [("alerts  ", .muted)]
+        if mine.isEmpty { alertLine.append(("none", .muted)) }
+        for (index, entry) in mine.enumerated() {
+            let shown = AlertRow.shown(entry)
+            if index > 0 { alertLine.append(("  ", .muted)) }
+            alertLine.append(("\(shown.glyph(glyphs)) \(Sanitizer.clean(entry.name))", shown.role))
+            alertLine.append((" \(entry.severity) \(Formatting.age(now.timeIntervalSince(entry.since)))", .muted))
+        }
+        let systems = [interface.from, interface.to]
+        let theirs = jobs.filter { job in job.system.map(systems.contains) ?? false }
+        var jobLine: [Part] = [("jobs    ", .muted)]
+        if theirs.isEmpty { jobLine.append(("none on \(systems.joined(separator: " or "))", .muted)) }
+        for (index, job) in theirs.enumerated() {
+            let (mark, role) = JobsView.glyph(job.state, glyphs)
+            if index > 0 { jobLine.append(("  ", .muted)) }
+            jobLine.append(("\(mark) \(Sanitizer.clean(job.name))", role))
+            jobLine.append((" \(job.state.rawValue)", .muted))
+        }
+        return [alertLine, jobLine]
     }
 
     private static func stats(_ stats: HealthStats, now: Date, timeZone: TimeZone, glyphs: Glyphs) -> [[Part]] {
@@ -141,7 +171,8 @@ enum InterfaceDetailView {
         }
         let names = Dictionary(snapshot.systems.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let all = lines(
-            interface, systemNames: names, now: now, timeZone: timeZone, glyphs: glyphs, width: canvas.width)
+            interface, systemNames: names, alerts: snapshot.alerts.entries, jobs: snapshot.jobs, now: now,
+            timeZone: timeZone, glyphs: glyphs, width: canvas.width)
         for (row, parts) in all.prefix(height).enumerated() {
             var x = 1
             for part in parts where x < canvas.width - 1 {
