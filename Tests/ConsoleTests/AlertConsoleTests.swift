@@ -139,6 +139,32 @@ import Testing
         #expect(text.contains("jobs    ✖ Payroll export failed"))
     }
 
+    @Test func theQueueIsGroupedBySeverityAndTheSelectionSkipsHeadings() {
+        let terminal = Self.run(
+            [.character("j"), .character("k"), .character("g")], source: FakeDataSource(Self.snapshot()))
+        let rows = terminal.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let critical = rows.firstIndex { $0.contains("▾ severity critical  1 alert, 1 firing") }
+        let warning = rows.firstIndex {
+            $0.contains("▾ severity warning  2 alerts, 1 firing, 1 pending, 2 acked or muted")
+        }
+        #expect(critical != nil && warning != nil)
+        if let critical {
+            #expect(rows[critical + 1].contains("InterfaceDown"))
+            #expect(terminal.role(x: 0, y: critical + 1) == .selection, "g lands on the first alert, not its heading")
+        }
+    }
+
+    @Test func bGroupsByTheNextLabelAndGroupNoneFlattens() {
+        let bySystem = Self.run([.character("b")], source: FakeDataSource(Self.snapshot())).text
+        #expect(bySystem.contains("▾ system crm  3 alerts"))
+        #expect(bySystem.contains("alerts grouped by system"))
+        let flat = Self.run(
+            [.character(":")] + Self.type("group none") + [.enter], source: FakeDataSource(Self.snapshot())
+        ).text
+        #expect(!flat.contains("▾"))
+        #expect(flat.contains("alerts not grouped"))
+    }
+
     @Test func theDetailShowsTheAlertsHistoryNewestFirst() async {
         let source = FakeDataSource(Self.snapshot())
         source.activities = [

@@ -71,7 +71,9 @@ struct DemoConsoleTests {
         try session.waitFor(timeout: 10, "the help overlay") { $0.contains { $0.contains("any key closes") } }
         try session.send("x")
         try session.send("5", "Enter")
-        try session.waitFor(timeout: 10, "the runs of the first job") { $0.contains { $0.contains("newest first") } }
+        try session.waitFor(timeout: 10, "the runs of the first job") { screen in
+            screen.contains { $0.contains("newest first") } && screen.contains { $0.contains("RESULT") }
+        }
         try session.send("Enter")
         try session.waitFor(timeout: 10, "the log of its newest run") { screen in
             screen.contains { $0.contains("run #") } && screen.contains { $0.contains("FOLLOW") }

@@ -38,12 +38,22 @@ extension ConsoleSession {
         case .toggleFollow, .toggleWrap, .toggleTimestamps, .cycleLevel, .nextMatch, .previousMatch, .firstError,
             .saveLog:
             performLogAction(action, size: size)
+        case .nextGrouping:
+            let all = AlertsView.groupings
+            let next = ((all.firstIndex { $0 == state.alertGrouping } ?? -1) + 1) % all.count
+            group(by: all[next])
         case .reverseSort:
             state.interfaceSort.reversed.toggle()
             show("sorted by \(state.interfaceSort.key.rawValue), reversed", role: .flash, seconds: 3)
         case .moveUp, .moveDown, .pageUp, .pageDown, .moveToTop, .moveToBottom, .moveLeft, .moveRight:
             move(action, size: size)
         }
+    }
+
+    private func group(by label: String?) {
+        state.alertGrouping = label
+        state.alerts = ViewState()
+        show(label.map { "alerts grouped by \($0)" } ?? "alerts not grouped", role: .flash, seconds: 3)
     }
 
     private func setPaused(_ paused: Bool) {
@@ -71,9 +81,12 @@ extension ConsoleSession {
         case .logs:
             moveInLog(action, size: size)
         case .alerts:
-            state.alerts.apply(
-                action, ids: AlertsView.rows(shown).map(\.id),
-                visibleRows: ConsoleScreen.layout(size: size).viewHeight - 1)
+            let rows = AlertsView.rows(shown, groupBy: state.alertGrouping)
+            let visible = ConsoleScreen.layout(size: size).viewHeight - 1
+            state.alerts.apply(action, ids: rows.map(\.id), visibleRows: visible)
+            let forward = [.moveDown, .pageDown, .moveToTop].contains(action)
+            state.alerts.skip(
+                where: { rows[$0].alert == nil }, forward: forward, rows: rows.map(\.id), visibleRows: visible)
         case .topology:
             state.topologySelection = TopologyNavigation.move(
                 from: state.topologySelection, action, layout: TopologyLayout(TopologyGraph(shown)))
@@ -208,6 +221,9 @@ extension ConsoleSession {
             } catch {
                 show("theme \(name): \(error)", role: .error, seconds: 8)
             }
+        case .group(let label):
+            state.navigation.show(.alerts)
+            group(by: label)
         case .help: state.showsHelp = true
         case .pause: setPaused(true)
         case .resume: setPaused(false)

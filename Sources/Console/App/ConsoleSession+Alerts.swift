@@ -7,8 +7,8 @@ extension ConsoleSession {
     func selectedAlert() -> AlertEntrySnapshot? {
         switch state.route {
         case .alerts:
-            let rows = AlertsView.rows(shown)
-            return state.alerts.selected.flatMap { rows.indices.contains($0) ? rows[$0] : nil }
+            let rows = AlertsView.rows(shown, groupBy: state.alertGrouping)
+            return state.alerts.selected.flatMap { rows.indices.contains($0) ? rows[$0].alert : nil }
         case .alert(let id):
             return shown.alerts.entries.first { $0.id == id }
         default:

@@ -125,8 +125,12 @@ final class ConsoleSession {
             state.runs.reconcile(
                 ids: list.map { String($0.id) }, visibleRows: ConsoleScreen.layout(size: size).viewHeight - 2)
         }
-        state.alerts.reconcile(
-            ids: AlertsView.rows(snapshot).map(\.id), visibleRows: ConsoleScreen.layout(size: size).viewHeight - 1)
+        let alertRows = AlertsView.rows(snapshot, groupBy: state.alertGrouping)
+        let alertsVisible = ConsoleScreen.layout(size: size).viewHeight - 1
+        state.alerts.reconcile(ids: alertRows.map(\.id), visibleRows: alertsVisible)
+        state.alerts.skip(
+            where: { alertRows[$0].alert == nil }, forward: true, rows: alertRows.map(\.id), visibleRows: alertsVisible)
+
         let order = TopologyView.order(TopologyLayout(TopologyGraph(snapshot)))
         if state.topologySelection.map({ !order.contains($0) }) ?? true { state.topologySelection = order.first }
     }

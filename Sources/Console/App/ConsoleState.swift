@@ -12,6 +12,8 @@ struct ConsoleState: Sendable, Equatable {
     var log = LogViewState()
     /// Selection in the alert queue.
     var alerts = ViewState()
+    /// The label the alert queue is grouped by; nil for one flat list.
+    var alertGrouping: String? = "severity"
     /// Selection in the overview's list of interfaces that need attention.
     var overview = ViewState()
     /// The system selected on the topology, whose blast radius is drawn.

@@ -43,6 +43,18 @@ struct ViewState: Sendable, Equatable {
         select(min(max(0, target), rows.count - 1), rows: rows, visibleRows: visibleRows)
     }
 
+    /// Moves the selection off a row that cannot be chosen (a group heading) to the nearest one
+    /// that can, looking first in the direction of travel.
+    mutating func skip(where unselectable: (Int) -> Bool, forward: Bool, rows: [String], visibleRows: Int) {
+        guard let current = selected, rows.indices.contains(current), unselectable(current) else { return }
+        let ahead = forward ? Array(current + 1..<rows.count) : Array((0..<current).reversed())
+        let behind = forward ? Array((0..<current).reversed()) : Array(current + 1..<rows.count)
+        guard let target = (ahead + behind).first(where: { !unselectable($0) }) else { return }
+        select(target, rows: rows, visibleRows: visibleRows)
+        // The heading above a group's first row scrolls into view with it.
+        if target > 0, unselectable(target - 1), offset == target, visibleRows > 1 { offset = target - 1 }
+    }
+
     private mutating func select(_ index: Int, rows: [String], visibleRows: Int) {
         selected = index
         selectedID = rows[index]

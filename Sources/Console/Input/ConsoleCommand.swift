@@ -6,6 +6,8 @@ enum ConsoleCommand: Sendable, Equatable {
     /// `:if TEXT`: the interfaces view filtered by TEXT.
     case interfaces(filter: String)
     case theme(String)
+    /// `:group LABEL` (or `none`): the alert queue grouped by that label.
+    case group(String?)
     case help
     case pause
     case resume
@@ -20,6 +22,7 @@ enum ConsoleCommand: Sendable, Equatable {
         (["jobs", "j", "5"], { _ in .show(.jobs) }),
         (["logs", "l", "6"], { _ in .show(.logs) }),
         (["theme"], { $0.isEmpty ? nil : .theme($0) }),
+        (["group"], { $0.isEmpty ? nil : .group($0 == "none" ? nil : $0) }),
         (["help", "h", "?"], { _ in .help }),
         (["pause"], { _ in .pause }),
         (["resume"], { _ in .resume }),

@@ -28,6 +28,8 @@ enum Action: Sendable, Equatable {
     case firstError
     /// `s` on the Logs view: save the whole run to a file.
     case saveLog
+    /// `b` on the alert queue: group by the next label (severity, system, alertname, interface, none).
+    case nextGrouping
 }
 
 /// The keys: the same everywhere for switching, help and quitting; per view for the rest.
@@ -51,6 +53,7 @@ enum KeyMap {
         case .character("s") where route.isAlert: return .silence
         case .character("x") where route.isAlert: return .expireSilence
         case .character("R") where route == .jobs: return .runJob
+        case .character("b") where route == .alerts: return .nextGrouping
         case .character(let character) where route == .logs: return logs(character)
         case .character("s"): return route == .interfaces ? .nextSort : nil
         case .character("S"): return route == .interfaces ? .reverseSort : nil
@@ -112,6 +115,7 @@ enum KeyMap {
                 ("a", "acknowledge (with a note)"),
                 ("u", "undo the acknowledgement"), ("n", "add a note"),
                 ("s", "silence (matchers prefilled, editable; duration; comment)"), ("x", "expire its silence"),
+                ("b", "group by severity, system, alertname, interface, or not (:group LABEL)"),
                 ("y / other key", "confirm / cancel a write"),
             ]
         case .overview:
@@ -145,7 +149,7 @@ enum KeyMap {
             case .interfaces: [("j/k", "move"), ("Enter", "details"), ("/", "filter"), ("s", "sort"), ("c", "check")]
             case .topology: [("j/k h/l", "select"), ("Enter", "interfaces")]
             case .interface: [("Esc", "back"), ("c", "check now")]
-            case .alerts: [("j/k", "move"), ("Enter", "details"), ("a", "ack"), ("s", "silence"), ("n", "note")]
+            case .alerts: [("Enter", "details"), ("a", "ack"), ("s", "silence"), ("n", "note"), ("b", "group")]
             case .alert: [("Esc", "back"), ("Enter", "interface"), ("a", "ack"), ("s", "silence"), ("x", "expire")]
             case .overview: [("j/k", "move"), ("Enter", "details")]
             case .jobs: [("j/k", "move"), ("Enter", "runs"), ("6", "log"), ("R", "run now")]

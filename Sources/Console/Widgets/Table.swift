@@ -15,10 +15,19 @@ struct Table: Sendable {
     struct Cell: Sendable, Equatable {
         var text: String
         var role: StyleRole
+        /// The row's only cell, across every column (a group heading).
+        var spans = false
 
         init(_ text: String, role: StyleRole = .normal) {
             self.text = text
             self.role = role
+        }
+
+        /// A row of one cell across the whole width.
+        static func spanning(_ text: String, role: StyleRole) -> [Cell] {
+            var cell = Cell(text, role: role)
+            cell.spans = true
+            return [cell]
         }
     }
 
@@ -92,7 +101,7 @@ struct Table: Sendable {
         guard height > 0, width > 0 else { return }
         let natural = columns.indices.map { column in
             rows.reduce(DisplayWidth.of(columns[column].title)) { widest, row in
-                column < row.count ? max(widest, DisplayWidth.of(row[column].text)) : widest
+                column < row.count && !row[column].spans ? max(widest, DisplayWidth.of(row[column].text)) : widest
             }
         }
         let widths = widths(for: width, natural: natural)
@@ -112,6 +121,12 @@ struct Table: Sendable {
         _ cells: [Cell], widths: [Int], into canvas: inout Canvas, x: Int, y: Int, width: Int, rowRole: StyleRole?
     ) {
         if let rowRole { canvas.fill(x: x, y: y, count: width, role: rowRole) }
+        if let only = cells.first, only.spans {
+            canvas.put(
+                DisplayWidth.truncate(only.text, to: width, ellipsis: ellipsis), x: x, y: y, role: rowRole ?? only.role,
+                maxWidth: width)
+            return
+        }
         var column = x
         for (index, columnWidth) in widths.enumerated() where columnWidth > 0 {
             let cell = index < cells.count ? cells[index] : Cell("")

@@ -1,19 +1,67 @@
 import Foundation
 import SwitchboardCore
 
-/// View 4: the alert queue, most urgent first (severity, then state), or why it is empty.
+/// View 4: the alert queue, most urgent first (severity, then state), grouped under a heading per
+/// value of a label (severity by default; `b` picks another), or why it is empty.
 enum AlertsView {
-    /// The entries in the order the table shows them.
-    static func rows(_ snapshot: Snapshot) -> [AlertEntrySnapshot] {
-        snapshot.alerts.entries
+    /// The labels `b` groups by, in turn; nil is no grouping.
+    static let groupings: [String?] = ["severity", "system", "alertname", "interface", nil]
+
+    /// A line of the queue: a group's heading or an alert.
+    enum Row: Sendable, Equatable {
+        case heading(label: String, value: String, entries: [AlertEntrySnapshot])
+        case alert(AlertEntrySnapshot)
+
+        var id: String {
+            switch self {
+            case .heading(let label, let value, _): "\u{0}\(label)=\(value)"
+            case .alert(let entry): entry.id
+            }
+        }
+
+        var alert: AlertEntrySnapshot? {
+            if case .alert(let entry) = self { entry } else { nil }
+        }
+    }
+
+    /// The lines in the order the table shows them: the groups in the order of their most urgent
+    /// alert, each alert under its group's heading.
+    static func rows(_ snapshot: Snapshot, groupBy label: String? = "severity") -> [Row] {
+        let entries = snapshot.alerts.entries
+        guard let label else { return entries.map(Row.alert) }
+        var order: [String] = []
+        var members: [String: [AlertEntrySnapshot]] = [:]
+        for entry in entries {
+            let value = entry.labels.first { $0.name == label }?.value ?? ""
+            if members[value] == nil { order.append(value) }
+            members[value, default: []].append(entry)
+        }
+        return order.flatMap { value in
+            let group = members[value] ?? []
+            return [Row.heading(label: label, value: value, entries: group)] + group.map(Row.alert)
+        }
+    }
+
+    static func heading(label: String, value: String, entries: [AlertEntrySnapshot], glyphs: Glyphs) -> [Table.Cell] {
+        let firing = entries.filter { $0.state == .firing }.count
+        let pending = entries.filter { $0.state == .pending }.count
+        let muted = entries.filter { !$0.muting.isEmpty || $0.acknowledgement != nil }.count
+        var counts = ["\(entries.count) alert\(entries.count == 1 ? "" : "s")"]
+        if firing > 0 { counts.append("\(firing) firing") }
+        if pending > 0 { counts.append("\(pending) pending") }
+        if muted > 0 { counts.append("\(muted) acked or muted") }
+        let name = value.isEmpty ? "(no \(label))" : Sanitizer.clean(value)
+        return Table.Cell.spanning(
+            "\(glyphs.isUnicode ? "▾" : "-") \(label) \(name)  \(counts.joined(separator: ", "))",
+            role: label == "severity" ? AlertRow.severityRole(value) : .title)
     }
 
     static func render(
-        into canvas: inout Canvas, y: Int, height: Int, snapshot: Snapshot, state: ViewState, now: Date,
-        glyphs: Glyphs
+        into canvas: inout Canvas, y: Int, height: Int, snapshot: Snapshot, state: ViewState,
+        groupBy: String? = "severity", now: Date, glyphs: Glyphs
     ) {
         guard height > 0 else { return }
-        let rows = rows(snapshot)
+        let rows = rows(snapshot, groupBy: groupBy)
         guard !rows.isEmpty else {
             renderEmpty(into: &canvas, y: y, height: height, snapshot: snapshot, glyphs: glyphs)
             return
@@ -29,7 +77,13 @@ enum AlertsView {
         let table = Table(columns: AlertRow.columns, ellipsis: glyphs.ellipsis)
         table.render(
             into: &canvas, x: 0, y: top, width: canvas.width, height: height - (top - y),
-            rows: rows.map { AlertRow.cells(for: $0, now: now, glyphs: glyphs) }, selected: state.selected,
+            rows: rows.map { row in
+                switch row {
+                case .heading(let label, let value, let entries):
+                    heading(label: label, value: value, entries: entries, glyphs: glyphs)
+                case .alert(let entry): AlertRow.cells(for: entry, now: now, glyphs: glyphs)
+                }
+            }, selected: state.selected,
             offset: state.offset)
     }
 
