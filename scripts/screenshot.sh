@@ -34,7 +34,10 @@ tmux -L "$socket" capture-pane -p -e -N > "$work/screen.ansi"
 tmux -L "$socket" send-keys q
 
 aha --no-header < "$work/screen.ansi" > "$work/body.html"
-python3 scripts/screenshot_page.py "$work/body.html" "$work/page.html" "$width" "$height"
+# A light theme is shown as in a light terminal: cells left at the terminal's default colours are light.
+colours=()
+case " $* " in *" --theme light "*) colours=("#fafafa" "#1c1c1c") ;; esac
+python3 scripts/screenshot_page.py "$work/body.html" "$work/page.html" "$width" "$height" "${colours[@]}"
 mkdir -p screenshots
 chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --force-device-scale-factor=1 \
     --window-size="$((width * 9 + 24)),$((height * 18 + 24))" \
