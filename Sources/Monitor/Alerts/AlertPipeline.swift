@@ -5,9 +5,10 @@ import PromQL
 import SwitchboardCore
 import Synchronization
 
-/// Rules → queue → state database, for the engine: evaluates the rule groups that are due, feeds
-/// their alerts to the queue with the landscape's health for topology suppression, records what
-/// changed, and carries out the operator's writes (each committed before it is reported done).
+/// Rules → queue → state database → notifications, for the engine: evaluates the rule groups that
+/// are due, feeds the alerts to the queue with the landscape's health for topology suppression,
+/// records what changed, hands what is due to the notifications, and carries out the operator's
+/// writes (each committed before it is reported done).
 final class AlertPipeline: Sendable {
     private let runner: RuleGroupRunner
     private let store: AlertStateStore?
@@ -15,16 +16,24 @@ final class AlertPipeline: Sendable {
     private let queue: Mutex<AlertQueue>
     private let ruleCount: Int
     private let groupCount: Int
+    /// The config's receiver and Alertmanagers; `run()` them beside the evaluations.
+    let notifications: NotificationDispatcher
     private static let logger = Logger(label: "switchboard.alerts")
 
-    /// `database` nil keeps the queue in memory only (acknowledgements then end with the process).
+    /// `database` nil keeps the queue in memory only (acknowledgements then end with the process). The
+    /// landscape's `alerting:` gives the inhibit rules, maintenance windows and notifications.
     init(groups: [RuleGroup], series: SeriesStore, database: (any DatabaseWriter)?, landscape: Landscape) throws {
         runner = RuleGroupRunner(groups: groups, source: series, appender: series, defaultInterval: .seconds(15))
-        store = database.map(AlertStateStore.init(writer:))
+        let store = database.map(AlertStateStore.init(writer:))
+        self.store = store
         self.landscape = landscape
-        queue = Mutex(try store?.loadQueue() ?? AlertQueue())
+        let rules = try landscape.alerting.inhibitionRules()
+        var queue = try store?.loadQueue(inhibitionRules: rules) ?? AlertQueue(inhibitionRules: rules)
+        for window in try landscape.alerting.queueMaintenanceWindows() { queue.maintenanceWindows[window.id] = window }
+        self.queue = Mutex(queue)
         ruleCount = groups.reduce(0) { $0 + $1.rules.count }
         groupCount = groups.count
+        notifications = try NotificationDispatcher(config: landscape.alerting, store: store)
     }
 
     /// Evaluates what is due at `now`, updates the queue, and returns what the console shows.
@@ -38,13 +47,17 @@ final class AlertPipeline: Sendable {
             }
         }
         let topology = AlertTopology(landscape: landscape, health: Self.health(snapshot))
-        let changes = queue.withLock { $0.update(alerts: alerts, topology: topology, now: now) }
+        let (changes, entries) = queue.withLock { queue in
+            let changes = queue.update(alerts: alerts, topology: topology, now: now)
+            return (changes, queue.entries)
+        }
         do {
             try store?.recordEvaluation(changes, at: now)
         } catch {
             // The queue on screen stays right; the history of this evaluation is what is lost.
             Self.logger.error("alert history not saved: \(error)")
         }
+        notifications.offer(entries, now: now)
         let failing = status.flatMap { group in
             group.rules.compactMap { rule in rule.lastError.map { "\(group.name)/\(rule.name): \($0)" } }
         }
