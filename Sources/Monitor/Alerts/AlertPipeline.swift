@@ -6,14 +6,16 @@ import SwitchboardCore
 import Synchronization
 
 /// Rules → queue → state database → notifications, for the engine: evaluates the rule groups that
-/// are due, feeds the alerts to the queue with the landscape's health for topology suppression,
-/// records what changed, hands what is due to the notifications, and carries out the operator's
-/// writes (each committed before it is reported done).
+/// are due, takes in operator state another process wrote, feeds the alerts to the queue with the
+/// landscape's health for topology suppression, records what changed, hands what is due to the
+/// notifications, and carries out the operator's writes (each committed before it is reported done).
 final class AlertPipeline: Sendable {
     private let runner: RuleGroupRunner
     private let store: AlertStateStore?
     private let landscape: Landscape
     private let queue: Mutex<AlertQueue>
+    /// The database's `data_version` when operator state was last read; only touched under `queue`'s lock.
+    private let operatorStateVersion: Mutex<Int?>
     private let ruleCount: Int
     private let groupCount: Int
     /// The config's receiver and Alertmanagers; `run()` them beside the evaluations.
@@ -30,6 +32,7 @@ final class AlertPipeline: Sendable {
         let rules = try landscape.alerting.inhibitionRules()
         var queue = try store?.loadQueue(inhibitionRules: rules) ?? AlertQueue(inhibitionRules: rules)
         for window in try landscape.alerting.queueMaintenanceWindows() { queue.maintenanceWindows[window.id] = window }
+        operatorStateVersion = Mutex(try store?.dataVersion())
         self.queue = Mutex(queue)
         ruleCount = groups.reduce(0) { $0 + $1.rules.count }
         groupCount = groups.count
@@ -48,6 +51,7 @@ final class AlertPipeline: Sendable {
         }
         let topology = AlertTopology(landscape: landscape, health: Self.health(snapshot))
         let (changes, entries) = queue.withLock { queue in
+            takeExternalWrites(into: &queue)
             let changes = queue.update(alerts: alerts, topology: topology, now: now)
             return (changes, queue.entries)
         }
@@ -62,6 +66,20 @@ final class AlertPipeline: Sendable {
             group.rules.compactMap { rule in rule.lastError.map { "\(group.name)/\(rule.name): \($0)" } }
         }
         return (view(now: now), RulesSummary(groups: groupCount, rules: ruleCount, failing: failing))
+    }
+
+    /// Re-reads acknowledgements, silences, notes and maintenance windows when another process (the
+    /// command line) committed to the database since the last read; one pragma when nothing changed.
+    private func takeExternalWrites(into queue: inout AlertQueue) {
+        guard let store else { return }
+        do {
+            let version = try store.dataVersion()
+            guard operatorStateVersion.withLock({ $0 }) != version else { return }
+            queue.replaceOperatorState(try store.operatorState())
+            operatorStateVersion.withLock { $0 = version }
+        } catch {
+            Self.logger.error("operator state written by another process not read: \(error)")
+        }
     }
 
     /// The groups and rules, before the first evaluation.
