@@ -75,6 +75,7 @@ import Testing
         await fixture.tick(0, ["feed": 0])
         await fixture.tick(2, ["feed": 0])
         #expect(try await hook.payloads(count: 1).count == 1)
+        #expect(try await recorded(fixture, receiver: "ops").count == 1, "delivered and marked sent")
         await fixture.tick(10, ["feed": 1])
         await fixture.tick(70, ["feed": 1])
         #expect(fixture.pipeline.notifications.plannedNotifications == 2, "the resolution was planned")
