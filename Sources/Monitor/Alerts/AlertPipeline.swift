@@ -16,6 +16,8 @@ final class AlertPipeline: Sendable {
     private let queue: Mutex<AlertQueue>
     /// The database's `data_version` when operator state was last read; only touched under `queue`'s lock.
     private let operatorStateVersion: Mutex<Int?>
+    /// Each group's last evaluation recorded in the database (milliseconds since 1970).
+    private let recordedEvaluations = Mutex<[RuleGroupKey: Int64]>([:])
     private let ruleCount: Int
     private let groupCount: Int
     /// The config's receiver and Alertmanagers; `run()` them beside the evaluations.
@@ -32,6 +34,12 @@ final class AlertPipeline: Sendable {
         let rules = try landscape.alerting.inhibitionRules()
         var queue = try store?.loadQueue(inhibitionRules: rules) ?? AlertQueue(inhibitionRules: rules)
         for window in try landscape.alerting.queueMaintenanceWindows() { queue.maintenanceWindows[window.id] = window }
+        if let store {
+            // Before the first evaluation, so that the runner restores the alerts' `for` progress from them.
+            series.append(
+                Self.forStateSamples(
+                    alerts: queue.alerts.values, groups: groups, lastEvaluations: try store.ruleEvaluations()))
+        }
         operatorStateVersion = Mutex(try store?.dataVersion())
         self.queue = Mutex(queue)
         ruleCount = groups.reduce(0) { $0 + $1.rules.count }
@@ -55,8 +63,12 @@ final class AlertPipeline: Sendable {
             let changes = queue.update(alerts: alerts, topology: topology, now: now)
             return (changes, queue.entries)
         }
+        let evaluated = Self.newEvaluations(status, since: recordedEvaluations.withLock { $0 })
         do {
-            try store?.recordEvaluation(changes, at: now)
+            try store?.recordEvaluation(
+                changes, evaluatedGroups: evaluated.mapValues { Date(timeIntervalSince1970: Double($0) / 1000) },
+                at: now)
+            recordedEvaluations.withLock { $0.merge(evaluated) { _, new in new } }
         } catch {
             // The queue on screen stays right; the history of this evaluation is what is lost.
             Self.logger.error("alert history not saved: \(error)")

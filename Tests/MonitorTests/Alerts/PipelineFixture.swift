@@ -26,13 +26,13 @@ struct PipelineFixture {
     /// What tick times count from.
     let origin: Date
 
-    /// A pipeline whose landscape has `alerting`; `directory` is shared with earlier fixtures (a restart).
-    init(alerting: AlertingConfig, directory: String? = nil, origin: Date = t0) throws {
+    /// A pipeline over `rules` whose landscape has `alerting`; `directory` is shared with earlier fixtures (a restart).
+    init(alerting: AlertingConfig, directory: String? = nil, origin: Date = t0, rules: String = rules) throws {
         self.origin = origin
         self.directory =
             directory ?? FileManager.default.temporaryDirectory.appendingPathComponent("sb-pipe-\(UUID())").path
         database = try AlertDatabase.open(directory: self.directory)
-        let groups = try RuleFileLoader(engine: PromQLRuleQueryEngine.validator).load(yaml: Self.rules, file: "r.yml")
+        let groups = try RuleFileLoader(engine: PromQLRuleQueryEngine.validator).load(yaml: rules, file: "r.yml")
         let landscape = Landscape(
             name: "t", systems: [System(id: "a", name: "A")], interfaces: [], alerting: alerting)
         pipeline = try AlertPipeline(groups: groups, series: series, database: database, landscape: landscape)
