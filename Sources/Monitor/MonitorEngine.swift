@@ -135,6 +135,7 @@ public final class MonitorEngine: DataSource {
                 }
             }
             if let alerting {
+                group.addTask { await alerting.notifications.run() }
                 group.addTask {
                     while (try? await Task.sleep(for: Self.ruleTick)) != nil {
                         let (alerts, rules) = await alerting.tick(now: Date(), snapshot: self.snapshot)

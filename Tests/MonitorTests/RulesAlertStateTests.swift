@@ -168,6 +168,23 @@ final class ScriptedQueryEngine: RuleQueryEngine {
         #expect(!evaluator.needsRestore)
     }
 
+    @Test func anAlertThatWasFiringFiresAgainAtTheRestore() {
+        // Pending since 100s and written at 2000s: the 1800s had passed, so it was firing when the engine stopped.
+        let store = SeriesStore()
+        let labels: Labels = ["alertname": "Down", "instance": "a"]
+        store.append([Sample("ALERTS_FOR_STATE", labels, 100, timestampMilliseconds: 2_000_000)])
+        var evaluator = RuleGroupEvaluator(
+            group: Self.group(for: .seconds(1800)), defaultInterval: .seconds(60), restored: false)
+        evaluator.evaluate(at: 2_300_000, engine: ScriptedQueryEngine([2_300_000: [Self.down("a")]]), appender: store)
+        #expect(evaluator.alerts(named: "Down").first?.state == .pending)
+        ForStateRestore().restore(&evaluator, from: store, at: 2_300_000)
+        let alert = evaluator.alerts(named: "Down").first
+        #expect(alert?.state == .firing)
+        #expect(alert?.activeAt == 100_000)
+        #expect(alert?.firedAt == 2_300_000)
+        #expect(evaluator.status.rules[0].alerts.first?.state == .firing, "the status shows it firing")
+    }
+
     @Test func restoreNeverFiresSoonerThanTheGracePeriod() {
         let store = SeriesStore()
         let labels: Labels = ["alertname": "Down", "instance": "a"]

@@ -15,9 +15,14 @@ import Testing
         let section = try #require(Self.readme.components(separatedBy: "## Configuration").dropFirst().first)
         let block = try #require(section.components(separatedBy: "```yaml\n").dropFirst().first)
         let yaml = try #require(block.components(separatedBy: "```").first)
-        let landscape = try ConfigLoader(environment: ["CRM_TOKEN": "t"]).load(yaml: yaml, file: "README.md")
+        let landscape = try ConfigLoader(environment: ["CRM_TOKEN": "t", "HOOK_TOKEN": "h"]).load(
+            yaml: yaml, file: "README.md")
         #expect(landscape.systems.map(\.id) == ["erp", "crm", "db"])
         #expect(landscape.interfaces.first?.checks.count == 2)
         #expect(landscape.systems.first?.dependsOn == ["db"])
+        #expect(landscape.alerting.routedReceiver?.webhooks.first?.headers.first?.value == "Bearer h")
+        #expect(landscape.alerting.alertmanagers.count == 1)
+        #expect(landscape.alerting.inhibitRules.count == 1)
+        #expect(landscape.alerting.maintenanceWindows.map(\.name) == ["erp-patch-night", "crm-migration"])
     }
 }

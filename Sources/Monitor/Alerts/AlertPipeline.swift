@@ -5,26 +5,46 @@ import PromQL
 import SwitchboardCore
 import Synchronization
 
-/// Rules → queue → state database, for the engine: evaluates the rule groups that are due, feeds
-/// their alerts to the queue with the landscape's health for topology suppression, records what
-/// changed, and carries out the operator's writes (each committed before it is reported done).
+/// Rules → queue → state database → notifications, for the engine: evaluates the rule groups that
+/// are due, takes in operator state another process wrote, feeds the alerts to the queue with the
+/// landscape's health for topology suppression, records what changed, hands what is due to the
+/// notifications, and carries out the operator's writes (each committed before it is reported done).
 final class AlertPipeline: Sendable {
     private let runner: RuleGroupRunner
     let store: AlertStateStore?
     private let landscape: Landscape
     private let queue: Mutex<AlertQueue>
+    /// The database's `data_version` when operator state was last read; only touched under `queue`'s lock.
+    private let operatorStateVersion: Mutex<Int?>
+    /// Each group's last evaluation recorded in the database (milliseconds since 1970).
+    private let recordedEvaluations = Mutex<[RuleGroupKey: Int64]>([:])
     private let ruleCount: Int
     private let groupCount: Int
+    /// The config's receiver and Alertmanagers; `run()` them beside the evaluations.
+    let notifications: NotificationDispatcher
     private static let logger = Logger(label: "switchboard.alerts")
 
-    /// `database` nil keeps the queue in memory only (acknowledgements then end with the process).
+    /// `database` nil keeps the queue in memory only (acknowledgements then end with the process). The
+    /// landscape's `alerting:` gives the inhibit rules, maintenance windows and notifications.
     init(groups: [RuleGroup], series: SeriesStore, database: (any DatabaseWriter)?, landscape: Landscape) throws {
         runner = RuleGroupRunner(groups: groups, source: series, appender: series, defaultInterval: .seconds(15))
-        store = database.map(AlertStateStore.init(writer:))
+        let store = database.map(AlertStateStore.init(writer:))
+        self.store = store
         self.landscape = landscape
-        queue = Mutex(try store?.loadQueue() ?? AlertQueue())
+        let rules = try landscape.alerting.inhibitionRules()
+        var queue = try store?.loadQueue(inhibitionRules: rules) ?? AlertQueue(inhibitionRules: rules)
+        for window in try landscape.alerting.queueMaintenanceWindows() { queue.maintenanceWindows[window.id] = window }
+        if let store {
+            // Before the first evaluation, so that the runner restores the alerts' `for` progress from them.
+            series.append(
+                Self.forStateSamples(
+                    alerts: queue.alerts.values, groups: groups, lastEvaluations: try store.ruleEvaluations()))
+        }
+        operatorStateVersion = Mutex(try store?.dataVersion())
+        self.queue = Mutex(queue)
         ruleCount = groups.reduce(0) { $0 + $1.rules.count }
         groupCount = groups.count
+        notifications = try NotificationDispatcher(config: landscape.alerting, store: store)
     }
 
     /// Evaluates what is due at `now`, updates the queue, and returns what the console shows.
@@ -38,17 +58,40 @@ final class AlertPipeline: Sendable {
             }
         }
         let topology = AlertTopology(landscape: landscape, health: Self.health(snapshot))
-        let changes = queue.withLock { $0.update(alerts: alerts, topology: topology, now: now) }
+        let (changes, entries) = queue.withLock { queue in
+            takeExternalWrites(into: &queue)
+            let changes = queue.update(alerts: alerts, topology: topology, now: now)
+            return (changes, queue.entries)
+        }
+        let evaluated = Self.newEvaluations(status, since: recordedEvaluations.withLock { $0 })
         do {
-            try store?.recordEvaluation(changes, at: now)
+            try store?.recordEvaluation(
+                changes, evaluatedGroups: evaluated.mapValues { Date(timeIntervalSince1970: Double($0) / 1000) },
+                at: now)
+            recordedEvaluations.withLock { $0.merge(evaluated) { _, new in new } }
         } catch {
             // The queue on screen stays right; the history of this evaluation is what is lost.
             Self.logger.error("alert history not saved: \(error)")
         }
+        notifications.offer(entries, now: now)
         let failing = status.flatMap { group in
             group.rules.compactMap { rule in rule.lastError.map { "\(group.name)/\(rule.name): \($0)" } }
         }
         return (view(now: now), RulesSummary(groups: groupCount, rules: ruleCount, failing: failing))
+    }
+
+    /// Re-reads acknowledgements, silences, notes and maintenance windows when another process (the
+    /// command line) committed to the database since the last read; one pragma when nothing changed.
+    private func takeExternalWrites(into queue: inout AlertQueue) {
+        guard let store else { return }
+        do {
+            let version = try store.dataVersion()
+            guard operatorStateVersion.withLock({ $0 }) != version else { return }
+            queue.replaceOperatorState(try store.operatorState())
+            operatorStateVersion.withLock { $0 = version }
+        } catch {
+            Self.logger.error("operator state written by another process not read: \(error)")
+        }
     }
 
     /// The groups and rules, before the first evaluation.
@@ -170,14 +213,17 @@ final class AlertPipeline: Sendable {
     }
 
     /// What topology suppression needs of every system and interface: down or not, and since when it is known.
+    /// Only nodes with checks of their own: one without never has a result for its dependents to wait
+    /// for, and a system without checks shows the state of the interfaces that lead to it, so taking it
+    /// as down would fold those interfaces' alerts under their own failure.
     private static func health(_ snapshot: Snapshot) -> [AlertTopology.NodeID: AlertTopology.NodeHealth] {
         var health: [AlertTopology.NodeID: AlertTopology.NodeHealth] = [:]
-        for interface in snapshot.interfaces {
+        for interface in snapshot.interfaces where !interface.checks.isEmpty {
             health[.interface(interface.id)] = AlertTopology.NodeHealth(
                 isDown: interface.state == .down, lastResultAt: interface.lastCheck,
                 checkInterval: interface.checks.map(\.intervalSeconds).min() ?? 60)
         }
-        for system in snapshot.systems {
+        for system in snapshot.systems where !system.checks.isEmpty {
             health[.system(system.id)] = AlertTopology.NodeHealth(
                 isDown: system.state == .down, lastResultAt: system.checks.compactMap(\.last?.startedAt).max(),
                 checkInterval: system.checks.map(\.intervalSeconds).min() ?? 60)

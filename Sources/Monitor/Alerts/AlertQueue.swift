@@ -52,11 +52,22 @@ public struct AlertQueue: Sendable {
             if let other = next[id], Self.outranks(other, alert) { continue }
             next[id] = alert
         }
-        for (id, alert) in next {
-            let previous = alerts[id]?.state
-            if previous != alert.state {
+        for (id, var alert) in next {
+            let previous = alerts[id]
+            if let previous, previous.state == .firing, alert.state == .firing, previous.labels == alert.labels,
+                let firedAt = previous.firedAt, firedAt != alert.firedAt
+            {
+                // Still the same firing alert (the rules fire a restored one again after a restart): it keeps
+                // the time it first fired.
+                alert.firedAt = firedAt
+                next[id] = alert
+            }
+            if previous?.state != alert.state {
                 changes.history.append(
-                    AlertHistoryEvent(alertID: id, at: now, change: .state(from: previous, to: alert.state)))
+                    AlertHistoryEvent(alertID: id, at: now, change: .state(from: previous?.state, to: alert.state)))
+                changes.changedAlerts.append(alert)
+            } else if previous?.activeAt != alert.activeAt || previous?.labels != alert.labels {
+                // Its `for` progress restored after a restart, or the other severity of its rule: the row follows.
                 changes.changedAlerts.append(alert)
             }
         }

@@ -11,6 +11,7 @@ public enum AlertQueueError: Error, Sendable, Equatable, CustomStringConvertible
     case notAcknowledged(AlertID)
     case invalidMaintenanceWindow(String)
     case unknownMaintenanceWindow(String)
+    case ambiguousMaintenanceWindow(String, candidates: [String])
     case alertResolved(AlertID)
     case acknowledgementExpiresInThePast(Date)
 
@@ -27,7 +28,10 @@ public enum AlertQueueError: Error, Sendable, Equatable, CustomStringConvertible
             "a silence needs at least one matcher that does not match the empty string, such as alertname=\"X\""
         case .notAcknowledged(let id): "alert `\(id)` is not acknowledged"
         case .invalidMaintenanceWindow(let reason): "invalid maintenance window: \(reason)"
-        case .unknownMaintenanceWindow(let id): "no maintenance window with id `\(id)`"
+        case .unknownMaintenanceWindow(let id):
+            "no maintenance window with id `\(id)` (see `switchboard maintenance list`)"
+        case .ambiguousMaintenanceWindow(let id, let candidates):
+            "maintenance window id `\(id)` is ambiguous: it starts \(candidates.joined(separator: ", "))"
         case .alertResolved(let id): "alert `\(id)` is resolved; only pending and firing alerts can be acknowledged"
         case .acknowledgementExpiresInThePast(let date):
             "an acknowledgement must expire in the future, not at \(Self.format(date))"

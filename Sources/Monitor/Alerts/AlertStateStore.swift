@@ -30,9 +30,13 @@ public struct AlertStateStore: Sendable {
         }
     }
 
-    /// Records what an evaluation changed: alerts whose state changed, cleared acknowledgements, history.
-    public func recordEvaluation(_ changes: AlertQueueChanges, at now: Date) throws {
+    /// Records what an evaluation changed: alerts whose state changed, cleared acknowledgements, history,
+    /// and when the rule groups that ran last evaluated (one row per group).
+    public func recordEvaluation(
+        _ changes: AlertQueueChanges, evaluatedGroups: [RuleGroupKey: Date] = [:], at now: Date
+    ) throws {
         try write { db in
+            for (group, time) in evaluatedGroups { try Self.upsertRuleEvaluation(group, at: time, db) }
             for event in changes.history { try Self.insert(event, db) }
             for alert in changes.changedAlerts { try Self.upsert(alert, id: alert.id, at: now, db) }
             for id in changes.clearedAcknowledgements {

@@ -1,41 +1,25 @@
 import PromQL
+import SwitchboardCore
 
 /// Parses one Alertmanager-style matcher: `name=value`, `name!="value"`, `name=~regex`, `name!~regex`.
 ///
 /// The value may be double-quoted (with `\"`, `\\` and `\n` escapes); regexes are anchored at both ends.
+/// The syntax is `AlertMatcher.parse`'s (SwitchboardCore, where the config loader reads matchers too);
+/// this gives the PromQL matcher the queue evaluates.
 public enum MatcherSyntax {
     public static func parse(_ text: String) throws(MatcherSyntaxError) -> LabelMatcher {
-        let characters = Array(text)
-        var index = 0
-        while index < characters.count, characters[index].isWhitespace { index += 1 }
-        let nameStart = index
-        while index < characters.count, isNameCharacter(characters[index], first: index == nameStart) { index += 1 }
-        guard index > nameStart else {
-            throw MatcherSyntaxError(input: text, column: index + 1, expected: "a label name ([a-zA-Z_][a-zA-Z0-9_]*)")
-        }
-        let name = String(characters[nameStart..<index])
-        let operatorColumn = index + 1
-        let kind: LabelMatcher.Kind
-        let rest = String(characters[index...])
-        if rest.hasPrefix("=~") {
-            kind = .matchesRegex
-        } else if rest.hasPrefix("!~") {
-            kind = .doesNotMatchRegex
-        } else if rest.hasPrefix("!=") {
-            kind = .notEqual
-        } else if rest.hasPrefix("=") {
-            kind = .equal
-        } else {
-            throw MatcherSyntaxError(
-                input: text, column: operatorColumn, expected: "one of =, !=, =~, !~ after the label name `\(name)`")
-        }
-        index += kind.rawValue.count
-        let value = try parseValue(characters, from: index, input: text)
+        let parsed: AlertMatcher
         do {
-            return try LabelMatcher(name, kind, value)
+            parsed = try AlertMatcher.parse(text)
+        } catch {
+            throw MatcherSyntaxError(input: text, column: error.column, expected: error.expected)
+        }
+        do {
+            return try labelMatcher(parsed)
         } catch {
             throw MatcherSyntaxError(
-                input: text, column: index + 1, expected: "a valid regular expression (\(error.description))")
+                input: text, column: text.count - parsed.value.count + 1,
+                expected: "a valid regular expression (\(error.description))")
         }
     }
 
@@ -54,44 +38,16 @@ public enum MatcherSyntax {
         return matchers
     }
 
-    private static func parseValue(
-        _ characters: [Character], from start: Int, input: String
-    ) throws(MatcherSyntaxError) -> String {
-        guard start < characters.count, characters[start] == "\"" else {
-            return String(characters[start...])
-        }
-        var value = ""
-        var index = start + 1
-        while index < characters.count {
-            let character = characters[index]
-            if character == "\"" {
-                guard index == characters.count - 1 else {
-                    throw MatcherSyntaxError(
-                        input: input, column: index + 2, expected: "the end after the closing quote")
-                }
-                return value
+    /// A matcher read by the config loader (whose regex already compiled) as the PromQL matcher.
+    public static func labelMatcher(_ matcher: AlertMatcher) throws(LabelMatcherError) -> LabelMatcher {
+        let kind: LabelMatcher.Kind =
+            switch matcher.kind {
+            case .equal: .equal
+            case .notEqual: .notEqual
+            case .matchesRegex: .matchesRegex
+            case .doesNotMatchRegex: .doesNotMatchRegex
             }
-            if character == "\\", index + 1 < characters.count {
-                index += 1
-                switch characters[index] {
-                case "n": value.append("\n")
-                case "\"", "\\": value.append(characters[index])
-                default:
-                    // Regexes keep their backslashes: `\d` stays `\d`.
-                    value.append("\\")
-                    value.append(characters[index])
-                }
-            } else {
-                value.append(character)
-            }
-            index += 1
-        }
-        throw MatcherSyntaxError(input: input, column: characters.count + 1, expected: "a closing quote")
-    }
-
-    private static func isNameCharacter(_ character: Character, first: Bool) -> Bool {
-        guard character.isASCII else { return false }
-        return character == "_" || character.isLetter || (!first && character.isNumber)
+        return try LabelMatcher(matcher.name, kind, matcher.value)
     }
 }
 

@@ -27,14 +27,14 @@ public struct AlertmanagerPush: Sendable {
 
     public init(
         baseURL: String, resendDelay: TimeInterval = 60, generatorURL: String = "", client: HTTPClient = .shared,
-        retry: WebhookNotifier.Retry = WebhookNotifier.Retry(attempts: 3),
+        retry: WebhookNotifier.Retry = WebhookNotifier.Retry(attempts: 3), timeout: Duration = .seconds(10),
         logger: Logger = Logger(label: "switchboard.notify.alertmanager")
     ) {
         self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
         self.resendDelay = resendDelay
         self.generatorURL = generatorURL
         notifier = WebhookNotifier(
-            url: self.baseURL + "/api/v2/alerts", client: client, retry: retry, logger: logger)
+            url: self.baseURL + "/api/v2/alerts", client: client, retry: retry, timeout: timeout, logger: logger)
     }
 
     /// The alerts due at `now`: new or changed ones, and every one not sent for `resendDelay`.
@@ -42,7 +42,7 @@ public struct AlertmanagerPush: Sendable {
         plan(entries, now: now).map(\.alert)
     }
 
-    private mutating func plan(_ entries: [QueueEntry], now: Date) -> [(id: AlertID, alert: PostableAlert)] {
+    mutating func plan(_ entries: [QueueEntry], now: Date) -> [(id: AlertID, alert: PostableAlert)] {
         var due: [(id: AlertID, alert: PostableAlert)] = []
         var present: Set<AlertID> = []
         for entry in entries where entry.state != .pending {
@@ -67,6 +67,11 @@ public struct AlertmanagerPush: Sendable {
         return due
     }
 
+    /// Forgets that these alerts were sent, so that the next plan sends them again (their post failed).
+    mutating func forget(_ ids: [AlertID]) {
+        for id in ids { lastSent[id] = nil }
+    }
+
     /// Posts alerts to Alertmanager, retrying with backoff.
     public func send(_ alerts: [PostableAlert]) async throws {
         guard !alerts.isEmpty else { return }
@@ -81,7 +86,7 @@ public struct AlertmanagerPush: Sendable {
         do {
             try await send(planned.map(\.alert))
         } catch {
-            for (id, _) in planned { lastSent[id] = nil }
+            forget(planned.map(\.id))
             throw error
         }
     }

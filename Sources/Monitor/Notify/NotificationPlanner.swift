@@ -5,7 +5,7 @@ import PromQL
 /// then every `groupInterval` it is notified if an alert started firing or resolved since the last
 /// notification; an unchanged group is notified again after `repeatInterval` while any of its firing
 /// alerts is unacknowledged. Muted alerts are left out; a resolution is notified only if the alert was
-/// notified as firing.
+/// notified as firing. A group whose alerts are all muted (or pending again) is not notified.
 public struct NotificationPlanner: Sendable {
     public let policy: NotificationPolicy
     private var flushes: [String: Date] = [:]
@@ -29,10 +29,12 @@ public struct NotificationPlanner: Sendable {
             let resolved = members.filter { $0.isResolved && last?.firing.contains($0.id) == true }
             if flushes[key] == nil {
                 guard !firing.isEmpty || last != nil else { continue }
-                // A new group waits group_wait; one notified before a restart keeps its pace.
-                flushes[key] =
-                    last.map { max(now, $0.at.addingTimeInterval(policy.groupInterval)) }
-                    ?? now.addingTimeInterval(policy.groupWait)
+                // A new group waits group_wait. One notified before a restart is new to this planner too
+                // (as an aggregation group is to a restarted Alertmanager): it waits group_wait, so the rules
+                // can find its alerts again, and keeps its pace.
+                flushes[key] = max(
+                    now.addingTimeInterval(policy.groupWait),
+                    last?.at.addingTimeInterval(policy.groupInterval) ?? .distantPast)
             }
             guard let flush = flushes[key], flush <= now else { continue }
             flushes[key] = now.addingTimeInterval(policy.groupInterval)
@@ -66,7 +68,9 @@ public struct NotificationPlanner: Sendable {
         guard let last else { return !firing.isEmpty }
         let firingIDs = Set(firing.map(\.id))
         if !firingIDs.isSubset(of: last.firing) { return true }
-        if firing.isEmpty { return !last.firing.isEmpty }
+        // Nothing fires unmuted and nothing resolved (silenced, or pending again after a restart): nothing
+        // to say, as Alertmanager says nothing; the group keeps what it was notified of.
+        if firing.isEmpty { return !resolved.isEmpty }
         if !Set(resolved.map(\.id)).isSubset(of: last.resolved) { return true }
         let unacknowledged = firing.contains { $0.acknowledgement == nil }
         return unacknowledged && now >= last.at.addingTimeInterval(policy.repeatInterval)

@@ -23,14 +23,18 @@ public struct WebhookNotifier: Sendable {
     public let retry: Retry
     public let timeout: Duration
     public let externalURL: String
+    /// Extra request headers (`Authorization`…), sent with every attempt.
+    public let headers: [(name: String, value: String)]
     private let client: HTTPClient
     private let logger: Logger
 
     public init(
         url: String, client: HTTPClient = .shared, retry: Retry = Retry(), timeout: Duration = .seconds(10),
-        externalURL: String = "", logger: Logger = Logger(label: "switchboard.notify.webhook")
+        externalURL: String = "", headers: [(name: String, value: String)] = [],
+        logger: Logger = Logger(label: "switchboard.notify.webhook")
     ) {
         self.url = url
+        self.headers = headers
         self.client = client
         self.retry = retry
         self.timeout = timeout
@@ -54,6 +58,7 @@ public struct WebhookNotifier: Sendable {
             request.method = .POST
             request.headers.add(name: "Content-Type", value: "application/json")
             request.headers.add(name: "User-Agent", value: "switchboard")
+            for header in headers { request.headers.replaceOrAdd(name: header.name, value: header.value) }
             request.body = .bytes(ByteBuffer(bytes: body))
             do {
                 let response = try await client.execute(request, timeout: .nanoseconds(timeout.nanoseconds))

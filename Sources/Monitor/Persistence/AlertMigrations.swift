@@ -6,7 +6,7 @@ import GRDB
 public enum AlertMigrations: StateMigrationSet {
     /// Every identifier starts with this, so that another area's migrations are never taken for ours.
     public static let prefix = "alerts-"
-    static let identifiers = ["alerts-v1"]
+    static let identifiers = ["alerts-v1", "alerts-v2"]
 
     public static func register(into migrator: inout DatabaseMigrator) {
         migrator.registerMigration("alerts-v1") { db in
@@ -82,6 +82,18 @@ public enum AlertMigrations: StateMigrationSet {
                         resolved TEXT NOT NULL,
                         notified_at REAL NOT NULL,
                         PRIMARY KEY (receiver, group_key)
+                    );
+                    """)
+        }
+        // When each rule group last evaluated, so that a restart can restore the alerts' `for` progress.
+        migrator.registerMigration("alerts-v2") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE alert_rule_evaluation (
+                        file TEXT NOT NULL,
+                        group_name TEXT NOT NULL,
+                        evaluated_at REAL NOT NULL,
+                        PRIMARY KEY (file, group_name)
                     );
                     """)
         }

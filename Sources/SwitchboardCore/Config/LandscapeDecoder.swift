@@ -6,7 +6,7 @@ struct LandscapeDecoder {
     let reader: ConfigReader
 
     func landscape(_ root: Node, defaultName: String) -> Landscape? {
-        let keys = ["landscape", "defaults", "systems", "interfaces", "jobs", "rule_files"]
+        let keys = ["landscape", "defaults", "systems", "interfaces", "jobs", "rule_files", "alerting"]
         guard let fields = reader.mapping(root, context: "the config", keys: keys) else { return nil }
         let name = fields["landscape"].flatMap { reader.string($0) } ?? defaultName
         let checks = CheckDecoder(reader: reader, defaults: fields["defaults"].map(defaults) ?? CheckDefaults())
@@ -19,9 +19,11 @@ struct LandscapeDecoder {
         let jobNodes = fields["jobs"].flatMap { reader.sequence($0, of: "jobs") } ?? []
         let jobs = jobNodes.compactMap { job($0, ids: &ids) }
         let ruleFiles = fields["rule_files"].flatMap { reader.stringList($0) } ?? []
+        let alerting = fields["alerting"].map { AlertingDecoder(reader: reader).alerting($0) } ?? AlertingConfig()
 
         ids.resolveReferences()
-        return Landscape(name: name, systems: systems, interfaces: interfaces, jobs: jobs, ruleFiles: ruleFiles)
+        return Landscape(
+            name: name, systems: systems, interfaces: interfaces, jobs: jobs, ruleFiles: ruleFiles, alerting: alerting)
     }
 
     private func defaults(_ node: Node) -> CheckDefaults {

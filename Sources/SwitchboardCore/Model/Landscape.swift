@@ -1,20 +1,23 @@
-/// A whole configured landscape: systems, the interfaces between them, jobs and rule files.
+/// A whole configured landscape: systems, the interfaces between them, jobs, rule files and alerting.
 public struct Landscape: Sendable, Equatable {
     public var name: String
     public var systems: [System]
     public var interfaces: [Interface]
     public var jobs: [Job]
     public var ruleFiles: [String]
+    /// Notifications, Alertmanager push, inhibit rules and maintenance windows (`alerting:`).
+    public var alerting: AlertingConfig
 
     public init(
         name: String, systems: [System], interfaces: [Interface], jobs: [Job] = [],
-        ruleFiles: [String] = []
+        ruleFiles: [String] = [], alerting: AlertingConfig = AlertingConfig()
     ) {
         self.name = name
         self.systems = systems
         self.interfaces = interfaces
         self.jobs = jobs
         self.ruleFiles = ruleFiles
+        self.alerting = alerting
     }
 
     /// Every check with the system and interface it belongs to.

@@ -1,8 +1,9 @@
 import ArgumentParser
 import Foundation
 import Monitor
+import SwitchboardCore
 
-/// What the alert and silence commands share: the store in the state directory, the operator's name,
+/// What the alert, silence and maintenance commands share: the store in the state directory, the operator's name,
 /// and how failures are reported (stderr, exit 2 for bad input, 1 for an unusable state database).
 enum AlertCommandSupport {
     static let badInputExitCode: Int32 = 2
@@ -23,6 +24,9 @@ enum AlertCommandSupport {
             StandardError.write("error: \(error.description)")
             throw ExitCode(badInputExitCode)
         } catch let error as MatcherSyntaxError {
+            StandardError.write("error: \(error.description)")
+            throw ExitCode(badInputExitCode)
+        } catch let error as MaintenanceScheduleError {
             StandardError.write("error: \(error.description)")
             throw ExitCode(badInputExitCode)
         }

@@ -20,6 +20,26 @@ import Testing
         #expect(queue.entry(id)?.state == .firing)
     }
 
+    @Test func aFiringAlertKeepsItsFiringTimeAndARestoredActiveAtIsSaved() {
+        var queue = AlertQueue()
+        let firing = F.alert("Down", ["system": "erp"], activeAt: 0)
+        _ = queue.update(alerts: [firing], topology: .init(), now: F.at(0))
+        // After a restart the rules fire it again, with a later firing time.
+        var again = firing
+        again.firedAt = F.at(300)
+        let unchanged = queue.update(alerts: [again], topology: .init(), now: F.at(300))
+        #expect(unchanged.history.isEmpty)
+        #expect(unchanged.changedAlerts.isEmpty)
+        #expect(queue.entry(firing.id)?.firedAt == F.at(0))
+
+        var pending = F.alert("Late", ["system": "erp"], state: .pending, activeAt: 0)
+        _ = queue.update(alerts: [again, pending], topology: .init(), now: F.at(300))
+        pending.activeAt = F.at(120)
+        let restored = queue.update(alerts: [again, pending], topology: .init(), now: F.at(360))
+        #expect(restored.history.isEmpty, "not a state change")
+        #expect(restored.changedAlerts.map(\.activeAt) == [F.at(120)], "the row follows the restored activeAt")
+    }
+
     @Test func anAlertTheRulesNoLongerReportResolvesAndLeavesAfterRetention() {
         var queue = AlertQueue(resolvedRetention: 600)
         let alert = F.alert("Down", ["system": "erp"])

@@ -1,10 +1,12 @@
 import AsyncHTTPClient
 import Foundation
 import Hummingbird
-import Monitor
 import NIOCore
 import PromQL
+import SwitchboardCore
 import Testing
+
+@testable import Monitor
 
 /// Against Debian's real `prometheus-alertmanager`, started on a free loopback port for each test.
 @Suite(
@@ -68,6 +70,30 @@ struct AlertmanagerIntegrationTests {
         #expect(resolved.last?.alerts.first?.status == "resolved")
     }
 
+    @Test func theEnginesFiringAlertIsPushedToAlertmanager() async throws {
+        let alertmanager = try AlertmanagerProcess.start(webhook: "http://127.0.0.1:9/unused")
+        defer { alertmanager.stop() }
+        try await alertmanager.waitUntilReady()
+        let fixture = try PipelineFixture(
+            alerting: AlertingConfig(alertmanagers: [AlertmanagerTarget(url: alertmanager.baseURL)]), origin: Date())
+        let delivery = Task { await fixture.pipeline.notifications.run() }
+        defer { delivery.cancel() }
+        await fixture.tick(0, ["feed": 0])
+
+        var stored: [[String: Any]] = []
+        for _ in 0..<300 {
+            stored = try await alertmanager.alerts()
+            if !stored.isEmpty { break }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        #expect(stored.count == 1)
+        #expect(
+            stored.first?["labels"] as? [String: String] == [
+                "alertname": "InterfaceDown", "interface": "feed", "severity": "critical",
+            ])
+        #expect((stored.first?["status"] as? [String: Any])?["state"] as? String == "active")
+    }
+
     static func payloads(_ bodies: [Data]) throws -> [WebhookPayload] {
         try bodies.map { try JSONDecoder().decode(WebhookPayload.self, from: $0) }
     }
@@ -126,7 +152,7 @@ final class AlertmanagerProcess {
         ]
         process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
         let log = directory + "/alertmanager.log"
-        FileManager.default.createFile(atPath: log, contents: nil)
+        _ = FileManager.default.createFile(atPath: log, contents: nil)
         process.standardError = FileHandle(forWritingAtPath: log)
         try process.run()
         return AlertmanagerProcess(baseURL: "http://127.0.0.1:\(port)", process: process, directory: directory)

@@ -45,6 +45,8 @@ import Testing
         #expect(entry.name == "InterfaceDown")
         #expect(entry.state == .firing)
         #expect(entry.annotations["summary"] == "feed is down")
+        // Systems a and b have no checks: b shows the state of `feed`, which must not hide feed's own alert.
+        #expect(entry.muting == [])
 
         let outcome = await engine.perform(.acknowledge(alertID: entry.id, note: "on it", by: "kim"))
         #expect(outcome.succeeded, "\(outcome.message)")
@@ -55,6 +57,25 @@ import Testing
         let refused = await engine.perform(.acknowledge(alertID: "nope", note: "", by: "kim"))
         #expect(!refused.succeeded)
         #expect(refused.message.contains("no alert with id `nope`"))
+    }
+
+    @Test func theRunningEngineNotifiesTheConfiguredWebhook() async throws {
+        let hook = try await RecordingHook.start()
+        defer { Task { await hook.server.stop() } }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sb-alerting-\(UUID())").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let groups = try RuleFileLoader(engine: PromQLRuleQueryEngine.validator).load(yaml: Self.rules, file: "r.yml")
+        var landscape = Self.landscape()
+        landscape.alerting = PipelineFixture.route(hook.url, groupWait: 1)
+        let engine = try MonitorEngine(
+            landscape: landscape, ruleGroups: groups, alertDatabase: try AlertDatabase.open(directory: directory))
+        let running = Task { await engine.run() }
+        defer { running.cancel() }
+        let payload = try #require(try await hook.payloads(count: 1).first)
+        // Its systems have no checks of their own: the interface's alert is not folded under them.
+        #expect(engine.snapshot.alerts.entries.first?.muting == [])
+        #expect(payload.status == "firing")
+        #expect(payload.alerts.map(\.labels["interface"]) == ["feed"])
     }
 
     @Test func silenceMatchersTypedOnOneLineAreParsed() throws {

@@ -73,6 +73,21 @@ import Testing
         #expect(planner.due(alertQueue.entries, now: F.at(3630)).isEmpty, "acknowledged: no repeat")
     }
 
+    @Test func aGroupSilencedAfterItsNotificationIsNotNotifiedAgainWhenTheSilenceEnds() throws {
+        var planner = NotificationPlanner(policy: policy)
+        var alertQueue = AlertQueue()
+        let erp = F.alert("Down", ["system": "erp"])
+        _ = queue([erp], at: 0, &alertQueue)
+        _ = planner.due(alertQueue.entries, now: F.at(0))
+        let first = planner.due(alertQueue.entries, now: F.at(30))
+        planner.markSent(first[0], at: F.at(30))
+        alertQueue.addSilence(try F.silence(["system=erp"], from: 40, to: 600), now: F.at(40))
+        #expect(planner.due(alertQueue.entries, now: F.at(330)).isEmpty, "nothing fires unmuted, nothing resolved")
+        alertQueue.recompute(now: F.at(700))
+        #expect(planner.due(alertQueue.entries, now: F.at(700)).isEmpty, "the same alert as notified")
+        #expect(planner.due(alertQueue.entries, now: F.at(3630)).count == 1, "until the repeat interval")
+    }
+
     @Test func aRestoredPlannerDoesNotNotifyAgainWhatWasNotified() {
         var alertQueue = AlertQueue()
         let erp = F.alert("Down", ["system": "erp"])

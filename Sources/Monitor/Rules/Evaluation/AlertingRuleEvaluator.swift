@@ -127,6 +127,14 @@ struct AlertingRuleEvaluator {
         active[labels]?.activeAt = time
     }
 
+    /// Fires a pending alert at `time` (one restored as firing after a restart).
+    mutating func fire(_ labels: Labels, at time: Int64) {
+        guard var alert = active[labels], alert.state == .pending else { return }
+        alert.state = .firing
+        alert.firedAt = time
+        active[labels] = alert
+    }
+
     /// The alerts, sorted by labels.
     var alerts: [ActiveAlert] { active.keys.sorted().compactMap { active[$0] } }
 

@@ -4,7 +4,8 @@ import PromQL
 ///
 /// Called once after a group's first evaluation: an alert active now whose series was written within
 /// the outage tolerance gets its old `activeAt`, moved later by the time the engine was down, and
-/// never so early that it would fire within less than the grace period.
+/// never so early that it would fire within less than the grace period; one that was firing fires again
+/// at once. Only rules whose `for` is at least the grace period are restored.
 public struct ForStateRestore: Sendable {
     /// How long the engine may have been down for state to be restored (Prometheus' default 1h).
     public var outageTolerance: Int64 = 3_600_000
@@ -32,13 +33,18 @@ public struct ForStateRestore: Sendable {
                 var activeAt = Int64(last.value) * 1000
                 let remaining = hold - (downAt - activeAt)
                 if remaining <= 0 {
-                    // It was firing; the next evaluation fires it again if the condition still holds.
+                    // It was firing; it keeps its `activeAt`.
                 } else if remaining < forGracePeriod {
                     activeAt = time + forGracePeriod - hold
                 } else {
                     activeAt += time - downAt
                 }
                 rule.setActiveAt(activeAt, for: alert.labels)
+                if remaining <= 0 {
+                    // Prometheus fires it again at the next evaluation, leaving it pending for one interval; it
+                    // fires now, as that evaluation would, so that the queue never sees it pending.
+                    rule.fire(alert.labels, at: time)
+                }
             }
         }
     }

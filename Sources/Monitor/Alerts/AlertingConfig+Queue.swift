@@ -1,0 +1,36 @@
+import Foundation
+import PromQL
+import SwitchboardCore
+
+/// The config's inhibit rules and maintenance windows as the queue takes them.
+extension AlertingConfig {
+    /// The `inhibit_rules`, with their matchers (checked when the config was read) for the queue.
+    public func inhibitionRules() throws -> [InhibitionRule] {
+        try inhibitRules.map { rule in
+            InhibitionRule(
+                sourceMatchers: try rule.sourceMatchers.map(MatcherSyntax.labelMatcher),
+                targetMatchers: try rule.targetMatchers.map(MatcherSyntax.labelMatcher), equal: rule.equal)
+        }
+    }
+
+    /// The `maintenance_windows`, each with the id `config:<name>`; they live in the config, not the database.
+    public func queueMaintenanceWindows() throws -> [MaintenanceWindow] {
+        try maintenanceWindows.map { window in
+            let schedule: MaintenanceWindow.Schedule =
+                switch window.schedule {
+                case .once(let start, let end): .once(start: start, end: end)
+                case .weekly(let days, let minute, let duration, let zone):
+                    .weekly(weekdays: days, minuteOfDay: minute, duration: duration, timeZone: zone)
+                }
+            return try MaintenanceWindow(
+                id: MaintenanceWindow.configPrefix + window.name, name: window.name,
+                matchers: try window.matchers.map(MatcherSyntax.labelMatcher), schedule: schedule, createdBy: "config",
+                comment: window.comment)
+        }
+    }
+}
+
+extension MaintenanceWindow {
+    /// The start of the id of a window written in the config file.
+    public static let configPrefix = "config:"
+}
