@@ -218,6 +218,12 @@ struct RulesBenchmark: AsyncParsableCommand {
         lines.append(
             "load average before / after: "
                 + document.loadAverage.map { Self.format($0) }.joined(separator: " "))
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        if let busiest = document.loadAverage.max(), busiest > Double(cores) {
+            lines.append(
+                "note: a load average above the \(cores) cores means the wall times include waiting for a core; "
+                    + "compare the CPU per evaluation")
+        }
         return lines.joined(separator: "\n")
     }
 

@@ -44,6 +44,7 @@ enum RulesReference {
         else { return nil }
         let input = directory + "/data.om"
         let tsdb = directory + "/tsdb"
+        try? FileManager.default.removeItem(atPath: tsdb)  // a --directory used before
         try workload.writeOpenMetrics(to: input)
         let backfill = ContinuousClock.now
         try runToCompletion(promtool, ["tsdb", "create-blocks-from", "openmetrics", input, tsdb])
