@@ -32,6 +32,8 @@ let package = Package(
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
         .target(name: "PromQL"),
+        // Counts heap allocations for the benchmarks (defines malloc and friends in front of glibc's).
+        .target(name: "CAllocationCounter"),
         .target(
             name: "Monitor",
             dependencies: [
@@ -82,7 +84,7 @@ let package = Package(
         .executableTarget(
             name: "switchboard-bench",
             dependencies: [
-                "SwitchboardCore", "Monitor",
+                "SwitchboardCore", "Monitor", "PromQL", "CAllocationCounter",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),

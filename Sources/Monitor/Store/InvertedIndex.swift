@@ -32,18 +32,39 @@ struct InvertedIndex: Sendable {
     }
 
     /// The series every matcher holds for.
-    func series(matching matchers: [CompiledMatcher]) -> Set<SeriesID> {
-        var result: Set<SeriesID>?
-        for matcher in matchers where !matcher.matchesEmpty {
-            let values = postings[matcher.name] ?? [:]
-            var union: Set<SeriesID> = []
-            for (value, ids) in values where matcher.matches(value) { union.formUnion(ids) }
-            result = result.map { $0.intersection(union) } ?? union
-            if result?.isEmpty == true { return [] }
+    ///
+    /// Each narrowing matcher's postings are used as they are where it selects one value (an `=`
+    /// matcher is a lookup, not a scan of the values); the sets are then intersected from the
+    /// smallest, so a selector such as `{__name__="m", system="a"}` costs the size of its answer,
+    /// not of every series of `m`.
+    func series(matching matchers: [IndexMatcher]) -> Set<SeriesID> {
+        var narrowing: [Set<SeriesID>] = []
+        for matcher in matchers where !matcher.compiled.matchesEmpty {
+            let values = postings[matcher.compiled.name] ?? [:]
+            if let exact = matcher.exactValue {
+                guard let ids = values[exact] else { return [] }
+                narrowing.append(ids)
+                continue
+            }
+            var matched: [Set<SeriesID>] = []
+            for (value, ids) in values where matcher.compiled.matches(value) { matched.append(ids) }
+            guard !matched.isEmpty else { return [] }
+            matched.sort { $0.count > $1.count }
+            var union = matched[0]
+            for ids in matched.dropFirst() { union.formUnion(ids) }
+            narrowing.append(union)
         }
-        var remaining = result ?? allSeries
-        for matcher in matchers where matcher.matchesEmpty {
-            for (value, ids) in postings[matcher.name] ?? [:] where !matcher.matches(value) {
+        var remaining = allSeries
+        if !narrowing.isEmpty {
+            narrowing.sort { $0.count < $1.count }
+            remaining = narrowing[0]
+            for other in narrowing.dropFirst() {
+                remaining = remaining.filter(other.contains)
+                if remaining.isEmpty { return [] }
+            }
+        }
+        for matcher in matchers where matcher.compiled.matchesEmpty {
+            for (value, ids) in postings[matcher.compiled.name] ?? [:] where !matcher.compiled.matches(value) {
                 remaining.subtract(ids)
             }
         }
@@ -71,5 +92,17 @@ struct InvertedIndex: Sendable {
     static func stringBytes(_ string: String) -> Int {
         let count = string.utf8.count
         return count <= 15 ? 16 : 16 + 32 + count
+    }
+}
+
+/// A selector's matcher as the index uses it: compiled, with its value when it accepts exactly one.
+struct IndexMatcher {
+    let compiled: CompiledMatcher
+    /// The value of an `=` matcher with a non-empty value, whose postings are looked up directly.
+    let exactValue: String?
+
+    init(_ matcher: LabelMatcher) {
+        compiled = CompiledMatcher(matcher)
+        exactValue = matcher.kind == .equal && !matcher.value.isEmpty ? matcher.value : nil
     }
 }

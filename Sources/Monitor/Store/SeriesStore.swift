@@ -168,7 +168,7 @@ public final class SeriesStore: SeriesSource {
     private func chunks(
         matching matchers: [LabelMatcher], from start: Int64, through end: Int64
     ) -> [(name: String, labels: Labels, chunks: [XORChunk])] {
-        let compiled = matchers.map(CompiledMatcher.init)
+        let compiled = matchers.map(IndexMatcher.init)
         let found = state.withLock { state in
             state.index.series(matching: compiled).compactMap { id in
                 state.series[id].map { ($0.name, $0.labels, $0.chunks(from: start, through: end)) }
