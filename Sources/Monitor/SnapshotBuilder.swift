@@ -6,10 +6,13 @@ struct SnapshotBuilder: Sendable {
     let landscape: Landscape
     let source: String
     private let timeouts: [String: Double]
+    /// The id of every check, so that progress is counted without listing the landscape's checks again.
+    private let checkIDs: [String]
 
     init(landscape: Landscape, source: String) {
         self.landscape = landscape
         self.source = source
+        checkIDs = landscape.allChecks.map(\.check.id)
         timeouts = Dictionary(
             landscape.allChecks.map { ($0.check.id, $0.check.timeout.seconds) }, uniquingKeysWith: { first, _ in first }
         )
@@ -58,11 +61,10 @@ struct SnapshotBuilder: Sendable {
                 id: system.id, name: system.name, owner: system.owner, state: own, checks: checks,
                 dependsOn: system.dependsOn)
         }
-        let total = landscape.allChecks.count
-        let completed = landscape.allChecks.filter { knowledge.results[$0.check.id] != nil }.count
+        let completed = checkIDs.reduce(0) { $0 + (knowledge.results[$1] != nil ? 1 : 0) }
         return Snapshot(
             version: version, generatedAt: now, landscape: landscape.name, source: source, systems: systems,
-            interfaces: interfaces, progress: CheckProgress(completed: completed, total: total),
+            interfaces: interfaces, progress: CheckProgress(completed: completed, total: checkIDs.count),
             alerts: knowledge.alerts, rules: knowledge.rules, jobs: knowledge.jobs)
     }
 
