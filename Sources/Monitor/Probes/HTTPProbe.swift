@@ -40,7 +40,8 @@ public struct HTTPProbe: Probe {
             let latency = ContinuousClock.now - started
             var answer = HTTPAnswer(
                 status: Int(response.status.code), statusText: response.status.reasonPhrase,
-                headers: response.headers.map { ($0.name, $0.value) }, body: body, latency: latency)
+                headers: expect.headerRegex.isEmpty ? [] : response.headers.map { ($0.name, $0.value) }, body: body,
+                latency: latency)
             let transferred = ContinuousClock.now
             if expect.certMinDays != nil, let endpoint = Self.tlsEndpoint(settings.url) {
                 switch await Self.certificate(of: endpoint, timeout: timeout) {
