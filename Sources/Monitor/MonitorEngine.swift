@@ -124,7 +124,8 @@ public final class MonitorEngine: DataSource {
 
     /// Polls every check on its schedule until the calling task is cancelled, then closes connections.
     public func run() async {
-        let scheduler = ProbeScheduler(runners: runners, maxConcurrentProbes: maxConcurrentProbes)
+        let scheduler = ProbeScheduler(
+            runners: runners, maxConcurrentProbes: maxConcurrentProbes, executors: clients.executors)
         await withDiscardingTaskGroup { group in
             group.addTask { await scheduler.run { self.record($0) } }
             if let jobs {
