@@ -36,6 +36,8 @@ public final class MonitorEngine: DataSource {
         var stale: Set<String> = []
         var statsRefreshedAt = Date.distantPast
         var compactedAt = Date()
+        /// Which interfaces of `snapshot` the next build may take as they are, and until when.
+        var stableUntil = SnapshotBuilder.StableUntil()
     }
 
     /// How often the snapshot is rebuilt while polling: results arriving in between are coalesced
@@ -122,7 +124,8 @@ public final class MonitorEngine: DataSource {
 
     /// Polls every check on its schedule until the calling task is cancelled, then closes connections.
     public func run() async {
-        let scheduler = ProbeScheduler(runners: runners, maxConcurrentProbes: maxConcurrentProbes)
+        let scheduler = ProbeScheduler(
+            runners: runners, maxConcurrentProbes: maxConcurrentProbes, executors: clients.executors)
         await withDiscardingTaskGroup { group in
             group.addTask { await scheduler.run { self.record($0) } }
             if let jobs {
@@ -238,8 +241,10 @@ public final class MonitorEngine: DataSource {
         }
         if compact { store.compact(now: Int64(now.timeIntervalSince1970 * 1000)) }
         state.withLock { state in
-            refreshStats(&state, now: now)
-            var snapshot = builder.build(state.knowledge, version: state.snapshot.version, now: now)
+            let changed = refreshStats(&state, now: now)
+            var snapshot = builder.build(
+                state.knowledge, version: state.snapshot.version, now: now, previous: state.snapshot, changed: changed,
+                stableUntil: &state.stableUntil)
             recordChanges(from: state.snapshot, to: &snapshot, in: &state.knowledge, now: now)
             let previous = state.snapshot
             if snapshot.systems != previous.systems || snapshot.interfaces != previous.interfaces
@@ -252,8 +257,11 @@ public final class MonitorEngine: DataSource {
         }
     }
 
-    private func refreshStats(_ state: inout State, now: Date) {
+    /// Recomputes the statistics of the interfaces with new results (of all, now and then); returns
+    /// the interfaces whose statistics or results changed.
+    private func refreshStats(_ state: inout State, now: Date) -> Set<String> {
         let everything = now.timeIntervalSince(state.statsRefreshedAt) >= Self.statsRefreshInterval
+        var changed = Set<String>()
         for interface in landscape.interfaces {
             var stats: HealthStats
             if everything || state.stale.contains(interface.id) {
@@ -265,9 +273,11 @@ public final class MonitorEngine: DataSource {
             }
             stats.throughputPerSecond = interface.throughput.flatMap { throughput($0, now: now) }
             state.knowledge.stats[interface.id] = stats
+            changed.insert(interface.id)
         }
         state.stale.removeAll(keepingCapacity: true)
         if everything { state.statsRefreshedAt = now }
+        return changed
     }
 
     /// How long a window an interface's throughput is averaged over.

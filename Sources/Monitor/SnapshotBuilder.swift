@@ -6,10 +6,13 @@ struct SnapshotBuilder: Sendable {
     let landscape: Landscape
     let source: String
     private let timeouts: [String: Double]
+    /// The id of every check, so that progress is counted without listing the landscape's checks again.
+    private let checkIDs: [String]
 
     init(landscape: Landscape, source: String) {
         self.landscape = landscape
         self.source = source
+        checkIDs = landscape.allChecks.map(\.check.id)
         timeouts = Dictionary(
             landscape.allChecks.map { ($0.check.id, $0.check.timeout.seconds) }, uniquingKeysWith: { first, _ in first }
         )
@@ -26,7 +29,16 @@ struct SnapshotBuilder: Sendable {
         var jobs: [JobStatus] = []
     }
 
-    func build(_ knowledge: Knowledge, version: UInt64, now: Date) -> Snapshot {
+    /// When each interface of the last build may change without a new result (a fresh result going
+    /// stale), by index in the landscape; `.distantPast` where it must be built again.
+    typealias StableUntil = [Date]
+
+    /// Builds the snapshot. With `previous`, an interface outside `changed` whose state cannot have
+    /// moved since (`stableUntil` still ahead) is taken from it as it was instead of being built again.
+    func build(
+        _ knowledge: Knowledge, version: UInt64, now: Date, previous: Snapshot? = nil, changed: Set<String> = [],
+        stableUntil: inout StableUntil
+    ) -> Snapshot {
         func statuses(_ checks: [Check]) -> [CheckStatus] {
             checks.map {
                 CheckStatus(
@@ -41,8 +53,16 @@ struct SnapshotBuilder: Sendable {
             return HealthEvaluator.state(
                 of: checks, thresholds: thresholds, consecutiveFailures: streaks, timeouts: timeouts, now: now)
         }
-        let interfaces = landscape.interfaces.map { interface in
+        if stableUntil.count != landscape.interfaces.count {
+            stableUntil = StableUntil(repeating: .distantPast, count: landscape.interfaces.count)
+        }
+        let reusable = previous.map { $0.interfaces.count == landscape.interfaces.count } ?? false
+        let interfaces = landscape.interfaces.enumerated().map { index, interface in
+            if reusable, let previous, now < stableUntil[index], !changed.contains(interface.id) {
+                return previous.interfaces[index]
+            }
             let checks = statuses(interface.checks)
+            stableUntil[index] = stateStableUntil(checks, builtAt: now)
             return InterfaceStatus(
                 id: interface.id, name: interface.name, from: interface.from, to: interface.to,
                 kind: interface.kind, owner: interface.owner, state: state(checks, interface.health), checks: checks,
@@ -58,12 +78,30 @@ struct SnapshotBuilder: Sendable {
                 id: system.id, name: system.name, owner: system.owner, state: own, checks: checks,
                 dependsOn: system.dependsOn)
         }
-        let total = landscape.allChecks.count
-        let completed = landscape.allChecks.filter { knowledge.results[$0.check.id] != nil }.count
+        let completed = checkIDs.reduce(0) { $0 + (knowledge.results[$1] != nil ? 1 : 0) }
         return Snapshot(
             version: version, generatedAt: now, landscape: landscape.name, source: source, systems: systems,
-            interfaces: interfaces, progress: CheckProgress(completed: completed, total: total),
+            interfaces: interfaces, progress: CheckProgress(completed: completed, total: checkIDs.count),
             alerts: knowledge.alerts, rules: knowledge.rules, jobs: knowledge.jobs)
+    }
+
+    /// One snapshot without reuse (the first, and tests).
+    func build(_ knowledge: Knowledge, version: UInt64, now: Date) -> Snapshot {
+        var stableUntil = StableUntil()
+        return build(knowledge, version: version, now: now, stableUntil: &stableUntil)
+    }
+
+    /// Until when `HealthEvaluator` gives these checks the same state: the moment the first of their
+    /// fresh results goes stale. Results that are already stale, and missing ones, stay so until a
+    /// new result arrives, which marks the interface changed.
+    func stateStableUntil(_ checks: [CheckStatus], builtAt now: Date) -> Date {
+        var until = Date.distantFuture
+        for check in checks {
+            guard let last = check.last else { continue }
+            let expiry = last.startedAt.addingTimeInterval(2 * check.intervalSeconds + (timeouts[check.id] ?? 0))
+            if expiry > now, expiry < until { until = expiry }
+        }
+        return until
     }
 
     /// The statistics of one interface from the histories of its checks.

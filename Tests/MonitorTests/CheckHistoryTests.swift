@@ -49,6 +49,26 @@ import Testing
         #expect(stats.errorRate.map { abs($0 - 3.0 / 20) < 0.001 } == true)
     }
 
+    @Test func bucketsOfADayAgoAreNotCountedAfterAGap() {
+        var history = CheckHistory(interval: .seconds(10))
+        let run = { (at: Date, up: Bool) in
+            CheckResult(
+                checkID: "c", up: up, startedAt: at, durationSeconds: 0.01, errorClass: up ? nil : .timeout,
+                reason: up ? "HTTP 200" : "no answer")
+        }
+        for i in 0..<30 { history.record(run(Self.start.addingTimeInterval(Double(i * 10)), false)) }
+        // Silence for 25 hours, then one good run: the failures of yesterday are out of every window.
+        let back = Self.start.addingTimeInterval(25 * 3600)
+        history.record(run(back, true))
+        let day = history.counts(within: 86400, now: back)
+        #expect(day.runs == 1 && day.successes == 1)
+        let hour = history.counts(within: 3600, now: back.addingTimeInterval(60))
+        #expect(hour.runs == 1 && hour.successes == 1)
+        let recent = history.recentRuns(limit: 3)
+        #expect(recent.map(\.up) == [false, false, true])
+        #expect(recent.last?.at == back)
+    }
+
     @Test func memoryStaysBoundedOverADay() {
         let (history, now) = Self.history(8640 * 2) { _ in true }
         #expect(history.latencies(now: now).count <= 361, "one hour of latencies at 10 s")

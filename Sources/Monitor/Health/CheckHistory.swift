@@ -4,25 +4,36 @@ import SwitchboardCore
 /// The recent runs of one check in bounded memory: success counts in 5-minute buckets for
 /// 24 hours, and the latencies of the last hour.
 ///
-/// At a 10 s interval that is about 2.3 KB of buckets and 4.3 KB of latencies per check.
+/// At a 10 s interval that is about 1.2 KB of buckets and 2.9 KB of latencies per check.
 struct CheckHistory: Sendable {
     static let bucketSeconds = 300
     static let bucketCount = 24 * 3600 / bucketSeconds
     static let latencyWindow: TimeInterval = 3600
 
+    /// Runs of one 5-minute bucket; which bucket a slot holds follows from `newestBucket`.
     private struct Bucket {
-        var index: Int32 = -1
         var runs: UInt16 = 0
         var successes: UInt16 = 0
     }
 
+    /// One run in 8 bytes: its start second (since 1970, good until 2106) and its duration, negated
+    /// for a failed run.
     private struct LatencyPoint {
-        var at: Int64
-        var seconds: Float
-        var up: Bool
+        var at: UInt32
+        var signedSeconds: Float
+
+        init(at: Int, seconds: Double, up: Bool) {
+            self.at = UInt32(clamping: at)
+            signedSeconds = up ? Float(seconds) : -Float(seconds)
+        }
+
+        var seconds: Float { signedSeconds.magnitude }
+        var up: Bool { signedSeconds.sign == .plus }
     }
 
-    private var buckets = [Bucket](repeating: Bucket(), count: bucketCount)
+    /// A ring: the slot of bucket `i` is `i % bucketCount`, for the `bucketCount` buckets up to `newestBucket`.
+    private var buckets: [Bucket] = []
+    private var newestBucket = Int.min
     private var latencies: [LatencyPoint] = []
     private var latencyCapacity: Int
     private var latencyNext = 0
@@ -33,17 +44,12 @@ struct CheckHistory: Sendable {
     init(interval: Duration) {
         let perHour = Int((Self.latencyWindow / max(interval.seconds, 0.001)).rounded(.up)) + 1
         latencyCapacity = min(max(perHour, 16), 3600)
-        latencies.reserveCapacity(min(latencyCapacity, 64))
     }
 
     mutating func record(_ result: CheckResult) {
         let seconds = Int(result.startedAt.timeIntervalSince1970)
-        let index = Int32(seconds / Self.bucketSeconds)
-        let slot = Int(index) % Self.bucketCount
-        if buckets[slot].index != index { buckets[slot] = Bucket(index: index) }
-        buckets[slot].runs &+= 1
+        countRun(inBucket: seconds / Self.bucketSeconds, up: result.up)
         if result.up {
-            buckets[slot].successes &+= 1
             lastSuccess = result.startedAt
             consecutiveFailures = 0
         } else {
@@ -51,7 +57,7 @@ struct CheckHistory: Sendable {
                 at: result.startedAt, errorClass: result.errorClass, reason: result.reason)
             consecutiveFailures += 1
         }
-        let point = LatencyPoint(at: Int64(seconds), seconds: Float(result.durationSeconds), up: result.up)
+        let point = LatencyPoint(at: seconds, seconds: result.durationSeconds, up: result.up)
         if latencies.count < latencyCapacity {
             latencies.append(point)
         } else {
@@ -60,30 +66,54 @@ struct CheckHistory: Sendable {
         }
     }
 
+    private mutating func countRun(inBucket index: Int, up: Bool) {
+        if buckets.isEmpty { buckets = [Bucket](repeating: Bucket(), count: Self.bucketCount) }
+        if index > newestBucket {
+            // Empty the slots of the buckets skipped over and of the new one: they held a day ago.
+            let first = newestBucket == .min ? index : max(newestBucket + 1, index - Self.bucketCount + 1)
+            for skipped in first...index { buckets[skipped % Self.bucketCount] = Bucket() }
+            newestBucket = index
+        } else if index <= newestBucket - Self.bucketCount {
+            return  // older than the ring reaches
+        }
+        let slot = index % Self.bucketCount
+        buckets[slot].runs &+= 1
+        if up { buckets[slot].successes &+= 1 }
+    }
+
     /// Runs and successful runs that started in the last `window` seconds before `now`, to the
     /// bucket: the full buckets of the window plus the one under way.
     func counts(within window: TimeInterval, now: Date) -> (runs: Int, successes: Int) {
-        let newest = Int32(Int(now.timeIntervalSince1970) / Self.bucketSeconds)
-        let oldest = newest - Int32((window / Double(Self.bucketSeconds)).rounded(.up))
-        return buckets.reduce(into: (0, 0)) { total, bucket in
-            guard bucket.index >= oldest, bucket.index <= newest else { return }
-            total.0 += Int(bucket.runs)
-            total.1 += Int(bucket.successes)
+        guard !buckets.isEmpty else { return (0, 0) }
+        let current = Int(now.timeIntervalSince1970) / Self.bucketSeconds
+        let newest = min(current, newestBucket)
+        let reach = Int((window / Double(Self.bucketSeconds)).rounded(.up))
+        let oldest = max(current - reach, newestBucket - Self.bucketCount + 1)
+        guard oldest <= newest else { return (0, 0) }
+        var total = (runs: 0, successes: 0)
+        for index in oldest...newest {
+            let bucket = buckets[index % Self.bucketCount]
+            total.runs += Int(bucket.runs)
+            total.successes += Int(bucket.successes)
         }
+        return total
     }
 
     /// The newest `limit` runs, oldest first.
     func recentRuns(limit: Int) -> [RecentRun] {
-        let chronological = Array(latencies[latencyNext...] + latencies[..<latencyNext])
-        return chronological.suffix(limit).map {
-            RecentRun(at: Date(timeIntervalSince1970: TimeInterval($0.at)), seconds: Double($0.seconds), up: $0.up)
+        // Oldest first is `latencyNext` onwards, around the ring; only the newest `limit` are read.
+        let count = latencies.count
+        return (max(count - limit, 0)..<count).map { offset in
+            let point = latencies[(latencyNext + offset) % count]
+            return RecentRun(
+                at: Date(timeIntervalSince1970: TimeInterval(point.at)), seconds: Double(point.seconds), up: point.up)
         }
     }
 
     /// Latencies, in seconds, of the runs of the last hour before `now`.
     func latencies(now: Date) -> [Double] {
         let cutoff = Int64(now.timeIntervalSince1970 - Self.latencyWindow)
-        return latencies.filter { $0.at >= cutoff }.map { Double($0.seconds) }
+        return latencies.filter { Int64($0.at) >= cutoff }.map { Double($0.seconds) }
     }
 }
 

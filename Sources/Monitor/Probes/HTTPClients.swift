@@ -7,6 +7,8 @@ import NIOPosix
 public final class HTTPClients: Sendable {
     let following: HTTPClient
     let notFollowing: HTTPClient
+    /// One task executor per event loop of the clients, for the scheduler to run checks on.
+    let executors: [EventLoopTaskExecutor]
 
     public init() {
         let group = MultiThreadedEventLoopGroup.singleton
@@ -17,6 +19,7 @@ public final class HTTPClients: Sendable {
         following = HTTPClient(eventLoopGroup: group, configuration: configuration)
         configuration.redirectConfiguration = .disallow
         notFollowing = HTTPClient(eventLoopGroup: group, configuration: configuration)
+        executors = EventLoopTaskExecutor.forEachLoop(of: group)
     }
 
     func client(followRedirects: Bool) -> HTTPClient {

@@ -10,12 +10,20 @@ public struct HTTPProbe: Probe {
     public let settings: HTTPProbeSettings
     public let expect: Expectations
     let clients: HTTPClients
+    /// The request every run sends, built once (headers, body and TLS settings do not change between runs).
+    private let template: HTTPClientRequest
+    private let isHTTPS: Bool
 
     public init(settings: HTTPProbeSettings, expect: Expectations, clients: HTTPClients) {
         self.settings = settings
         self.expect = expect
         self.clients = clients
+        self.template = Self.request(settings)
+        self.isHTTPS = settings.url.lowercased().hasPrefix("https:")
     }
+
+    /// The whole exchange (request, body, certificate) runs under one `withTimeout`.
+    public var enforcesTimeout: Bool { true }
 
     public func run(timeout: Duration) async -> ProbeOutcome {
         let started = ContinuousClock.now
@@ -26,13 +34,14 @@ public struct HTTPProbe: Probe {
     private func exchange(timeout: Duration, started: ContinuousClock.Instant) async -> ProbeOutcome {
         do {
             let client = clients.client(followRedirects: settings.followRedirects)
-            let response = try await client.execute(try request(), timeout: .nanoseconds(timeout.nanoseconds))
+            let response = try await client.execute(template, timeout: .nanoseconds(timeout.nanoseconds))
             let headAt = ContinuousClock.now
             let body = try await response.body.collect(upTo: settings.maxBodyBytes)
             let latency = ContinuousClock.now - started
             var answer = HTTPAnswer(
                 status: Int(response.status.code), statusText: response.status.reasonPhrase,
-                headers: response.headers.map { ($0.name, $0.value) }, body: body, latency: latency)
+                headers: expect.headerRegex.isEmpty ? [] : response.headers.map { ($0.name, $0.value) }, body: body,
+                latency: latency)
             let transferred = ContinuousClock.now
             if expect.certMinDays != nil, let endpoint = Self.tlsEndpoint(settings.url) {
                 switch await Self.certificate(of: endpoint, timeout: timeout) {
@@ -46,7 +55,7 @@ public struct HTTPProbe: Probe {
                 Sample("probe_http_content_length", [:], Double(body.readableBytes)),
                 Sample("probe_http_duration_seconds", ["phase": "processing"], (headAt - started).seconds),
                 Sample("probe_http_duration_seconds", ["phase": "transfer"], (transferred - headAt).seconds),
-                Sample("probe_http_ssl", [:], settings.url.lowercased().hasPrefix("https:") ? 1 : 0),
+                Sample("probe_http_ssl", [:], isHTTPS ? 1 : 0),
             ]
             if let certificate = answer.certificate { outcome.samples.append(certificate.expirySample) }
             return outcome
@@ -88,7 +97,7 @@ public struct HTTPProbe: Probe {
         case unreadable(ProbeOutcome)
     }
 
-    private func request() throws -> HTTPClientRequest {
+    private static func request(_ settings: HTTPProbeSettings) -> HTTPClientRequest {
         var request = HTTPClientRequest(url: settings.url)
         request.method = HTTPMethod(rawValue: settings.method)
         request.headers.add(name: "User-Agent", value: "switchboard")

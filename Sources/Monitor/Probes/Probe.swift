@@ -6,6 +6,14 @@ import SwitchboardCore
 /// A probe must return within `timeout`; the scheduler also enforces it from outside.
 public protocol Probe: Sendable {
     func run(timeout: Duration) async -> ProbeOutcome
+
+    /// Whether `run` puts the whole of its work under one `withTimeout(timeout)`, so that the runner's
+    /// own timer (which could only cancel the same work a little later) is left out.
+    var enforcesTimeout: Bool { get }
+}
+
+extension Probe {
+    public var enforcesTimeout: Bool { false }
 }
 
 /// What one probe run found, before the scheduler stamps it with the check and the time.

@@ -6,6 +6,7 @@ import SwitchboardCore
 struct HTTPAnswer {
     var status: Int
     var statusText: String
+    /// The response headers, read only by `header_regex` (left empty when the check has none).
     var headers: [(String, String)]
     var body: ByteBuffer
     var latency: Duration

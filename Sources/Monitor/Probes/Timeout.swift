@@ -5,7 +5,7 @@ func withTimeout<T: Sendable>(
     await withTaskGroup(of: T?.self) { group in
         group.addTask { await operation() }
         group.addTask {
-            try? await Task.sleep(for: timeout)
+            try? await sleepOnCurrentLoop(for: timeout)
             return nil
         }
         let first = await group.next() ?? nil

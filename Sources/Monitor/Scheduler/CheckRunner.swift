@@ -26,9 +26,14 @@ struct CheckRunner: Sendable {
         let clock = ContinuousClock()
         let begin = clock.now
         let timeout = owned.check.timeout
-        let outcome =
-            await withTimeout(timeout + Self.grace) { await probe.run(timeout: timeout) }
-            ?? .failure(.timeout, "no answer within \(DurationParser.format(timeout))")
+        let outcome: ProbeOutcome
+        if probe.enforcesTimeout {
+            outcome = await probe.run(timeout: timeout)
+        } else {
+            outcome =
+                await withTimeout(timeout + Self.grace) { await probe.run(timeout: timeout) }
+                ?? .failure(.timeout, "no answer within \(DurationParser.format(timeout))")
+        }
         let duration = (clock.now - begin).seconds
         let result = CheckResult(
             checkID: owned.check.id, up: outcome.up, startedAt: startedAt, durationSeconds: duration,

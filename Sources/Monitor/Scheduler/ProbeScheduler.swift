@@ -5,13 +5,18 @@ import SwitchboardCore
 ///
 /// Each check has its own task: a slow or hung endpoint only ever delays itself. A run that
 /// overruns its interval makes the check skip the due times it missed rather than queue them.
+///
+/// The tasks are spread over `executors` (the event loops of the HTTP clients): a probe then runs
+/// on the thread its connection lives on, rather than hopping between the task pool and the loop.
 public struct ProbeScheduler: Sendable {
     let runners: [CheckRunner]
     let limit: ConcurrencyLimit
+    let executors: [EventLoopTaskExecutor]
 
-    init(runners: [CheckRunner], maxConcurrentProbes: Int) {
+    init(runners: [CheckRunner], maxConcurrentProbes: Int, executors: [EventLoopTaskExecutor] = []) {
         self.runners = runners
         self.limit = ConcurrencyLimit(maxConcurrentProbes)
+        self.executors = executors
     }
 
     /// Runs until the task is cancelled, handing every result to `record`.
@@ -19,8 +24,9 @@ public struct ProbeScheduler: Sendable {
         let clock = ContinuousClock()
         let start = clock.now
         await withDiscardingTaskGroup { group in
-            for runner in runners {
-                group.addTask {
+            for (index, runner) in runners.enumerated() {
+                let executor = executors.isEmpty ? nil : executors[index % executors.count]
+                group.addTask(executorPreference: executor) {
                     await loop(runner, start: start, clock: clock, record: record)
                 }
             }
@@ -35,7 +41,7 @@ public struct ProbeScheduler: Sendable {
         var due = start + Self.offset(of: runner.owned.check.id, within: interval)
         while !Task.isCancelled {
             do {
-                try await clock.sleep(until: due)
+                try await sleepOnCurrentLoop(for: due - clock.now)
             } catch {
                 return
             }

@@ -48,11 +48,26 @@ public struct Labels: Sendable, Hashable, Comparable, CustomStringConvertible, E
         }
     }
 
-    /// These labels with `other`'s added; `other` wins where both have a name.
+    /// These labels with `other`'s added; `other` wins where both have a name, and its empty values
+    /// remove the name.
+    ///
+    /// One pass over both sorted lists (a probe's samples are labelled through here, several per run).
     public func merging(_ other: Labels) -> Labels {
-        var merged = self
-        for pair in other.pairs { merged[pair.name] = pair.value }
-        return merged
+        if other.pairs.isEmpty { return self }
+        if pairs.isEmpty, !other.pairs.contains(where: { $0.value.isEmpty }) { return other }
+        var merged: [Pair] = []
+        merged.reserveCapacity(pairs.count + other.pairs.count)
+        var mine = pairs[...]
+        for pair in other.pairs {
+            while let first = mine.first, first.name < pair.name {
+                merged.append(first)
+                mine = mine.dropFirst()
+            }
+            if mine.first?.name == pair.name { mine = mine.dropFirst() }
+            if !pair.value.isEmpty { merged.append(pair) }
+        }
+        merged.append(contentsOf: mine)
+        return Labels(sortedPairs: merged)
     }
 
     public static func < (lhs: Labels, rhs: Labels) -> Bool {

@@ -1,0 +1,59 @@
+import Synchronization
+import Testing
+
+@testable import Monitor
+
+@Suite struct ConcurrencyLimitTests {
+    /// State the tasks of a test share.
+    final class Shared<Value: Sendable>: Sendable {
+        let value: Mutex<Value>
+
+        init(_ value: Value) {
+            self.value = Mutex(value)
+        }
+    }
+
+    @Test func neverLetsMoreThanTheLimitRunAtOnce() async {
+        let limit = ConcurrencyLimit(3)
+        let running = Shared((now: 0, most: 0))
+        await withTaskGroup(of: Void.self) { group in
+            for _ in 0..<50 {
+                group.addTask {
+                    await limit.run {
+                        running.value.withLock {
+                            $0.now += 1
+                            $0.most = max($0.most, $0.now)
+                        }
+                        try? await Task.sleep(for: .milliseconds(2))
+                        running.value.withLock { $0.now -= 1 }
+                    }
+                }
+            }
+        }
+        let (now, most) = running.value.withLock { ($0.now, $0.most) }
+        #expect(now == 0)
+        #expect(most == 3, "50 tasks of 2 ms each fill all three slots")
+    }
+
+    @Test func waitersGetTheirTurnInArrivalOrder() async {
+        let limit = ConcurrencyLimit(1)
+        let order = Shared<[Int]>([])
+        let gate = Shared<CheckedContinuation<Void, Never>?>(nil)
+        // The first task holds the only slot until every other task is waiting for it.
+        let holder = Task {
+            await limit.run {
+                await withCheckedContinuation { continuation in gate.value.withLock { $0 = continuation } }
+            }
+        }
+        while gate.value.withLock({ $0 == nil }) { await Task.yield() }
+        var waiters: [Task<Void, Never>] = []
+        for index in 0..<5 {
+            waiters.append(Task { await limit.run { order.value.withLock { $0.append(index) } } })
+            try? await Task.sleep(for: .milliseconds(20))  // lets each one queue before the next
+        }
+        gate.value.withLock { $0?.resume() }
+        await holder.value
+        for waiter in waiters { await waiter.value }
+        #expect(order.value.withLock { $0 } == [0, 1, 2, 3, 4])
+    }
+}
