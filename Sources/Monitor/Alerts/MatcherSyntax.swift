@@ -1,34 +1,24 @@
 import PromQL
 import SwitchboardCore
 
-/// Parses one Alertmanager-style matcher: `name=value`, `name!="value"`, `name=~regex`, `name!~regex`.
+/// Parses Alertmanager-style matchers (`name=value`, `name!="value"`, `name=~regex`, `name!~regex`)
+/// into the PromQL matchers the queue evaluates.
 ///
-/// The value may be double-quoted (with `\"`, `\\` and `\n` escapes); regexes are anchored at both ends.
-/// The syntax is `AlertMatcher.parse`'s (SwitchboardCore, where the config loader reads matchers too);
-/// this gives the PromQL matcher the queue evaluates.
+/// The syntax and its errors are `AlertMatcher.parse`'s (SwitchboardCore, where the config loader
+/// reads matchers too): values may be double-quoted (with `\"`, `\\` and `\n` escapes), regexes are
+/// anchored at both ends.
 public enum MatcherSyntax {
     public static func parse(_ text: String) throws(MatcherSyntaxError) -> LabelMatcher {
-        let parsed: AlertMatcher
-        do {
-            parsed = try AlertMatcher.parse(text)
-        } catch {
-            throw MatcherSyntaxError(input: text, column: error.column, expected: error.expected)
-        }
-        do {
-            return try labelMatcher(parsed)
-        } catch {
-            throw MatcherSyntaxError(
-                input: text, column: text.count - parsed.value.count + 1,
-                expected: "a valid regular expression (\(error.description))")
-        }
+        try labelMatcher(AlertMatcher.parse(text), text: text)
     }
 
     /// Parses every matcher; the first bad one throws, naming its position among the arguments.
     public static func parseAll(_ texts: [String]) throws(MatcherSyntaxError) -> [LabelMatcher] {
+        let parsed = try AlertMatcher.parseAll(texts)
         var matchers: [LabelMatcher] = []
-        for (position, text) in texts.enumerated() {
+        for (position, matcher) in parsed.enumerated() {
             do {
-                matchers.append(try parse(text))
+                matchers.append(try labelMatcher(matcher, text: texts[position]))
             } catch {
                 var located = error
                 located.argument = position + 1
@@ -49,26 +39,20 @@ public enum MatcherSyntax {
             }
         return try LabelMatcher(matcher.name, kind, matcher.value)
     }
+
+    /// The PromQL matcher, or the error of a regex PromQL refuses, at the value's column in `text`.
+    private static func labelMatcher(_ matcher: AlertMatcher, text: String) throws(MatcherSyntaxError)
+        -> LabelMatcher
+    {
+        do {
+            return try labelMatcher(matcher)
+        } catch {
+            throw MatcherSyntaxError(
+                input: text, column: text.count - matcher.value.count + 1,
+                expected: "a valid regular expression (\(error.description))")
+        }
+    }
 }
 
 /// A matcher that does not parse: which one, at which column, and what was expected there.
-public struct MatcherSyntaxError: Error, Sendable, Equatable, CustomStringConvertible {
-    public var input: String
-    /// 1-based column in `input`.
-    public var column: Int
-    public var expected: String
-    /// 1-based position among several matchers, when parsed with `parseAll`.
-    public var argument: Int?
-
-    public init(input: String, column: Int, expected: String, argument: Int? = nil) {
-        self.input = input
-        self.column = column
-        self.expected = expected
-        self.argument = argument
-    }
-
-    public var description: String {
-        let which = argument.map { "matcher \($0) " } ?? "matcher "
-        return "\(which)`\(input)`, column \(column): expected \(expected)"
-    }
-}
+public typealias MatcherSyntaxError = AlertMatcherError
