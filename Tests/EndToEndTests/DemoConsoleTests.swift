@@ -88,7 +88,8 @@ struct DemoConsoleTests {
     }
 
     @Test(arguments: [
-        ("xterm-256color", utf8), ("screen", utf8), ("vt100", utf8), ("xterm-256color", ["LANG": "C", "LC_ALL": "C"]),
+        ("xterm-256color", utf8), ("tmux-256color", utf8), ("screen", utf8), ("linux", utf8), ("vt100", utf8),
+        ("xterm-256color", ["LANG": "C", "LC_ALL": "C"]),
     ])
     func readableUnderEachTerminalAndLocale(_ term: String, _ environment: [String: String]) async throws {
         try await OwnThread.run { try Self.readable(term: term, environment: environment) }
