@@ -165,6 +165,27 @@ import Testing
         #expect(flat.contains("alerts not grouped"))
     }
 
+    @Test func tabMovesToTheSilencesWhereXExpiresTheSelectedOne() async throws {
+        var snapshot = Self.snapshot()
+        snapshot.alerts.silences = [
+            SilenceSnapshot(
+                id: "s1", matchers: #"{alertname="JobLate"}"#, startsAt: Fixtures.now.addingTimeInterval(-60),
+                endsAt: Fixtures.now.addingTimeInterval(7200), createdBy: "kim", comment: "known, vendor ticket 42",
+                state: "active"),
+            SilenceSnapshot(
+                id: "s0", matchers: #"{system="crm"}"#, startsAt: Fixtures.now.addingTimeInterval(-7200),
+                endsAt: Fixtures.now.addingTimeInterval(-60), createdBy: "kim", comment: "window closed",
+                state: "expired"),
+        ]
+        let source = FakeDataSource(snapshot)
+        let terminal = Self.run([.tab, .character("x"), .character("y")], source: source)
+        #expect(terminal.text.contains("SILENCES 1 active, 0 pending  x expires it"))
+        #expect(terminal.text.contains("known, vendor ticket 42"))
+        #expect(!terminal.text.contains("window closed"), "expired silences are not listed")
+        let sent = try await Self.commands(of: source, expecting: 1)
+        #expect(sent == [.expireSilence(id: "s1", by: "tester")])
+    }
+
     @Test func theDetailShowsTheAlertsHistoryNewestFirst() async {
         let source = FakeDataSource(Self.snapshot())
         source.activities = [

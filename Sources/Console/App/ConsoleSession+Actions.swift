@@ -38,6 +38,12 @@ extension ConsoleSession {
         case .toggleFollow, .toggleWrap, .toggleTimestamps, .cycleLevel, .nextMatch, .previousMatch, .firstError,
             .saveLog:
             performLogAction(action, size: size)
+        case .nextPane:
+            guard !SilencesPane.rows(shown).isEmpty else {
+                show("no silences: the queue is the only pane", role: .flash, seconds: 3)
+                return
+            }
+            state.silencesFocused.toggle()
         case .nextGrouping:
             let all = AlertsView.groupings
             let next = ((all.firstIndex { $0 == state.alertGrouping } ?? -1) + 1) % all.count
@@ -80,9 +86,13 @@ extension ConsoleSession {
                 action, ids: list.map { String($0.id) }, visibleRows: ConsoleScreen.layout(size: size).viewHeight - 2)
         case .logs:
             moveInLog(action, size: size)
+        case .alerts where state.silencesFocused:
+            state.silences.apply(
+                action, ids: SilencesPane.rows(shown).map(\.id),
+                visibleRows: SilencesPane.height(shown, viewHeight: ConsoleScreen.layout(size: size).viewHeight) - 2)
         case .alerts:
             let rows = AlertsView.rows(shown, groupBy: state.alertGrouping)
-            let visible = ConsoleScreen.layout(size: size).viewHeight - 1
+            let visible = AlertsView.queueRows(shown, viewHeight: ConsoleScreen.layout(size: size).viewHeight)
             state.alerts.apply(action, ids: rows.map(\.id), visibleRows: visible)
             let forward = [.moveDown, .pageDown, .moveToTop].contains(action)
             state.alerts.skip(

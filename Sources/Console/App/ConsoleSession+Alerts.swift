@@ -6,6 +6,8 @@ extension ConsoleSession {
     /// The alert under the cursor on the queue, or the one whose detail is open.
     func selectedAlert() -> AlertEntrySnapshot? {
         switch state.route {
+        case .alerts where state.silencesFocused:
+            return nil
         case .alerts:
             let rows = AlertsView.rows(shown, groupBy: state.alertGrouping)
             return state.alerts.selected.flatMap { rows.indices.contains($0) ? rows[$0].alert : nil }
@@ -19,6 +21,10 @@ extension ConsoleSession {
     func performAlertAction(_ action: Action) {
         guard !options.readOnly else {
             show("read-only: this console does not acknowledge, silence or annotate", role: .error, seconds: 5)
+            return
+        }
+        if state.route == .alerts, state.silencesFocused {
+            expireSelectedSilence(action)
             return
         }
         guard let entry = selectedAlert() else {
@@ -94,5 +100,20 @@ extension ConsoleSession {
             let next = prompt.confirming == nil ? prompt.steps[prompt.answers.count].initial : ""
             return InputLine(kind: .prompt(prompt), text: next)
         }
+    }
+
+    /// `x` with the silences focused expires the selected silence; the alert keys wait for `Tab`.
+    private func expireSelectedSilence(_ action: Action) {
+        guard action == .expireSilence else {
+            show("Tab back to the queue to act on an alert", role: .flash, seconds: 3)
+            return
+        }
+        let silences = SilencesPane.rows(shown)
+        guard let index = state.silences.selected, silences.indices.contains(index) else { return }
+        let silence = silences[index]
+        ask(
+            .confirm(
+                .expireSilence(id: silence.id, by: options.user),
+                "expire silence \(silence.id) (\(Sanitizer.clean(silence.matchers)))?"))
     }
 }

@@ -126,11 +126,16 @@ final class ConsoleSession {
                 ids: list.map { String($0.id) }, visibleRows: ConsoleScreen.layout(size: size).viewHeight - 2)
         }
         let alertRows = AlertsView.rows(snapshot, groupBy: state.alertGrouping)
-        let alertsVisible = ConsoleScreen.layout(size: size).viewHeight - 1
+        let alertsVisible = AlertsView.queueRows(snapshot, viewHeight: ConsoleScreen.layout(size: size).viewHeight)
         state.alerts.reconcile(ids: alertRows.map(\.id), visibleRows: alertsVisible)
         state.alerts.skip(
             where: { alertRows[$0].alert == nil }, forward: true, rows: alertRows.map(\.id), visibleRows: alertsVisible)
 
+        let silences = SilencesPane.rows(snapshot)
+        state.silences.reconcile(
+            ids: silences.map(\.id),
+            visibleRows: SilencesPane.height(snapshot, viewHeight: ConsoleScreen.layout(size: size).viewHeight) - 2)
+        if silences.isEmpty { state.silencesFocused = false }
         let order = TopologyView.order(TopologyLayout(TopologyGraph(snapshot)))
         if state.topologySelection.map({ !order.contains($0) }) ?? true { state.topologySelection = order.first }
     }

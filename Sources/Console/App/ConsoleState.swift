@@ -12,6 +12,10 @@ struct ConsoleState: Sendable, Equatable {
     var log = LogViewState()
     /// Selection in the alert queue.
     var alerts = ViewState()
+    /// Selection in the silences under the queue.
+    var silences = ViewState()
+    /// `Tab` on the Alerts view: the keys act on the silences instead of the queue.
+    var silencesFocused = false
     /// The label the alert queue is grouped by; nil for one flat list.
     var alertGrouping: String? = "severity"
     /// Selection in the overview's list of interfaces that need attention.

@@ -30,6 +30,8 @@ enum Action: Sendable, Equatable {
     case saveLog
     /// `b` on the alert queue: group by the next label (severity, system, alertname, interface, none).
     case nextGrouping
+    /// `Tab`: the next pane of the view (the alert queue and its silences).
+    case nextPane
 }
 
 /// The keys: the same everywhere for switching, help and quitting; per view for the rest.
@@ -54,6 +56,7 @@ enum KeyMap {
         case .character("x") where route.isAlert: return .expireSilence
         case .character("R") where route == .jobs: return .runJob
         case .character("b") where route == .alerts: return .nextGrouping
+        case .tab where route == .alerts: return .nextPane
         case .character(let character) where route == .logs: return logs(character)
         case .character("s"): return route == .interfaces ? .nextSort : nil
         case .character("S"): return route == .interfaces ? .reverseSort : nil
@@ -116,6 +119,7 @@ enum KeyMap {
                 ("u", "undo the acknowledgement"), ("n", "add a note"),
                 ("s", "silence (matchers prefilled, editable; duration; comment)"), ("x", "expire its silence"),
                 ("b", "group by severity, system, alertname, interface, or not (:group LABEL)"),
+                ("Tab", "to the silences and back (x there expires the selected one)"),
                 ("y / other key", "confirm / cancel a write"),
             ]
         case .overview:

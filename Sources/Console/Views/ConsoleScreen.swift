@@ -99,7 +99,8 @@ enum ConsoleScreen {
         case .alerts:
             AlertsView.render(
                 into: &canvas, y: y, height: height, snapshot: snapshot, state: context.console.alerts,
-                groupBy: context.console.alertGrouping, now: context.now, glyphs: glyphs)
+                groupBy: context.console.alertGrouping, silences: context.console.silences,
+                silencesFocused: context.console.silencesFocused, now: context.now, glyphs: glyphs)
         case .alert(let id):
             AlertDetailView.render(
                 into: &canvas, y: y, height: height, snapshot: snapshot, alertID: id, activity: context.activity,

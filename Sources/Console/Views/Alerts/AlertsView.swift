@@ -58,7 +58,31 @@ enum AlertsView {
 
     static func render(
         into canvas: inout Canvas, y: Int, height: Int, snapshot: Snapshot, state: ViewState,
-        groupBy: String? = "severity", now: Date, glyphs: Glyphs
+        groupBy: String? = "severity", silences: ViewState = ViewState(), silencesFocused: Bool = false, now: Date,
+        glyphs: Glyphs
+    ) {
+        guard height > 0 else { return }
+        let pane = SilencesPane.height(snapshot, viewHeight: height)
+        if pane > 0 {
+            SilencesPane.render(
+                into: &canvas, y: y + height - pane, height: pane, snapshot: snapshot, state: silences,
+                focused: silencesFocused, now: now, glyphs: glyphs)
+        }
+        render(
+            into: &canvas, y: y, height: height - pane, snapshot: snapshot,
+            state: silencesFocused ? ViewState(selectedID: nil, selected: nil, offset: state.offset) : state,
+            groupBy: groupBy, now: now, glyphs: glyphs)
+    }
+
+    /// Rows of the queue's table (below its header) in a view of `height` rows.
+    static func queueRows(_ snapshot: Snapshot, viewHeight: Int) -> Int {
+        viewHeight - SilencesPane.height(snapshot, viewHeight: viewHeight) - 1
+    }
+
+    /// The queue alone, in `height` rows.
+    private static func render(
+        into canvas: inout Canvas, y: Int, height: Int, snapshot: Snapshot, state: ViewState, groupBy: String?,
+        now: Date, glyphs: Glyphs
     ) {
         guard height > 0 else { return }
         let rows = rows(snapshot, groupBy: groupBy)
