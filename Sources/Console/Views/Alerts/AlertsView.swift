@@ -28,9 +28,9 @@ enum AlertsView {
         }
         let table = Table(columns: AlertRow.columns, ellipsis: glyphs.ellipsis)
         table.render(
-            into: &canvas, x: 0, y: top, width: canvas.width, height: height - (top - y),
-            rows: rows.map { AlertRow.cells(for: $0, now: now, glyphs: glyphs) }, selected: state.selected,
-            offset: state.offset)
+            into: &canvas, x: 0, y: top, width: canvas.width, height: height - (top - y), rowCount: rows.count,
+            selected: state.selected, offset: state.offset
+        ) { AlertRow.cells(for: rows[$0], now: now, glyphs: glyphs) }
     }
 
     private static func renderEmpty(
