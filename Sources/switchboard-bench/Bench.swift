@@ -6,5 +6,7 @@ struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "switchboard-bench",
         abstract: "Benchmarks of Switchboard, run beside the tools users know. Build with -c release.",
-        subcommands: [ProbesBenchmark.self, TargetsCommand.self, QueueBenchmark.self, JobsBenchmark.self])
+        subcommands: [
+            ProbesBenchmark.self, TargetsCommand.self, QueueBenchmark.self, JobsBenchmark.self, ConsoleBenchmark.self,
+        ])
 }
