@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// One program in a detached tmux session on a tmux server of the benchmark's own (`-L`), so that
 /// the user's sessions and the end-to-end tests are never touched.
 struct TmuxPane {
@@ -12,12 +16,10 @@ struct TmuxPane {
         _ command: String, name: String, columns: Int, rows: Int, socket: String = "sb-bench-\(getpid())"
     ) throws -> TmuxPane {
         let pane = TmuxPane(socket: socket, session: name)
-        // The first client starts the server, which keeps a copy of its standard output: read none.
-        try pane.tmux(
-            [
-                "-f", "/dev/null", "new-session", "-d", "-s", name, "-x", String(columns), "-y", String(rows),
-                "exec env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=tmux-256color " + command,
-            ], output: false)
+        try pane.tmux([
+            "-f", "/dev/null", "new-session", "-d", "-s", name, "-x", String(columns), "-y", String(rows),
+            "exec env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=tmux-256color " + command,
+        ])
         return pane
     }
 
@@ -68,22 +70,31 @@ struct TmuxPane {
 
     static var isInstalled: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") }
 
+    /// Runs one tmux client and waits for it (posix_spawn and waitpid: Foundation's `Process` missed
+    /// the client's exit here). Its output goes through a file: the first client starts the server,
+    /// which keeps a copy of the client's standard output open, so a pipe would never reach its end.
     @discardableResult
-    private func tmux(_ arguments: [String], output wanted: Bool = true) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/tmux")
-        process.arguments = ["-L", socket] + arguments
-        let output = Pipe()
-        process.standardOutput = wanted ? output : FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = wanted ? output.fileHandleForReading.readDataToEndOfFile() : Data()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw TmuxError.failed(
-                "tmux \(arguments.prefix(2).joined(separator: " ")) exited \(process.terminationStatus)")
+    private func tmux(_ arguments: [String]) throws -> String {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("sb-bench-tmux-\(getpid())").path
+        defer { unlink(output) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let argv = (["/usr/bin/tmux", "-L", socket] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid = pid_t()
+        let code = posix_spawn(&pid, "/usr/bin/tmux", &actions, nil, argv, environ)
+        guard code == 0 else { throw TmuxError.failed("tmux did not start (\(code))") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1, errno == EINTR {}
+        guard status == 0 else {
+            throw TmuxError.failed("tmux \(arguments.prefix(2).joined(separator: " ")) failed (status \(status))")
         }
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .newlines)
+        let text = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
+        return text.trimmingCharacters(in: .newlines)
     }
 }
 
