@@ -84,7 +84,7 @@ let package = Package(
         .executableTarget(
             name: "switchboard-bench",
             dependencies: [
-                "SwitchboardCore", "Monitor", "PromQL", "CAllocationCounter",
+                "SwitchboardCore", "Monitor", "PromQL", "CAllocationCounter", "Console",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),

@@ -49,6 +49,19 @@ import Testing
         #expect(canvas[0, 1].role == .normal)
     }
 
+    @Test func cellsAreMadeOnlyForTheVisibleRows() {
+        var canvas = Canvas(width: 26, height: 3)
+        var asked: [Int] = []
+        Self.table.render(
+            into: &canvas, x: 0, y: 0, width: 26, height: 3, rowCount: 100_000, selected: 50_001, offset: 50_000
+        ) { index in
+            asked.append(index)
+            return [Table.Cell("row\(index)"), Table.Cell("1"), Table.Cell("")]
+        }
+        #expect(asked == [50_000, 50_001])
+        #expect(canvas.line(2).hasPrefix("row50001 "))
+    }
+
     @Test func scrollOffsetKeepsTheSelectionVisibleMovingAsLittleAsPossible() {
         #expect(Table.scrollOffset(selected: 0, offset: 0, visibleRows: 5, rowCount: 20) == 0)
         #expect(Table.scrollOffset(selected: 5, offset: 0, visibleRows: 5, rowCount: 20) == 1)

@@ -73,10 +73,10 @@ extension ConsoleSession {
         switch state.route {
         case .interfaces:
             state.interfaces.apply(
-                action, rows: InterfacesScreen.rows(shown, filter: state.interfaceFilter, sort: state.interfaceSort),
+                action, rows: rows.interfaces(shown, sort: state.interfaceSort, filter: state.interfaceFilter),
                 visibleRows: ConsoleScreen.interfaceRows(size: size, snapshot: shown, glyphs: glyphs))
         case .overview:
-            state.overview.apply(action, rows: OverviewView.attention(shown), visibleRows: overviewRows(size))
+            state.overview.apply(action, rows: rows.overview(shown).attention, visibleRows: overviewRows(size))
         case .jobs:
             state.jobs.apply(
                 action, ids: shown.jobs.map(\.id), visibleRows: ConsoleScreen.layout(size: size).viewHeight - 1)
@@ -99,7 +99,7 @@ extension ConsoleSession {
                 where: { rows[$0].alert == nil }, forward: forward, rows: rows.map(\.id), visibleRows: visible)
         case .topology:
             state.topologySelection = TopologyNavigation.move(
-                from: state.topologySelection, action, layout: TopologyLayout(TopologyGraph(shown)))
+                from: state.topologySelection, action, layout: rows.topology(shown).layout)
         default: break
         }
     }
@@ -107,10 +107,10 @@ extension ConsoleSession {
     private func selectedInterface() -> InterfaceStatus? {
         switch state.route {
         case .interfaces:
-            let rows = InterfacesScreen.rows(shown, filter: state.interfaceFilter, sort: state.interfaceSort)
+            let rows = rows.interfaces(shown, sort: state.interfaceSort, filter: state.interfaceFilter)
             return state.interfaces.selected.flatMap { rows.indices.contains($0) ? rows[$0] : nil }
         case .overview:
-            let rows = OverviewView.attention(shown)
+            let rows = rows.overview(shown).attention
             return state.overview.selected.flatMap { rows.indices.contains($0) ? rows[$0] : nil }
         case .interface(let id):
             return shown.interfaces.first { $0.id == id }

@@ -34,6 +34,10 @@ final class ConsoleSession {
     var state: ConsoleState
     private var flash: (message: Flash, until: Date)?
     private var lastFrame: FrameKey?
+    /// What `reconcile` last saw: it runs again only when one of these changed.
+    private var lastReconciled: (version: UInt64, size: TerminalSize, state: ConsoleState, runs: Int)?
+    /// What the views derive from the whole snapshot, kept between frames.
+    let rows = ScreenRows()
     /// The snapshot on screen: the newest, or the one held while paused.
     var shown: Snapshot
     var quitRequested = false
@@ -112,13 +116,20 @@ final class ConsoleSession {
         lastFrame = nil
     }
 
-    /// Keeps every selection on an existing row and visible after the data or the size changed.
+    /// Keeps every selection on an existing row and visible after the data, the size or the
+    /// state changed; does nothing on a tick where none did.
     private func reconcile(size: TerminalSize) {
         let snapshot = shown
+        if let last = lastReconciled, last.version == snapshot.version, last.size == size, last.state == state,
+            last.runs == fetchedVersion
+        {
+            return
+        }
+        defer { lastReconciled = (snapshot.version, size, state, fetchedVersion) }
         state.interfaces.reconcile(
-            rows: InterfacesScreen.rows(snapshot, filter: state.interfaceFilter, sort: state.interfaceSort),
+            rows: rows.interfaces(snapshot, sort: state.interfaceSort, filter: state.interfaceFilter),
             visibleRows: ConsoleScreen.interfaceRows(size: size, snapshot: snapshot, glyphs: glyphs))
-        state.overview.reconcile(rows: OverviewView.attention(snapshot), visibleRows: overviewRows(size))
+        state.overview.reconcile(rows: rows.overview(snapshot).attention, visibleRows: overviewRows(size))
         state.jobs.reconcile(
             ids: snapshot.jobs.map(\.id), visibleRows: ConsoleScreen.layout(size: size).viewHeight - 1)
         if case .jobRuns(let jobID) = state.route, let runs, runs.jobID == jobID, let list = runs.list {
@@ -136,7 +147,7 @@ final class ConsoleSession {
             ids: silences.map(\.id),
             visibleRows: SilencesPane.height(snapshot, viewHeight: ConsoleScreen.layout(size: size).viewHeight) - 2)
         if silences.isEmpty { state.silencesFocused = false }
-        let order = TopologyView.order(TopologyLayout(TopologyGraph(snapshot)))
+        let order = TopologyView.order(rows.topology(snapshot).layout)
         if state.topologySelection.map({ !order.contains($0) }) ?? true { state.topologySelection = order.first }
     }
 
@@ -167,7 +178,7 @@ final class ConsoleSession {
         case .alert(let id): context.activity = activity?.alertID == id ? activity : nil
         default: break
         }
-        terminal.draw(ConsoleScreen.render(context, size: size))
+        terminal.draw(ConsoleScreen.render(context, size: size, rows: rows))
         lastFrame = key
     }
 

@@ -49,7 +49,9 @@ enum ConsoleScreen {
         size.columns < minimum.columns || size.rows < minimum.rows
     }
 
-    static func render(_ context: ScreenContext, size: TerminalSize) -> Canvas {
+    /// `rows` keeps what the views derive from the whole snapshot; the UI loop passes the one it
+    /// keeps between frames.
+    static func render(_ context: ScreenContext, size: TerminalSize, rows: ScreenRows = ScreenRows()) -> Canvas {
         var canvas = Canvas(width: size.columns, height: size.rows)
         let glyphs = context.glyphs
         if isTooSmall(size, minimum: context.minimumSize) {
@@ -60,9 +62,9 @@ enum ConsoleScreen {
         let layout = layout(size: size)
         HeaderView.render(
             into: &canvas, y: 0, snapshot: snapshot, now: context.now, staleAfter: context.staleAfter,
-            timeZone: context.timeZone, paused: context.console.paused, glyphs: glyphs)
+            timeZone: context.timeZone, paused: context.console.paused, tally: rows.tally(snapshot), glyphs: glyphs)
         TabBar.render(into: &canvas, y: 1, navigation: context.console.navigation, glyphs: glyphs)
-        renderView(context, into: &canvas, y: layout.viewY, height: layout.viewHeight)
+        renderView(context, rows: rows, into: &canvas, y: layout.viewY, height: layout.viewHeight)
         if let input = context.console.input {
             InputLineView.render(input, into: &canvas, y: layout.flashY)
         } else {
@@ -75,23 +77,27 @@ enum ConsoleScreen {
         return canvas
     }
 
-    private static func renderView(_ context: ScreenContext, into canvas: inout Canvas, y: Int, height: Int) {
+    private static func renderView(
+        _ context: ScreenContext, rows: ScreenRows, into canvas: inout Canvas, y: Int, height: Int
+    ) {
         let snapshot = context.snapshot
         let glyphs = context.glyphs
         switch context.console.route {
         case .overview:
             OverviewView.render(
-                into: &canvas, y: y, height: height, snapshot: snapshot, selection: context.console.interfaces,
-                now: context.now, glyphs: glyphs)
+                into: &canvas, y: y, height: height, snapshot: snapshot, rows: rows.overview(snapshot),
+                selection: context.console.interfaces, now: context.now, glyphs: glyphs)
         case .topology:
-            let graph = TopologyGraph(snapshot)
+            let topology = rows.topology(snapshot)
             TopologyView.render(
-                into: &canvas, y: y, height: height, graph: graph, layout: TopologyLayout(graph),
+                into: &canvas, y: y, height: height, graph: topology.graph, layout: topology.layout,
                 selected: context.console.topologySelection, glyphs: glyphs)
         case .interfaces:
             InterfacesScreen.render(
-                into: &canvas, y: y, height: height, snapshot: snapshot, console: context.console, now: context.now,
-                glyphs: glyphs)
+                into: &canvas, y: y, height: height, snapshot: snapshot, console: context.console,
+                rows: rows.interfaces(
+                    snapshot, sort: context.console.interfaceSort, filter: context.console.interfaceFilter),
+                now: context.now, glyphs: glyphs)
         case .interface(let id):
             InterfaceDetailView.render(
                 into: &canvas, y: y, height: height, snapshot: snapshot, interfaceID: id, now: context.now,
@@ -142,9 +148,10 @@ enum InterfacesScreen {
         return filter.apply(ordered, systemNames: names)
     }
 
+    /// `rows` is `rows(snapshot, filter:, sort:)` for the console's filter and sort.
     static func render(
-        into canvas: inout Canvas, y: Int, height: Int, snapshot: Snapshot, console: ConsoleState, now: Date,
-        glyphs: Glyphs
+        into canvas: inout Canvas, y: Int, height: Int, snapshot: Snapshot, console: ConsoleState,
+        rows: [InterfaceStatus], now: Date, glyphs: Glyphs
     ) {
         let strip = stripHeight(snapshot, width: canvas.width, glyphs: glyphs)
         SystemsStrip.render(
@@ -156,7 +163,7 @@ enum InterfacesScreen {
         }
         InterfacesView.render(
             into: &canvas, y: y + strip + 1, height: height - strip - 1, snapshot: snapshot,
-            rows: rows(snapshot, filter: console.interfaceFilter, sort: console.interfaceSort),
+            rows: rows,
             state: console.interfaces, sort: console.interfaceSort, now: now, glyphs: glyphs)
     }
 }

@@ -9,8 +9,24 @@ enum HeaderView {
         var role: StyleRole
     }
 
+    /// How many interfaces are OK and the worst state among them: one pass over all of them, which
+    /// the UI loop keeps between frames.
+    struct Tally: Sendable, Equatable {
+        var up = 0
+        var worst = HealthState.ok
+
+        init(_ interfaces: [InterfaceStatus]) {
+            for interface in interfaces {
+                if interface.state == .ok { up += 1 }
+                worst = max(worst, interface.state)
+            }
+        }
+    }
+
     /// The segments of the bar, left to right, without the clock.
-    static func segments(snapshot: Snapshot, now: Date, staleAfter: TimeInterval, paused: Bool = false) -> [Segment] {
+    static func segments(
+        snapshot: Snapshot, now: Date, staleAfter: TimeInterval, paused: Bool = false, tally: Tally? = nil
+    ) -> [Segment] {
         var segments = [Segment(text: " Switchboard", role: .title)]
         if paused { segments.append(Segment(text: "PAUSED", role: .degraded)) }
         if !snapshot.landscape.isEmpty {
@@ -24,10 +40,9 @@ enum HeaderView {
             segments.append(
                 Segment(text: "checks \(snapshot.progress.completed)/\(snapshot.progress.total)", role: .title))
         } else {
-            let up = snapshot.interfaces.filter { $0.state == .ok }.count
-            let worst = snapshot.interfaces.map(\.state).max() ?? .ok
-            let role: StyleRole = worst == .ok ? .title : StyleRole(worst)
-            segments.append(Segment(text: "up \(up)/\(snapshot.interfaces.count)", role: role))
+            let tally = tally ?? Tally(snapshot.interfaces)
+            let role: StyleRole = tally.worst == .ok ? .title : StyleRole(tally.worst)
+            segments.append(Segment(text: "up \(tally.up)/\(snapshot.interfaces.count)", role: role))
         }
         return segments
     }
@@ -42,15 +57,14 @@ enum HeaderView {
 
     static func render(
         into canvas: inout Canvas, y: Int, snapshot: Snapshot, now: Date, staleAfter: TimeInterval,
-        timeZone: TimeZone, paused: Bool = false, glyphs: Glyphs
+        timeZone: TimeZone, paused: Bool = false, tally: Tally? = nil, glyphs: Glyphs
     ) {
         canvas.fill(x: 0, y: y, count: canvas.width, role: .title)
         let clock = Formatting.clock(now, timeZone: timeZone) + " "
         let clockX = canvas.width - DisplayWidth.of(clock)
         var x = 0
-        for (index, segment) in segments(snapshot: snapshot, now: now, staleAfter: staleAfter, paused: paused)
-            .enumerated()
-        {
+        let segments = segments(snapshot: snapshot, now: now, staleAfter: staleAfter, paused: paused, tally: tally)
+        for (index, segment) in segments.enumerated() {
             if index > 0 { x += canvas.put(" \(glyphs.separator) ", x: x, y: y, role: .title, maxWidth: clockX - x) }
             let text = segment.role == .title ? segment.text : " \(segment.text) "
             x += canvas.put(

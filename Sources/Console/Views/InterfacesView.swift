@@ -23,10 +23,10 @@ enum InterfacesView {
             return
         }
         let names = Dictionary(snapshot.systems.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-        let cells = rows.map { InterfaceRow.cells(for: $0, systemNames: names, now: now, glyphs: glyphs) }
         let table = Table(columns: InterfaceRow.columns(glyphs: glyphs, sort: sort), ellipsis: glyphs.ellipsis)
         table.render(
-            into: &canvas, x: 0, y: y, width: canvas.width, height: height, rows: cells,
-            selected: state.selected, offset: state.offset)
+            into: &canvas, x: 0, y: y, width: canvas.width, height: height, rowCount: rows.count,
+            selected: state.selected, offset: state.offset
+        ) { InterfaceRow.cells(for: rows[$0], systemNames: names, now: now, glyphs: glyphs) }
     }
 }

@@ -9,9 +9,41 @@ enum OverviewView {
         InterfaceRow.ordered(snapshot.interfaces).filter { $0.state != .ok }
     }
 
+    /// What this view derives from all the interfaces of a snapshot, kept by the UI loop between frames.
+    struct Rows: Sendable {
+        /// `attention(snapshot)`.
+        var attention: [InterfaceStatus]
+        /// Per system id, its interfaces (either end): how many, how many OK, the worst state.
+        var links: [String: Links]
+
+        init(_ snapshot: Snapshot, attention: [InterfaceStatus]? = nil) {
+            self.attention = attention ?? OverviewView.attention(snapshot)
+            var links: [String: Links] = [:]
+            for interface in snapshot.interfaces {
+                links[interface.from, default: Links()].add(interface.state)
+                links[interface.to, default: Links()].add(interface.state)
+            }
+            self.links = links
+        }
+    }
+
+    /// The interfaces of one system, counted.
+    struct Links: Sendable {
+        var total = 0
+        var healthy = 0
+        var worst = HealthState.ok
+
+        mutating func add(_ state: HealthState) {
+            total += 1
+            if state == .ok { healthy += 1 }
+            worst = max(worst, state)
+        }
+    }
+
+    /// `rows` is `Rows(snapshot)`, passed in so the UI loop can keep it between frames.
     static func render(
-        into canvas: inout Canvas, y: Int, height: Int, snapshot: Snapshot, selection: ViewState, now: Date,
-        glyphs: Glyphs
+        into canvas: inout Canvas, y: Int, height: Int, snapshot: Snapshot, rows derived: Rows,
+        selection: ViewState, now: Date, glyphs: Glyphs
     ) {
         guard height > 2 else { return }
         if snapshot.version == 0 {
@@ -20,10 +52,10 @@ enum OverviewView {
             return
         }
         let split = Split(snapshot: snapshot, width: canvas.width, height: height)
-        renderSystems(into: &canvas, y: y, split: split, snapshot: snapshot, glyphs: glyphs)
+        renderSystems(into: &canvas, y: y, split: split, snapshot: snapshot, links: derived.links, glyphs: glyphs)
         renderAttention(
             into: &canvas, y: y + split.systemsHeight + 1, height: split.attentionHeight, snapshot: snapshot,
-            selection: selection, now: now, glyphs: glyphs)
+            rows: derived.attention, selection: selection, now: now, glyphs: glyphs)
         let row = y + height - 2
         canvas.put(" ALERTS ", x: 0, y: row, role: .title)
         renderAlertsLine(into: &canvas, y: row, snapshot: snapshot, now: now, glyphs: glyphs)
@@ -108,7 +140,7 @@ enum OverviewView {
     }
 
     private static func renderSystems(
-        into canvas: inout Canvas, y: Int, split: Split, snapshot: Snapshot, glyphs: Glyphs
+        into canvas: inout Canvas, y: Int, split: Split, snapshot: Snapshot, links: [String: Links], glyphs: Glyphs
     ) {
         let counts = Dictionary(grouping: snapshot.systems, by: \.state).mapValues(\.count)
         var x = canvas.put(" SYSTEMS ", x: 0, y: y, role: .title) + 1
@@ -118,9 +150,6 @@ enum OverviewView {
                 "\(glyphs.glyph(for: state)) \(count) \(state.rawValue.lowercased())   ", x: x, y: y,
                 role: StyleRole(state))
         }
-        let interfacesBySystem = Dictionary(
-            grouping: snapshot.interfaces.flatMap { [($0.from, $0), ($0.to, $0)] }, by: \.0
-        ).mapValues { $0.map(\.1) }
         let names = snapshot.systems.map { Sanitizer.clean($0.name) }
         let (tileWidth, columns) = (split.tileWidth, split.columns)
         var row = y + 1
@@ -134,25 +163,23 @@ enum OverviewView {
                 return
             }
             let tileX = 1 + column * tileWidth
-            let links = interfacesBySystem[system.id] ?? []
-            let healthy = links.filter { $0.state == .ok }.count
+            let counted = links[system.id] ?? Links()
             canvas.put(glyphs.glyph(for: system.state), x: tileX, y: row, role: StyleRole(system.state))
             let label = DisplayWidth.truncate(names[index], to: tileWidth - 10, ellipsis: glyphs.ellipsis)
             let used = canvas.put(label, x: tileX + 2, y: row, role: .normal)
-            if !links.isEmpty {
+            if counted.total > 0 {
                 canvas.put(
-                    " \(healthy)/\(links.count)", x: tileX + 2 + used, y: row,
-                    role: healthy == links.count ? .muted : StyleRole(links.map(\.state).max() ?? .ok))
+                    " \(counted.healthy)/\(counted.total)", x: tileX + 2 + used, y: row,
+                    role: counted.healthy == counted.total ? .muted : StyleRole(counted.worst))
             }
         }
     }
 
     private static func renderAttention(
-        into canvas: inout Canvas, y: Int, height: Int, snapshot: Snapshot, selection: ViewState, now: Date,
-        glyphs: Glyphs
+        into canvas: inout Canvas, y: Int, height: Int, snapshot: Snapshot, rows: [InterfaceStatus],
+        selection: ViewState, now: Date, glyphs: Glyphs
     ) {
         guard height > 0 else { return }
-        let rows = attention(snapshot)
         var x = canvas.put(" NEEDS ATTENTION ", x: 0, y: y, role: .title) + 1
         guard !rows.isEmpty else {
             let text =
@@ -164,7 +191,7 @@ enum OverviewView {
         }
         x += canvas.put("\(rows.count) of \(snapshot.interfaces.count) interfaces", x: x, y: y, role: .muted)
         let names = Dictionary(snapshot.systems.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let cells = rows.map { interface -> [Table.Cell] in
+        func cells(_ interface: InterfaceStatus) -> [Table.Cell] {
             let since = interface.history.last { $0.to == interface.state }.map {
                 "for " + Formatting.age(now.timeIntervalSince($0.at))
             }
@@ -184,8 +211,9 @@ enum OverviewView {
         let tableHeight = min(rows.count + 1, height - 1)
         guard tableHeight > 1 else { return }
         table.render(
-            into: &canvas, x: 0, y: y + 1, width: canvas.width, height: tableHeight, rows: cells,
-            selected: selection.selected, offset: selection.offset)
+            into: &canvas, x: 0, y: y + 1, width: canvas.width, height: tableHeight, rowCount: rows.count,
+            selected: selection.selected, offset: selection.offset
+        ) { cells(rows[$0]) }
     }
 
     static let columns: [Table.Column] = [

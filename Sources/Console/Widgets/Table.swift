@@ -98,20 +98,34 @@ struct Table: Sendable {
         into canvas: inout Canvas, x: Int, y: Int, width: Int, height: Int,
         rows: [[Cell]], selected: Int?, offset: Int
     ) {
+        render(
+            into: &canvas, x: x, y: y, width: width, height: height, rowCount: rows.count, selected: selected,
+            offset: offset
+        ) { rows[$0] }
+    }
+
+    /// Draws the header and the rows from `offset` that fit in `height` rows, asking `cells` only for
+    /// those rows: a frame costs what its visible rows cost, however many rows the table has. The
+    /// columns fit the widest visible cell.
+    func render(
+        into canvas: inout Canvas, x: Int, y: Int, width: Int, height: Int,
+        rowCount: Int, selected: Int?, offset: Int, cells: (Int) -> [Cell]
+    ) {
         guard height > 0, width > 0 else { return }
+        let visible = max(0, height - 1)
+        let shown = (offset..<max(offset, min(rowCount, offset + visible))).map { (index: $0, cells: cells($0)) }
         let natural = columns.indices.map { column in
-            rows.reduce(DisplayWidth.of(columns[column].title)) { widest, row in
-                column < row.count && !row[column].spans ? max(widest, DisplayWidth.of(row[column].text)) : widest
+            shown.reduce(DisplayWidth.of(columns[column].title)) { widest, row in
+                column < row.cells.count && !row.cells[column].spans
+                    ? max(widest, DisplayWidth.of(row.cells[column].text)) : widest
             }
         }
         let widths = widths(for: width, natural: natural)
         let header = columns.map { Cell($0.title, role: .header) }
         draw(header, widths: widths, into: &canvas, x: x, y: y, width: width, rowRole: .header)
-        let visible = height - 1
-        guard visible > 0 else { return }
-        for (line, index) in (offset..<min(rows.count, offset + visible)).enumerated() {
-            let rowRole: StyleRole? = index == selected ? .selection : nil
-            draw(rows[index], widths: widths, into: &canvas, x: x, y: y + 1 + line, width: width, rowRole: rowRole)
+        for (line, row) in shown.enumerated() {
+            let rowRole: StyleRole? = row.index == selected ? .selection : nil
+            draw(row.cells, widths: widths, into: &canvas, x: x, y: y + 1 + line, width: width, rowRole: rowRole)
         }
     }
 

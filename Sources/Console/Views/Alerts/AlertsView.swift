@@ -100,15 +100,15 @@ enum AlertsView {
         }
         let table = Table(columns: AlertRow.columns, ellipsis: glyphs.ellipsis)
         table.render(
-            into: &canvas, x: 0, y: top, width: canvas.width, height: height - (top - y),
-            rows: rows.map { row in
-                switch row {
-                case .heading(let label, let value, let entries):
-                    heading(label: label, value: value, entries: entries, glyphs: glyphs)
-                case .alert(let entry): AlertRow.cells(for: entry, now: now, glyphs: glyphs)
-                }
-            }, selected: state.selected,
-            offset: state.offset)
+            into: &canvas, x: 0, y: top, width: canvas.width, height: height - (top - y), rowCount: rows.count,
+            selected: state.selected, offset: state.offset
+        ) { index in
+            switch rows[index] {
+            case .heading(let label, let value, let entries):
+                heading(label: label, value: value, entries: entries, glyphs: glyphs)
+            case .alert(let entry): AlertRow.cells(for: entry, now: now, glyphs: glyphs)
+            }
+        }
     }
 
     private static func renderEmpty(

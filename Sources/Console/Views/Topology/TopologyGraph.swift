@@ -18,7 +18,8 @@ struct TopologyGraph: Sendable, Equatable {
     private let outgoing: [String: [Int]]
     private let incoming: [String: [Int]]
 
-    init(_ snapshot: Snapshot) {
+    /// `ordered` is `InterfaceRow.ordered(snapshot.interfaces)` when the caller has it already.
+    init(_ snapshot: Snapshot, ordered: [InterfaceStatus]? = nil) {
         systems = snapshot.systems
         let known = Set(snapshot.systems.map(\.id))
         var edges: [Edge] = []
@@ -30,7 +31,7 @@ struct TopologyGraph: Sendable, Equatable {
             index[key] = edges.count - 1
             return edges.count - 1
         }
-        for interface in InterfaceRow.ordered(snapshot.interfaces)
+        for interface in ordered ?? InterfaceRow.ordered(snapshot.interfaces)
         where known.contains(interface.from) && known.contains(interface.to) && interface.from != interface.to {
             edges[edge(interface.from, interface.to)].interfaces.append(interface)
         }

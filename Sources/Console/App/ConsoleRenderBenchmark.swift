@@ -1,0 +1,68 @@
+import Foundation
+import SwitchboardCore
+
+/// Full frames of every view rendered into memory as the UI loop renders them, for `switchboard-bench console`.
+public struct ConsoleRenderBenchmark {
+    /// The views `render(view:frame:)` draws, by index.
+    public static let views = [
+        "overview", "topology", "interfaces", "interface detail", "alerts", "alert detail", "jobs",
+    ]
+
+    private let snapshot: Snapshot
+    private let size: TerminalSize
+    private let now: Date
+    private let rows = ScreenRows()
+
+    public init(snapshot: Snapshot, columns: Int, rows: Int, now: Date) {
+        self.snapshot = snapshot
+        size = TerminalSize(columns: columns, rows: rows)
+        self.now = now
+    }
+
+    /// Derives what the views need from the whole snapshot (the table order, the overview's rows,
+    /// the topology layout), as the UI loop does once per new snapshot.
+    public func prepare() {
+        _ = rows.interfaces(snapshot, sort: InterfaceSort(), filter: nil)
+        _ = rows.overview(snapshot)
+        _ = rows.topology(snapshot)
+    }
+
+    /// Renders one full frame of a view, scrolled to a place that depends on `frame`; returns the
+    /// non-blank cells of the selected row, so that the work cannot be left out.
+    public func render(view: Int, frame: Int) -> Int {
+        let table = rows.interfaces(snapshot, sort: InterfaceSort(), filter: nil)
+        let alerts = snapshot.alerts.entries
+        var console = ConsoleState(start: .overview)
+        let pageRows = size.rows - 8
+        console.interfaces = Self.selecting(frame, of: table.count, pageRows: pageRows)
+        console.alerts = Self.selecting(frame, of: alerts.count, pageRows: pageRows)
+        console.jobs = Self.selecting(frame, of: snapshot.jobs.count, pageRows: pageRows)
+        console.topologySelection = snapshot.systems.isEmpty ? nil : snapshot.systems[frame % snapshot.systems.count].id
+        let selected = console.interfaces.selected ?? 0
+        switch Self.views[view] {
+        case "topology": console.navigation.show(.topology)
+        case "interfaces": console.navigation.show(.interfaces)
+        case "interface detail":
+            console.navigation.show(.interfaces)
+            if !table.isEmpty { console.navigation.open(.interface(table[selected].id)) }
+        case "alerts": console.navigation.show(.alerts)
+        case "alert detail":
+            console.navigation.show(.alerts)
+            if !alerts.isEmpty { console.navigation.open(.alert(alerts[console.alerts.selected ?? 0].id)) }
+        case "jobs": console.navigation.show(.jobs)
+        default: break
+        }
+        let context = ScreenContext(snapshot: snapshot, console: console, flash: nil, now: now)
+        let canvas = ConsoleScreen.render(context, size: size, rows: rows)
+        let line = min(size.rows - 1, 6 + selected % max(1, pageRows))
+        return (0..<size.columns).count { canvas[$0, line] != .blank }
+    }
+
+    /// A selection that walks the rows, a page at a time, as `frame` grows.
+    private static func selecting(_ frame: Int, of count: Int, pageRows: Int) -> ViewState {
+        guard count > 0 else { return ViewState() }
+        let index = frame * 37 % count
+        let offset = max(0, min(index, count - pageRows))
+        return ViewState(selectedID: nil, selected: index, offset: offset)
+    }
+}

@@ -1,0 +1,77 @@
+import SwitchboardCore
+
+/// What the views derive from all the interfaces of a snapshot — the table in the user's sort and
+/// filter, the overview's attention rows and tiles, the topology — kept between frames and derived
+/// again only for a new snapshot version, sort or filter. A frame then costs
+/// what its visible rows cost, not what the whole landscape costs.
+///
+/// Belongs to the UI loop (one thread); `ConsoleScreen.render` makes a fresh one when given none.
+final class ScreenRows {
+    private var version: UInt64?
+    private var source = ""
+    /// The interfaces most attention first (the default table order).
+    private var ordered: [InterfaceStatus]?
+    private var table: (sort: InterfaceSort, filter: InterfaceFilter?, rows: [InterfaceStatus])?
+    private var overview: OverviewView.Rows?
+    private var topology: (graph: TopologyGraph, layout: TopologyLayout)?
+    private var tally: HeaderView.Tally?
+
+    /// The rows of the interfaces table: `InterfacesScreen.rows(snapshot, filter:, sort:)`.
+    func interfaces(_ snapshot: Snapshot, sort: InterfaceSort, filter: InterfaceFilter?) -> [InterfaceStatus] {
+        use(snapshot)
+        if let table, table.sort == sort, table.filter == filter { return table.rows }
+        let rows =
+            sort == InterfaceSort() && filter == nil
+            ? ordered(snapshot) : InterfacesScreen.rows(snapshot, filter: filter, sort: sort)
+        table = (sort, filter, rows)
+        return rows
+    }
+
+    /// The overview's attention rows and system tiles: `OverviewView.Rows(snapshot)`.
+    func overview(_ snapshot: Snapshot) -> OverviewView.Rows {
+        use(snapshot)
+        if let overview { return overview }
+        let rows = OverviewView.Rows(snapshot, attention: ordered(snapshot).filter { $0.state != .ok })
+        overview = rows
+        return rows
+    }
+
+    /// The topology graph and its layout.
+    func topology(_ snapshot: Snapshot) -> (graph: TopologyGraph, layout: TopologyLayout) {
+        use(snapshot)
+        if let topology { return topology }
+        let graph = TopologyGraph(snapshot, ordered: ordered(snapshot))
+        let result = (graph, TopologyLayout(graph))
+        topology = result
+        return result
+    }
+
+    /// The header's count of interfaces up and the worst state.
+    func tally(_ snapshot: Snapshot) -> HeaderView.Tally {
+        use(snapshot)
+        if let tally { return tally }
+        let result = HeaderView.Tally(snapshot.interfaces)
+        tally = result
+        return result
+    }
+
+    private func ordered(_ snapshot: Snapshot) -> [InterfaceStatus] {
+        if let ordered { return ordered }
+        let result = InterfaceRow.ordered(snapshot.interfaces)
+        ordered = result
+        return result
+    }
+
+    /// Forgets what was derived when the snapshot is another version (the version moves on
+    /// whenever what a snapshot shows changes; the engine republishes the same version meanwhile).
+    private func use(_ snapshot: Snapshot) {
+        guard snapshot.version != version || snapshot.source != source else { return }
+        version = snapshot.version
+        source = snapshot.source
+        ordered = nil
+        table = nil
+        overview = nil
+        topology = nil
+        tally = nil
+    }
+}
