@@ -79,6 +79,7 @@ enum Fixtures {
     ) -> ScreenContext {
         var console = ConsoleState(start: route)
         console.interfaces = state
+        console.overview = state
         return ScreenContext(snapshot: snapshot, console: console, flash: nil, now: now, timeZone: utc, glyphs: glyphs)
     }
 }

@@ -149,4 +149,16 @@ import Testing
         #expect(terminal.text.contains("x DOWN"))
         #expect(!terminal.text.contains("✖"))
     }
+
+    @Test func theOverviewHighlightsItsOwnSelectionNotTheInterfaceTables() {
+        let terminal = MemoryTerminal()
+        terminal.pendingKeys = [.character("3"), .character("G"), .character("1"), .character("j"), .character("q")]
+        _ = Self.session(terminal, FakeDataSource(Fixtures.snapshot())).run()
+        let attention = OverviewView.attention(Fixtures.snapshot())
+        #expect(attention.count >= 2)
+        let rows = terminal.text.split(separator: "\n", omittingEmptySubsequences: false)
+        let highlighted = rows.indices.filter { terminal.role(x: 1, y: $0) == .selection }
+        #expect(highlighted.count == 1)
+        if let row = highlighted.first { #expect(rows[row].contains(attention[1].name)) }
+    }
 }

@@ -86,7 +86,7 @@ enum ConsoleScreen {
         case .overview:
             OverviewView.render(
                 into: &canvas, y: y, height: height, snapshot: snapshot, rows: rows.overview(snapshot),
-                selection: context.console.interfaces, now: context.now, glyphs: glyphs)
+                selection: context.console.overview, now: context.now, glyphs: glyphs)
         case .topology:
             let topology = rows.topology(snapshot)
             TopologyView.render(
