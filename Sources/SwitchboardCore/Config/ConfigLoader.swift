@@ -12,16 +12,19 @@ public struct ConfigLoader: Sendable {
 
     /// Reads and validates the config file at `path`.
     public func load(file path: String) throws(ConfigErrors) -> Landscape {
+        try load(yaml: Self.text(ofFile: path), file: path)
+    }
+
+    /// The text of a YAML file (a config, a rule file, a rule test file), or why it cannot be read.
+    public static func text(ofFile path: String) throws(ConfigErrors) -> String {
         guard FileManager.default.fileExists(atPath: path) else {
             throw ConfigErrors([ConfigError(.fileNotFound, file: path)])
         }
-        let text: String
         do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
+            return try String(contentsOfFile: path, encoding: .utf8)
         } catch {
             throw ConfigErrors([ConfigError(.unreadable(error.localizedDescription), file: path)])
         }
-        return try load(yaml: text, file: path)
     }
 
     /// Validates config text; `file` is the name errors are reported against.

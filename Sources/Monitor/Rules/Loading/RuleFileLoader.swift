@@ -35,16 +35,7 @@ public struct RuleFileLoader: Sendable {
 
     /// The groups of one rule file.
     public func load(file path: String) throws(ConfigErrors) -> [RuleGroup] {
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw ConfigErrors([ConfigError(.fileNotFound, file: path)])
-        }
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw ConfigErrors([ConfigError(.unreadable(error.localizedDescription), file: path)])
-        }
-        return try load(yaml: text, file: path)
+        try load(yaml: ConfigLoader.text(ofFile: path), file: path)
     }
 
     /// The groups of rule-file text; `file` is the name errors are reported against.

@@ -8,12 +8,7 @@ struct RuleTestFileDecoder {
     let reader: ConfigReader
 
     static func load(path: String) throws(ConfigErrors) -> RuleTestFile {
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw ConfigErrors([ConfigError(.unreadable(error.localizedDescription), file: path)])
-        }
+        let text = try ConfigLoader.text(ofFile: path)
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
