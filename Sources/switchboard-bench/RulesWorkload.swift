@@ -42,7 +42,7 @@ struct RulesWorkload {
         self.systems = systems
         self.end = end
         samplesPerSeries = historyMinutes * 60_000 / Int(step) + 1
-        var random = BenchRandom(seed: 7)
+        var random = SplitMix(seed: 7)
         var probes: [SyntheticSeries] = []
         var durations: [SyntheticSeries] = []
         var requests: [SyntheticSeries] = []
@@ -248,20 +248,8 @@ struct RulesWorkload {
     }
 }
 
-/// SplitMix64: a small deterministic generator, so every run builds the same load.
-struct BenchRandom {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+/// The workload's draws from PromQL's deterministic generator, so every run builds the same load.
+extension SplitMix {
     mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
 
     mutating func between(_ low: Double, _ high: Double) -> Double {
