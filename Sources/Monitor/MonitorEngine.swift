@@ -17,7 +17,7 @@ public final class MonitorEngine: DataSource {
     private let clients: HTTPClients
     private let runners: [CheckRunner]
     private let maxConcurrentProbes: Int
-    private let state: Mutex<State>
+    let state: Mutex<State>
     /// How late scheduled runs started, for the benchmark and `/metrics`.
     public let lateness = LatenessRecorder()
     /// Every sample the probes produced (probe_success, probe_http_*, scraped series), for rules and charts.
@@ -28,8 +28,10 @@ public final class MonitorEngine: DataSource {
     public let jobs: JobEngine?
     /// Interface ids by check id, to know whose statistics a result changes.
     private let interfacesOfCheck: [String: String]
+    /// The labels of every check's samples, by check id, to read its runs back from the store.
+    let labelsOfCheck: [String: Labels]
 
-    private struct State {
+    struct State {
         var knowledge = SnapshotBuilder.Knowledge()
         var snapshot: Snapshot
         /// Interfaces with results not yet reflected in their statistics.
@@ -103,6 +105,8 @@ public final class MonitorEngine: DataSource {
         let factory = ProbeFactory(clients: clients)
         self.runners = landscape.allChecks.map { CheckRunner(owned: $0, probe: factory.probe(for: $0.check)) }
         self.maxConcurrentProbes = maxConcurrentProbes
+        self.labelsOfCheck = Dictionary(
+            runners.map { ($0.owned.check.id, $0.labels) }, uniquingKeysWith: { first, _ in first })
         self.interfacesOfCheck = Dictionary(
             landscape.interfaces.flatMap { interface in interface.checks.map { ($0.id, interface.id) } },
             uniquingKeysWith: { first, _ in first })
@@ -112,7 +116,7 @@ public final class MonitorEngine: DataSource {
             knowledge.rules = alerting.summary
         }
         for owned in landscape.allChecks {
-            knowledge.histories[owned.check.id] = CheckHistory(interval: owned.check.interval)
+            knowledge.histories[owned.check.id] = CheckHistory()
         }
         let first = builder.build(knowledge, version: 1, now: Date())
         self.state = Mutex(State(knowledge: knowledge, snapshot: first))
@@ -240,11 +244,14 @@ public final class MonitorEngine: DataSource {
             return true
         }
         if compact { store.compact(now: Int64(now.timeIntervalSince1970 * 1000)) }
+        // The statistics read the store, so they are worked out outside the lock that results take.
+        let due = state.withLock { statsDue(&$0, now: now) }
+        let refreshed = stats(of: due, now: now)
         state.withLock { state in
-            let changed = refreshStats(&state, now: now)
+            for (id, stats) in refreshed { state.knowledge.stats[id] = stats }
             var snapshot = builder.build(
-                state.knowledge, version: state.snapshot.version, now: now, previous: state.snapshot, changed: changed,
-                stableUntil: &state.stableUntil)
+                state.knowledge, version: state.snapshot.version, now: now, previous: state.snapshot,
+                changed: Set(refreshed.keys), stableUntil: &state.stableUntil)
             recordChanges(from: state.snapshot, to: &snapshot, in: &state.knowledge, now: now)
             let previous = state.snapshot
             if snapshot.systems != previous.systems || snapshot.interfaces != previous.interfaces
@@ -255,40 +262,6 @@ public final class MonitorEngine: DataSource {
             }
             state.snapshot = snapshot
         }
-    }
-
-    /// Recomputes the statistics of the interfaces with new results (of all, now and then); returns
-    /// the interfaces whose statistics or results changed.
-    private func refreshStats(_ state: inout State, now: Date) -> Set<String> {
-        let everything = now.timeIntervalSince(state.statsRefreshedAt) >= Self.statsRefreshInterval
-        var changed = Set<String>()
-        for interface in landscape.interfaces {
-            var stats: HealthStats
-            if everything || state.stale.contains(interface.id) {
-                stats = builder.stats(of: interface, histories: state.knowledge.histories, now: now)
-            } else if interface.throughput != nil, let known = state.knowledge.stats[interface.id] {
-                stats = known  // only the scraped counter's rate moves between results
-            } else {
-                continue
-            }
-            stats.throughputPerSecond = interface.throughput.flatMap { throughput($0, now: now) }
-            state.knowledge.stats[interface.id] = stats
-            changed.insert(interface.id)
-        }
-        state.stale.removeAll(keepingCapacity: true)
-        if everything { state.statsRefreshedAt = now }
-        return changed
-    }
-
-    /// How long a window an interface's throughput is averaged over.
-    static let throughputWindow: TimeInterval = 300
-
-    private func throughput(_ source: ThroughputSource, now: Date) -> Double? {
-        let matchers =
-            [LabelMatcher.metricName(source.metric)] + source.labels.map { LabelMatcher.equal($0.key, $0.value) }
-        let end = Int64(now.timeIntervalSince1970 * 1000)
-        let series = store.select(matchers: matchers, from: end - Int64(Self.throughputWindow * 1000), through: end)
-        return CounterRate.perSecond(series)
     }
 
     /// Appends a `StateChange` for every interface whose state differs from the previous snapshot's.

@@ -104,11 +104,6 @@ struct SnapshotBuilder: Sendable {
         return until
     }
 
-    /// The statistics of one interface from the histories of its checks.
-    func stats(of interface: Interface, histories: [String: CheckHistory], now: Date) -> HealthStats {
-        HealthStats(histories: interface.checks.compactMap { histories[$0.id] }, now: now)
-    }
-
     /// A system without checks of its own is as healthy as the interfaces that lead to it.
     static func state(inbound: [HealthState]) -> HealthState {
         if inbound.isEmpty || inbound.allSatisfy({ $0 == .unknown }) { return .unknown }

@@ -9,7 +9,7 @@ import Testing
 
     /// One run every 10 s for `count` runs; `up(i)` decides each outcome, latency grows with i.
     static func history(_ count: Int, up: (Int) -> Bool) -> (CheckHistory, Date) {
-        var history = CheckHistory(interval: .seconds(10))
+        var history = CheckHistory()
         for i in 0..<count {
             history.record(
                 CheckResult(
@@ -20,10 +20,17 @@ import Testing
         return (history, start.addingTimeInterval(Double(count * 10)))
     }
 
+    /// The runs `history(count:up:)` records, as the store gives them back.
+    static func runs(_ count: Int) -> [RecentRun] {
+        (0..<count).map { i in
+            RecentRun(at: start.addingTimeInterval(Double(i * 10)), seconds: Double(i % 100 + 1) / 1000, up: true)
+        }
+    }
+
     @Test func availabilityCountsRunsInTheWindow() {
         // 2 hours of runs; one in ten fails in the first hour, all pass in the second.
         let (history, now) = Self.history(720) { i in i >= 360 || i % 10 != 0 }
-        let stats = HealthStats(histories: [history], now: now)
+        let stats = HealthStats(histories: [history], runs: [], now: now)
         #expect(stats.availability1h.map { $0 > 0.99 } == true, "the last hour had no failure")
         let day = try! #require(stats.availability24h)
         #expect(abs(day - 0.95) < 0.01, "36 of 720 runs failed: \(day)")
@@ -33,15 +40,17 @@ import Testing
 
     @Test func latencyPercentilesComeFromTheLastHour() throws {
         let (history, now) = Self.history(300) { _ in true }
-        let stats = HealthStats(histories: [history], now: now)
+        let stats = HealthStats(histories: [history], runs: Self.runs(300), now: now)
         #expect(abs(try #require(stats.latencyP50) - 0.05) < 1e-6)
         #expect(abs(try #require(stats.latencyP95) - 0.095) < 1e-6)
         #expect(abs(try #require(stats.latencyP99) - 0.099) < 1e-6)
+        #expect(stats.recentRuns.count == HealthStats.recentRunLimit)
+        #expect(stats.recentRuns.last?.at == now.addingTimeInterval(-10), "the newest runs, oldest first")
     }
 
     @Test func streaksAndTheLastFailureAreRemembered() {
         let (history, now) = Self.history(20) { i in i < 17 }
-        let stats = HealthStats(histories: [history], now: now)
+        let stats = HealthStats(histories: [history], runs: [], now: now)
         #expect(stats.consecutiveFailures == 3)
         #expect(stats.lastFailure?.reason == "no answer")
         #expect(stats.lastFailure?.errorClass == .timeout)
@@ -50,7 +59,7 @@ import Testing
     }
 
     @Test func bucketsOfADayAgoAreNotCountedAfterAGap() {
-        var history = CheckHistory(interval: .seconds(10))
+        var history = CheckHistory()
         let run = { (at: Date, up: Bool) in
             CheckResult(
                 checkID: "c", up: up, startedAt: at, durationSeconds: 0.01, errorClass: up ? nil : .timeout,
@@ -64,14 +73,12 @@ import Testing
         #expect(day.runs == 1 && day.successes == 1)
         let hour = history.counts(within: 3600, now: back.addingTimeInterval(60))
         #expect(hour.runs == 1 && hour.successes == 1)
-        let recent = history.recentRuns(limit: 3)
-        #expect(recent.map(\.up) == [false, false, true])
-        #expect(recent.last?.at == back)
+        #expect(history.lastSuccess == back)
+        #expect(history.consecutiveFailures == 0)
     }
 
-    @Test func memoryStaysBoundedOverADay() {
+    @Test func countsStayWithinADay() {
         let (history, now) = Self.history(8640 * 2) { _ in true }
-        #expect(history.latencies(now: now).count <= 361, "one hour of latencies at 10 s")
         #expect(history.counts(within: 86400, now: now).runs <= 8640 + 30)
     }
 }

@@ -67,6 +67,10 @@ import Testing
         #expect(after.interfaces[0].stats.consecutiveFailures == 1)
         #expect(after.interfaces[0].stats.lastFailure?.errorClass == .httpStatus)
         #expect(after.interfaces[0].stats.availability1h == 0)
+        // The run's latency is read back from the store's samples.
+        #expect(after.interfaces[0].stats.recentRuns.map(\.up) == [false])
+        let p50 = try #require(after.interfaces[0].stats.latencyP50)
+        #expect(abs(p50 - (after.interfaces[0].stats.recentRuns.first?.seconds ?? -1)) < 1e-6)
     }
 
     @Test func runAllOnceReportsEveryCheckInConfigOrder() async throws {

@@ -59,6 +59,31 @@ extension StoreTests {
             #expect(stats.payloadBytesPerSample > 0)
         }
 
+        /// What the scheduler stores: durations to 2⁻²⁰ s, stamped with their due times (an even step).
+        @Test func alignedProbeDurationsTakeUnderThreeBytesASample() {
+            let store = SeriesStore()
+            var generator = SeededGenerator(seed: 7)
+            var latency = Duration.milliseconds(45)
+            for index in 0..<360 {
+                latency = max(
+                    .milliseconds(1), latency + .microseconds(Int64.random(in: -2000...2000, using: &generator)))
+                let time = 1_700_000_000_000 + Int64(index) * 10_000
+                store.append([Sample("probe_duration_seconds", ["check": "a"], latency.probeSeconds)], at: time)
+            }
+            let stats = store.memoryStats()
+            #expect(stats.sampleCount == 360)
+            #expect(stats.payloadBytesPerSample < 3, "\(stats.payloadBytesPerSample) bytes per sample")
+        }
+
+        @Test func probeSecondsAreWithinHalfAStepOfTheDuration() {
+            for microseconds: Int64 in [0, 1, 999, 45_123, 1_500_000, 59_999_999] {
+                let duration = Duration.microseconds(microseconds)
+                let stored = duration.probeSeconds
+                #expect(abs(stored - duration.seconds) <= 0.5 / 1_048_576)
+                #expect((stored * 1_048_576).rounded() == stored * 1_048_576, "a whole number of steps")
+            }
+        }
+
         @Test func statsCountSeriesSamplesAndChunks() {
             let store = SeriesStore(samplesPerChunk: 10)
             for index in 0..<25 {

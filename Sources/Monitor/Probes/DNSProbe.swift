@@ -27,7 +27,7 @@ public struct DNSProbe: Probe {
             }
         }
         let took = ContinuousClock.now - started
-        let lookupTime = Sample("probe_dns_lookup_time_seconds", [:], took.seconds)
+        let lookupTime = Sample("probe_dns_lookup_time_seconds", [:], took.probeSeconds)
         switch answer {
         case .none:
             return .failure(

@@ -53,8 +53,8 @@ public struct HTTPProbe: Probe {
             outcome.samples = [
                 Sample("probe_http_status_code", [:], Double(response.status.code)),
                 Sample("probe_http_content_length", [:], Double(body.readableBytes)),
-                Sample("probe_http_duration_seconds", ["phase": "processing"], (headAt - started).seconds),
-                Sample("probe_http_duration_seconds", ["phase": "transfer"], (transferred - headAt).seconds),
+                Sample("probe_http_duration_seconds", ["phase": "processing"], (headAt - started).probeSeconds),
+                Sample("probe_http_duration_seconds", ["phase": "transfer"], (transferred - headAt).probeSeconds),
                 Sample("probe_http_ssl", [:], isHTTPS ? 1 : 0),
             ]
             if let certificate = answer.certificate { outcome.samples.append(certificate.expirySample) }
@@ -114,19 +114,5 @@ public struct HTTPProbe: Probe {
             request.tlsConfiguration = tls
         }
         return request
-    }
-}
-
-extension Duration {
-    /// The whole duration in nanoseconds, saturating at Int64's range.
-    var nanoseconds: Int64 {
-        let (seconds, attoseconds) = components
-        let (product, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
-        return overflow ? .max : product + attoseconds / 1_000_000_000
-    }
-
-    /// The duration in seconds as a floating-point number.
-    var seconds: Double {
-        Double(components.seconds) + Double(components.attoseconds) / 1e18
     }
 }

@@ -37,7 +37,7 @@ public struct ScrapeProbe: Probe {
         let fetched =
             await withTimeout(timeout) { await self.fetch(timeout: timeout) }
             ?? .failure(.failure(.timeout, "no answer within \(DurationParser.format(timeout))"))
-        let seconds = (ContinuousClock.now - started).seconds
+        let seconds = (ContinuousClock.now - started).probeSeconds
         switch fetched {
         case .failure(let failure):
             var outcome = failure

@@ -21,7 +21,9 @@ struct CheckRunner: Sendable {
         self.labels = labels
     }
 
-    func run(lateness: Duration? = nil) async -> ProbeRun {
+    /// Runs the probe once. Its samples carry `sampleTime` (milliseconds since 1970) when given, the
+    /// time the run started otherwise.
+    func run(lateness: Duration? = nil, sampleTime: Int64? = nil) async -> ProbeRun {
         let startedAt = Date()
         let clock = ContinuousClock()
         let begin = clock.now
@@ -34,14 +36,15 @@ struct CheckRunner: Sendable {
                 await withTimeout(timeout + Self.grace) { await probe.run(timeout: timeout) }
                 ?? .failure(.timeout, "no answer within \(DurationParser.format(timeout))")
         }
-        let duration = (clock.now - begin).seconds
+        let took = clock.now - begin
+        let duration = took.seconds
         let result = CheckResult(
             checkID: owned.check.id, up: outcome.up, startedAt: startedAt, durationSeconds: duration,
             errorClass: outcome.errorClass, reason: outcome.reason, httpStatus: outcome.httpStatus)
-        let timestamp = Int64(startedAt.timeIntervalSince1970 * 1000)
+        let timestamp = sampleTime ?? Int64(startedAt.timeIntervalSince1970 * 1000)
         var samples = [
             Sample("probe_success", labels, outcome.up ? 1 : 0, timestampMilliseconds: timestamp),
-            Sample("probe_duration_seconds", labels, duration, timestampMilliseconds: timestamp),
+            Sample("probe_duration_seconds", labels, took.probeSeconds, timestampMilliseconds: timestamp),
         ]
         for var sample in outcome.samples {
             sample.labels = sample.labels.merging(labels)

@@ -1,13 +1,16 @@
+import Foundation
 import SwitchboardCore
 
 /// Runs every check on its own interval, each offset by a stable fraction of the interval so
 /// that checks do not all fire at once, with a bound on how many probes run at the same time.
 ///
-/// Each check has its own task: a slow or hung endpoint only ever delays itself. A run that
-/// overruns its interval makes the check skip the due times it missed rather than queue them.
+/// The checks that share an interval share one timetable: a single task walks them in the order of
+/// their offsets and starts a task for each run when it falls due, so ten thousand checks cost ten
+/// thousand small slots rather than ten thousand sleeping tasks. A slow or hung endpoint only ever
+/// delays itself: a check whose previous run is still going skips the due time.
 ///
-/// The tasks are spread over `executors` (the event loops of the HTTP clients): a probe then runs
-/// on the thread its connection lives on, rather than hopping between the task pool and the loop.
+/// Runs are spread over `executors` (the event loops of the HTTP clients) by check: a probe then
+/// runs on the thread its connection lives on, rather than hopping between the task pool and the loop.
 public struct ProbeScheduler: Sendable {
     let runners: [CheckRunner]
     let limit: ConcurrencyLimit
@@ -23,39 +26,87 @@ public struct ProbeScheduler: Sendable {
     func run(record: @escaping @Sendable (ProbeRun) -> Void) async {
         let clock = ContinuousClock()
         let start = clock.now
+        let epoch = ScheduleEpoch(start: start)
+        let byInterval = Dictionary(grouping: runners.indices) { runners[$0].owned.check.interval }
         await withDiscardingTaskGroup { group in
-            for (index, runner) in runners.enumerated() {
-                let executor = executors.isEmpty ? nil : executors[index % executors.count]
-                group.addTask(executorPreference: executor) {
-                    await loop(runner, start: start, clock: clock, record: record)
+            for (number, (interval, indices)) in byInterval.sorted(by: { $0.key < $1.key }).enumerated() {
+                let timetable = Timetable(
+                    interval: interval,
+                    slots: indices.map {
+                        (runner: $0, offset: Self.offset(of: runners[$0].owned.check.id, within: interval))
+                    }
+                    .sorted { ($0.offset, $0.runner) < ($1.offset, $1.runner) })
+                group.addTask(executorPreference: executor(number)) {
+                    await walk(timetable, epoch: epoch, clock: clock, record: record)
                 }
             }
         }
     }
 
-    private func loop(
-        _ runner: CheckRunner, start: ContinuousClock.Instant, clock: ContinuousClock,
-        record: @Sendable (ProbeRun) -> Void
+    /// The checks of one interval, in the order of their offsets within it.
+    private struct Timetable: Sendable {
+        let interval: Duration
+        let slots: [(runner: Int, offset: Duration)]
+    }
+
+    private func executor(_ number: Int) -> EventLoopTaskExecutor? {
+        executors.isEmpty ? nil : executors[number % executors.count]
+    }
+
+    /// Starts each check of `timetable` at its offset in every interval, until cancelled.
+    private func walk(
+        _ timetable: Timetable, epoch: ScheduleEpoch, clock: ContinuousClock,
+        record: @escaping @Sendable (ProbeRun) -> Void
     ) async {
-        let interval = runner.owned.check.interval
-        var due = start + Self.offset(of: runner.owned.check.id, within: interval)
-        while !Task.isCancelled {
-            do {
-                try await sleepOnCurrentLoop(for: due - clock.now)
-            } catch {
-                return
-            }
-            let scheduled = due
-            let run = await limit.run { await runner.run(lateness: clock.now - scheduled) }
-            if Task.isCancelled { return }
-            record(run)
-            due = due + interval
-            let now = clock.now
-            if due < now {
-                let missed = Int(((now - due).seconds / interval.seconds).rounded(.up))
-                due = due + interval * missed
+        let interval = timetable.interval
+        let inFlight = RunsInFlight(count: timetable.slots.count)
+        await withDiscardingTaskGroup { runs in
+            var cycle: Int64 = 0
+            var position = 0
+            while !Task.isCancelled {
+                let slot = timetable.slots[position]
+                var due = epoch.start + interval * cycle + slot.offset
+                // Behind by a whole interval or more (the machine stalled): skip the due times
+                // missed rather than fire them all at once.
+                let behind = clock.now - due
+                if behind >= interval {
+                    let missed = Int64((behind.seconds / interval.seconds).rounded(.down))
+                    cycle += missed
+                    due = due + interval * missed
+                }
+                do {
+                    try await sleepOnCurrentLoop(for: due - clock.now)
+                } catch {
+                    return
+                }
+                let runner = runners[slot.runner]
+                if inFlight.begin(position) {
+                    let index = position
+                    runs.addTask(executorPreference: executor(slot.runner)) {
+                        let run = await limit.run {
+                            let lateness = clock.now - due
+                            let stamp = inFlight.stamp(
+                                index, due: epoch.wallMilliseconds(of: due), lateness: lateness,
+                                tolerance: Self.alignmentTolerance(of: interval))
+                            return await runner.run(lateness: lateness, sampleTime: stamp)
+                        }
+                        inFlight.end(index)
+                        if !Task.isCancelled { record(run) }
+                    }
+                }
+                position += 1
+                if position == timetable.slots.count {
+                    position = 0
+                    cycle += 1
+                }
             }
         }
+    }
+
+    /// How late a run may start and still have its samples stamped with its due time: a tenth of the
+    /// interval, at most a second. Prometheus aligns scrape timestamps the same way (by 2 ms).
+    static func alignmentTolerance(of interval: Duration) -> Duration {
+        min(interval / 10, .seconds(1))
     }
 
     /// A stable offset in `[0, interval)` derived from the check id (FNV-1a), so restarts keep the phase.
@@ -67,5 +118,22 @@ public struct ProbeScheduler: Sendable {
         }
         let millis = max(1, interval.nanoseconds / 1_000_000)
         return .milliseconds(Int64(hash % UInt64(millis)))
+    }
+}
+
+/// The instant a schedule started, on the monotonic clock and the wall clock, to turn due times
+/// into sample timestamps.
+struct ScheduleEpoch: Sendable {
+    let start: ContinuousClock.Instant
+    let wallMilliseconds: Int64
+
+    init(start: ContinuousClock.Instant, wall: Date = Date()) {
+        self.start = start
+        self.wallMilliseconds = Int64((wall.timeIntervalSince1970 * 1000).rounded())
+    }
+
+    /// The wall-clock time of `instant`, in milliseconds since 1970.
+    func wallMilliseconds(of instant: ContinuousClock.Instant) -> Int64 {
+        wallMilliseconds + (instant - start).nanoseconds / 1_000_000
     }
 }

@@ -113,6 +113,19 @@ public final class SeriesStore: SeriesSource {
         }
     }
 
+    /// The samples from `start` through `end` of the one series named `name` with exactly `labels`,
+    /// found by its identity rather than through the index; empty when the store does not have it.
+    public func points(name: String, labels: Labels, from start: Int64, through end: Int64) -> [SamplePoint] {
+        let chunks = state.withLock { state in
+            state.ids[SeriesKey(name: name, labels: labels)].flatMap {
+                state.series[$0]?.chunks(from: start, through: end)
+            }
+        }
+        var samples: [SamplePoint] = []
+        for chunk in chunks ?? [] { chunk.appendPoints(from: start, through: end, to: &samples) }
+        return samples
+    }
+
     /// The identities of the series the matchers select, sorted; their samples are not read.
     public func series(matchers: [LabelMatcher]) -> [(name: String, labels: Labels)] {
         chunks(matching: matchers, from: .max, through: .min).map { ($0.name, $0.labels) }
