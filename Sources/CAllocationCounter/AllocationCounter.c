@@ -8,6 +8,10 @@
 #include <stddef.h>
 
 #if defined(__linux__) && defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
+#if defined(__linux__) && defined(__GLIBC__)
 
 extern void *__libc_malloc(size_t size);
 extern void *__libc_calloc(size_t count, size_t size);
@@ -64,10 +68,21 @@ uint64_t sb_allocation_count(void) { return __atomic_load_n(&allocationCount, __
 
 uint64_t sb_allocated_bytes(void) { return __atomic_load_n(&allocatedBytes, __ATOMIC_RELAXED); }
 
+uint64_t sb_heap_in_use(void) {
+    struct mallinfo2 info = mallinfo2();
+    return (uint64_t)(info.uordblks + info.hblkhd);
+}
+
+void sb_trim_heap(void) { malloc_trim(0); }
+
 #else
 
 uint64_t sb_allocation_count(void) { return 0; }
 
 uint64_t sb_allocated_bytes(void) { return 0; }
+
+uint64_t sb_heap_in_use(void) { return 0; }
+
+void sb_trim_heap(void) {}
 
 #endif

@@ -11,6 +11,8 @@ struct BenchRow: Encodable {
     var latenessP99: Double?
     /// The series store at the end of the run (Switchboard only).
     var store: StoreFigures?
+    /// Where the resident memory went at the end of the run (Switchboard only).
+    var memory: MemoryFigures?
 
     var probesPerSecond: Double { Double(probes) / seconds }
     var cpuSecondsPer1000: Double { probes == 0 ? .nan : cpuSeconds / Double(probes) * 1000 }
@@ -41,7 +43,19 @@ struct BenchReport {
             lines.append(
                 "ratio \(rows[0].name)/\(rows[1].name): CPU per probe \(format(cpu, 2)), memory \(format(memory, 2))")
         }
+        if rows.count == 2, rows[1].probesPerSecond < rows[0].probesPerSecond * 0.95 {
+            lines.append(
+                "note: \(rows[1].name) kept up with only \(format(rows[1].probesPerSecond, 1)) of "
+                    + "\(format(rows[0].probesPerSecond, 1)) probes/s: its CPU per probe is at that rate")
+        }
         for row in rows {
+            if let memory = row.memory {
+                lines.append("")
+                lines.append(
+                    "\(row.name) memory: RSS \(megabytes(row.residentBytes)) MB (peak \(megabytes(memory.peakResidentBytes))), "
+                        + "heap in use \(megabytes(memory.heapInUseBytes)) MB, "
+                        + "RSS after returning free heap pages \(megabytes(memory.residentAfterTrimBytes)) MB")
+            }
             guard let store = row.store else { continue }
             lines.append("")
             lines.append(
@@ -68,9 +82,22 @@ struct BenchReport {
             .joined(separator: " ")
     }
 
+    private func megabytes(_ bytes: Int) -> String {
+        format(Double(bytes) / 1_048_576, 1)
+    }
+
     private func format(_ value: Double, _ digits: Int) -> String {
         value.isNaN ? "-" : String(format: "%.\(digits)f", value)
     }
+}
+
+/// The resident memory of a run's end, split into live heap and the rest.
+struct MemoryFigures: Encodable {
+    var peakResidentBytes: Int
+    /// Heap blocks in use (glibc's count).
+    var heapInUseBytes: Int
+    /// Resident memory once glibc has given its free pages back (`malloc_trim`).
+    var residentAfterTrimBytes: Int
 }
 
 /// What the series store held when a run ended.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import AsyncHTTPClient
+import CAllocationCounter
 import Foundation
 import Monitor
 import SwitchboardCore
@@ -18,6 +19,7 @@ struct ProbesBenchmark: AsyncParsableCommand {
     @Option(help: "Probes allowed at once.") var concurrency = 256
     @Flag(help: "Skip the Prometheus + blackbox_exporter reference run.") var noReference = false
     @Flag(help: "Print the figures as JSON instead of a table.") var json = false
+    @Option(help: "Seconds between memory reports on stderr while measuring (0: none).") var reportEvery = 60.0
 
     func run() async throws {
         let targets = try ChildProcess(BenchPaths.selfExecutable, ["targets"])
@@ -65,9 +67,14 @@ struct ProbesBenchmark: AsyncParsableCommand {
         engine.lateness.reset()
         let before = ProcessStats.current
         let countBefore = try await counter.count()
+        let reports = reportEvery > 0 ? Task { await reportMemory(of: engine) } : nil
         try await Task.sleep(for: .seconds(seconds))
+        reports?.cancel()
         let countAfter = try await counter.count()
         let after = ProcessStats.current
+        let heapInUse = Int(sb_heap_in_use())
+        sb_trim_heap()
+        let trimmed = ProcessStats.current
         polling.cancel()
         await polling.value
         let lateness = engine.lateness.summary()
@@ -78,7 +85,24 @@ struct ProbesBenchmark: AsyncParsableCommand {
             residentBytes: after.residentBytes, latenessP50: lateness.p50, latenessP99: lateness.p99,
             store: StoreFigures(
                 series: memory.seriesCount, samples: memory.sampleCount,
-                payloadBytesPerSample: memory.payloadBytesPerSample, totalBytesPerSample: memory.totalBytesPerSample))
+                payloadBytesPerSample: memory.payloadBytesPerSample, totalBytesPerSample: memory.totalBytesPerSample),
+            memory: MemoryFigures(
+                peakResidentBytes: after.peakResidentBytes, heapInUseBytes: heapInUse,
+                residentAfterTrimBytes: trimmed.residentBytes))
+    }
+
+    /// Every `reportEvery` seconds, one line on stderr: resident memory, live heap and the store.
+    private func reportMemory(of engine: MonitorEngine) async {
+        let start = ContinuousClock.now
+        while (try? await Task.sleep(for: .seconds(reportEvery))) != nil {
+            let stats = ProcessStats.current
+            let store = engine.store.memoryStats()
+            let line = String(
+                format: "%6.0f s  RSS %7.1f MB  heap in use %7.1f MB  store %d series, %d samples, %.2f bytes/sample\n",
+                Double((ContinuousClock.now - start).components.seconds), Double(stats.residentBytes) / 1_048_576,
+                Double(sb_heap_in_use()) / 1_048_576, store.seriesCount, store.sampleCount, store.totalBytesPerSample)
+            FileHandle.standardError.write(Data(line.utf8))
+        }
     }
 }
 
