@@ -2,16 +2,15 @@ import Foundation
 import PromQL
 import SwitchboardCore
 
-/// The statistics of the interfaces: counts from the checks' histories, latencies read back from
-/// the store, throughput from a scraped counter.
+/// The statistics of the interfaces: the checks' runs of the last hour read back from the store,
+/// their day from `CheckHistory`, throughput from a scraped counter.
 extension MonitorEngine {
     /// What one publish has to bring up to date: an interface and the histories of its checks.
     struct StatsWork: Sendable {
         var interface: Interface
         var histories: [CheckHistory]
-        /// New runs arrived: the latencies are read again. Otherwise only the windows moved on.
-        var hasNewRuns: Bool
-        var known: HealthStats?
+        /// The statistics so far, when only a scraped counter's rate is due.
+        var throughputOnly: HealthStats?
     }
 
     /// How long a window an interface's throughput is averaged over.
@@ -24,15 +23,15 @@ extension MonitorEngine {
         if everything { state.statsRefreshedAt = now }
         var work: [StatsWork] = []
         for interface in landscape.interfaces {
-            let hasNewRuns = state.stale.contains(interface.id)
             let known = state.knowledge.stats[interface.id]
+            let full = everything || state.stale.contains(interface.id) || known == nil
             // Between results only a scraped counter's rate moves.
-            guard everything || hasNewRuns || (interface.throughput != nil && known != nil) else { continue }
+            guard full || interface.throughput != nil else { continue }
             work.append(
                 StatsWork(
                     interface: interface,
-                    histories: interface.checks.compactMap { state.knowledge.histories[$0.id] },
-                    hasNewRuns: hasNewRuns, known: known))
+                    histories: full ? interface.checks.compactMap { state.knowledge.histories[$0.id] } : [],
+                    throughputOnly: full ? nil : known))
         }
         state.stale.removeAll(keepingCapacity: true)
         return work
@@ -46,14 +45,14 @@ extension MonitorEngine {
         result.reserveCapacity(work.count)
         for item in work {
             var stats: HealthStats
-            if item.hasNewRuns || item.known == nil {
+            if let known = item.throughputOnly {
+                stats = known
+            } else {
                 let runs = item.interface.checks.flatMap { check in
                     labelsOfCheck[check.id].map { StoredRuns.read($0, from: store, since: start, through: end) } ?? []
                 }
                 let ordered = item.interface.checks.count > 1 ? runs.sorted { $0.at < $1.at } : runs
                 stats = HealthStats(histories: item.histories, runs: ordered, now: now)
-            } else {
-                stats = item.known!.recounted(histories: item.histories, now: now)
             }
             stats.throughputPerSecond = item.interface.throughput.flatMap { throughput($0, now: now) }
             result[item.interface.id] = stats

@@ -49,6 +49,7 @@ struct ProbesBenchmark: AsyncParsableCommand {
 
     private func measureSwitchboard(urls: [String], counter: RequestCounter) async throws -> BenchRow {
         let period = Duration.milliseconds(Int64(interval * 1000))
+        stage("before the landscape")
         let interfaces = urls.enumerated().map { index, url in
             Interface(
                 id: "if-\(index)", name: "Interface \(index)", from: "source", to: "target", kind: .rest,
@@ -61,9 +62,12 @@ struct ProbesBenchmark: AsyncParsableCommand {
         let landscape = Landscape(
             name: "bench", systems: [System(id: "source", name: "Source"), System(id: "target", name: "Target")],
             interfaces: interfaces)
+        stage("landscape built")
         let engine = MonitorEngine(landscape: landscape, maxConcurrentProbes: concurrency)
+        stage("engine built")
         let polling = Task { await engine.run() }
         try await Task.sleep(for: .seconds(warmup))
+        stage("after the warm-up")
         engine.lateness.reset()
         let before = ProcessStats.current
         let countBefore = try await counter.count()
@@ -89,6 +93,13 @@ struct ProbesBenchmark: AsyncParsableCommand {
             memory: MemoryFigures(
                 peakResidentBytes: after.peakResidentBytes, heapInUseBytes: heapInUse,
                 residentAfterTrimBytes: trimmed.residentBytes))
+    }
+
+    /// The heap in use at a stage of setting up, on stderr with the memory reports.
+    private func stage(_ name: String) {
+        guard reportEvery > 0 else { return }
+        FileHandle.standardError.write(
+            Data(String(format: "heap in use %7.1f MB %@\n", Double(sb_heap_in_use()) / 1_048_576, name).utf8))
     }
 
     /// Every `reportEvery` seconds, one line on stderr: resident memory, live heap and the store.

@@ -21,16 +21,17 @@ import Testing
     }
 
     /// The runs `history(count:up:)` records, as the store gives them back.
-    static func runs(_ count: Int) -> [RecentRun] {
+    static func runs(_ count: Int, up: (Int) -> Bool = { _ in true }) -> [RecentRun] {
         (0..<count).map { i in
-            RecentRun(at: start.addingTimeInterval(Double(i * 10)), seconds: Double(i % 100 + 1) / 1000, up: true)
+            RecentRun(at: start.addingTimeInterval(Double(i * 10)), seconds: Double(i % 100 + 1) / 1000, up: up(i))
         }
     }
 
     @Test func availabilityCountsRunsInTheWindow() {
         // 2 hours of runs; one in ten fails in the first hour, all pass in the second.
-        let (history, now) = Self.history(720) { i in i >= 360 || i % 10 != 0 }
-        let stats = HealthStats(histories: [history], runs: [], now: now)
+        let up = { (i: Int) in i >= 360 || i % 10 != 0 }
+        let (history, now) = Self.history(720, up: up)
+        let stats = HealthStats(histories: [history], runs: Self.runs(720, up: up), now: now)
         #expect(stats.availability1h.map { $0 > 0.99 } == true, "the last hour had no failure")
         let day = try! #require(stats.availability24h)
         #expect(abs(day - 0.95) < 0.01, "36 of 720 runs failed: \(day)")
@@ -50,7 +51,7 @@ import Testing
 
     @Test func streaksAndTheLastFailureAreRemembered() {
         let (history, now) = Self.history(20) { i in i < 17 }
-        let stats = HealthStats(histories: [history], runs: [], now: now)
+        let stats = HealthStats(histories: [history], runs: Self.runs(20) { i in i < 17 }, now: now)
         #expect(stats.consecutiveFailures == 3)
         #expect(stats.lastFailure?.reason == "no answer")
         #expect(stats.lastFailure?.errorClass == .timeout)

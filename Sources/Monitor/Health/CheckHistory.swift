@@ -1,17 +1,18 @@
 import Foundation
 import SwitchboardCore
 
-/// How one check has fared, in bounded memory: success counts in 5-minute buckets for 24 hours
-/// (1.2 KB), its last success and failure, and its streak of failures. Its latencies are the
-/// store's (`StoredRuns`).
+/// How one check has fared beyond what the store keeps: success counts in hourly buckets for a
+/// day (200 bytes), its last success and failure, and its streak of failures. Its runs of the last
+/// hour are the store's (`StoredRuns`).
 struct CheckHistory: Sendable {
-    static let bucketSeconds = 300
-    static let bucketCount = 24 * 3600 / bucketSeconds
+    static let bucketSeconds = 3600
+    /// A day of full buckets and the one under way.
+    static let bucketCount = 25
 
-    /// Runs of one 5-minute bucket; which bucket a slot holds follows from `newestBucket`.
+    /// Runs of one hour; which hour a slot holds follows from `newestBucket`.
     private struct Bucket {
-        var runs: UInt16 = 0
-        var successes: UInt16 = 0
+        var runs: UInt32 = 0
+        var successes: UInt32 = 0
     }
 
     /// A ring: the slot of bucket `i` is `i % bucketCount`, for the `bucketCount` buckets up to `newestBucket`.
