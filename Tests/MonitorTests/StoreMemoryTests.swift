@@ -75,6 +75,12 @@ extension StoreTests {
             #expect(stats.payloadBytesPerSample < 3, "\(stats.payloadBytesPerSample) bytes per sample")
         }
 
+        @Test func aSeriesSlotStaysNarrow() {
+            // Tens of thousands of these sit in the store's hash table, used or not.
+            #expect(MemoryLayout<MemorySeries>.stride <= 88)
+            #expect(MemoryLayout<XORChunkAppender>.stride <= 56)
+        }
+
         @Test func probeSecondsAreWithinHalfAStepOfTheDuration() {
             for microseconds: Int64 in [0, 1, 999, 45_123, 1_500_000, 59_999_999] {
                 let duration = Duration.microseconds(microseconds)

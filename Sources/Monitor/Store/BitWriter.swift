@@ -4,7 +4,7 @@
 struct BitWriter: Sendable {
     private(set) var bytes: [UInt8] = []
     /// Bits still free in the last byte of `bytes` (0 when a new byte is needed).
-    private var freeBits = 0
+    private var freeBits: UInt8 = 0
 
     init() {}
 
@@ -13,7 +13,7 @@ struct BitWriter: Sendable {
     }
 
     /// How many bits have been written.
-    var bitCount: Int { bytes.count * 8 - freeBits }
+    var bitCount: Int { bytes.count * 8 - Int(freeBits) }
 
     mutating func writeBit(_ bit: Bool) {
         if freeBits == 0 {
@@ -21,7 +21,7 @@ struct BitWriter: Sendable {
             freeBits = 8
         }
         freeBits -= 1
-        if bit { bytes[bytes.count - 1] |= 1 << UInt8(freeBits) }
+        if bit { bytes[bytes.count - 1] |= 1 << freeBits }
     }
 
     /// Writes the low `count` bits of `value` (0 ≤ count ≤ 64), most significant first.
@@ -33,11 +33,11 @@ struct BitWriter: Sendable {
                 bytes.append(0)
                 freeBits = 8
             }
-            let taken = min(freeBits, remaining)
+            let taken = min(Int(freeBits), remaining)
             let shifted = value >> UInt64(remaining - taken)
             let mask: UInt64 = (1 << UInt64(taken)) - 1
-            bytes[bytes.count - 1] |= UInt8(truncatingIfNeeded: shifted & mask) << UInt8(freeBits - taken)
-            freeBits -= taken
+            bytes[bytes.count - 1] |= UInt8(truncatingIfNeeded: shifted & mask) << (freeBits - UInt8(taken))
+            freeBits -= UInt8(taken)
             remaining -= taken
         }
     }

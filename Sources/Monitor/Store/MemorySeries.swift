@@ -1,17 +1,17 @@
 import PromQL
 
 /// One series in memory: its identity, its sealed chunks and the chunk it is filling.
+///
+/// The store holds one per series (tens of thousands), so the fields are kept narrow: 88 bytes.
 struct MemorySeries: Sendable {
     let name: String
     let labels: Labels
     private(set) var sealed: [XORChunk] = []
     private(set) var head = XORChunkAppender()
-    private let samplesPerChunk: Int
 
-    init(name: String, labels: Labels, samplesPerChunk: Int) {
+    init(name: String, labels: Labels) {
         self.name = name
         self.labels = labels
-        self.samplesPerChunk = samplesPerChunk
     }
 
     enum AppendOutcome {
@@ -39,7 +39,8 @@ struct MemorySeries: Sendable {
 
     var minTime: Int64? { sealed.first?.minTime ?? (head.count > 0 ? head.minTime : nil) }
 
-    mutating func append(_ timestamp: Int64, _ value: Double) -> AppendOutcome {
+    /// Appends a sample, sealing the head chunk first when it holds `samplesPerChunk`.
+    mutating func append(_ timestamp: Int64, _ value: Double, samplesPerChunk: Int) -> AppendOutcome {
         if let newest {
             if timestamp < newest.timestampMilliseconds { return .outOfOrder }
             if timestamp == newest.timestampMilliseconds {

@@ -31,7 +31,7 @@ public final class SeriesStore: SeriesSource {
 
     public init(retention: Duration = .seconds(3600), samplesPerChunk: Int = 120) {
         precondition(retention > .zero, "retention must be positive")
-        precondition(samplesPerChunk > 1, "a chunk holds at least two samples")
+        precondition(samplesPerChunk > 1 && samplesPerChunk <= Int(UInt16.max), "a chunk holds 2 to 65,535 samples")
         let (seconds, attoseconds) = retention.components
         self.retentionMilliseconds = seconds * 1000 + attoseconds / 1_000_000_000_000_000
         self.samplesPerChunk = samplesPerChunk
@@ -67,12 +67,12 @@ public final class SeriesStore: SeriesSource {
             id = state.nextID
             state.nextID &+= 1
             state.ids[key] = id
-            state.series[id] = MemorySeries(name: key.name, labels: key.labels, samplesPerChunk: samplesPerChunk)
+            state.series[id] = MemorySeries(name: key.name, labels: key.labels)
             state.index.add(id, name: key.name, labels: key.labels)
         }
         // Through the index of the values, so the series is changed in place rather than copied out and back.
         let slot = state.series.index(forKey: id)!
-        switch state.series.values[slot].append(time, sample.value) {
+        switch state.series.values[slot].append(time, sample.value, samplesPerChunk: samplesPerChunk) {
         case .appended:
             report.appended += 1
             state.maxTime = max(state.maxTime, time)
@@ -166,9 +166,10 @@ public final class SeriesStore: SeriesSource {
                 stats.chunkPayloadBytes += series.payloadBytes
                 // Per chunk: the struct (array reference, count, two times) and the array's heap header.
                 stats.chunkOverheadBytes += series.chunkCount * (32 + 32)
-                // Per series: its key in `ids`, its slot in `series`, the head appender, name and labels.
+                // Per series: its slots in `ids` and `series` (hash tables at most 3/4 full), the head
+                // chunk's buffer header, name and labels.
                 stats.indexBytesEstimate +=
-                    160 + InvertedIndex.stringBytes(series.name)
+                    Self.slotBytes + 32 + InvertedIndex.stringBytes(series.name)
                     + series.labels.pairs.reduce(0) {
                         $0 + InvertedIndex.stringBytes($1.name) + InvertedIndex.stringBytes($1.value)
                     }
@@ -176,6 +177,11 @@ public final class SeriesStore: SeriesSource {
             return stats
         }
     }
+
+    /// The hash table slots of one series, in `ids` and `series`, at the tables' largest load of 3/4.
+    private static let slotBytes =
+        (MemoryLayout<SeriesKey>.stride + MemoryLayout<SeriesID>.stride + MemoryLayout<SeriesID>.stride
+            + MemoryLayout<MemorySeries>.stride) * 4 / 3
 
     /// Under the lock: the selected series and their chunks overlapping the window, sorted by identity.
     private func chunks(

@@ -1,15 +1,22 @@
 import PromQL
 
 /// Writes samples into an `XORChunk`, one at a time; the chunk the store is still filling.
+///
+/// Every series has one, so the narrow fields come right after the writer's, in its spare bytes.
 struct XORChunkAppender: Sendable {
     private var writer = BitWriter(reservingCapacity: 32)
-    private(set) var count = 0
+    private var samples: UInt16 = 0
+    /// The window of the last value written with explicit leading and trailing zeros (both 0 before:
+    /// the first value sets it, as no XOR has 64 leading zeros).
+    private var windowLeading: UInt8 = 0
+    private var windowTrailing: UInt8 = 0
+    private var hasWindow = false
     private(set) var minTime: Int64 = 0
     private(set) var maxTime: Int64 = 0
     private(set) var lastValue: Double = 0
     private var lastDelta: Int64 = 0
-    /// The window of the last value written with explicit leading and trailing zeros; nil before.
-    private var window: (leading: Int, trailing: Int)?
+
+    var count: Int { Int(samples) }
 
     init() {}
 
@@ -46,7 +53,7 @@ struct XORChunkAppender: Sendable {
         }
         maxTime = timestamp
         lastValue = value
-        count += 1
+        samples += 1
     }
 
     private mutating func writeDeltaOfDelta(_ dod: Int64) {
@@ -72,10 +79,10 @@ struct XORChunkAppender: Sendable {
         writer.writeBit(true)
         let leading = min(xor.leadingZeroBitCount, 31)
         let trailing = xor.trailingZeroBitCount
-        if let window, leading >= window.leading, trailing >= window.trailing {
+        if hasWindow, leading >= Int(windowLeading), trailing >= Int(windowTrailing) {
             writer.writeBit(false)
-            let significant = 64 - window.leading - window.trailing
-            writer.write(xor >> UInt64(window.trailing), count: significant)
+            let significant = 64 - Int(windowLeading) - Int(windowTrailing)
+            writer.write(xor >> UInt64(windowTrailing), count: significant)
             return
         }
         let significant = 64 - leading - trailing
@@ -84,7 +91,7 @@ struct XORChunkAppender: Sendable {
         // 64 significant bits do not fit 6 bits; they are written as 0, which cannot occur otherwise.
         writer.write(UInt64(significant & 63), count: 6)
         writer.write(xor >> UInt64(trailing), count: significant)
-        window = (leading, trailing)
+        (windowLeading, windowTrailing, hasWindow) = (UInt8(leading), UInt8(trailing), true)
     }
 }
 
