@@ -19,18 +19,23 @@ public struct ConsoleRenderBenchmark {
         self.now = now
     }
 
-    /// Derives what the views need from the whole snapshot (the table order, the overview's rows,
-    /// the topology layout), as the UI loop does once per new snapshot.
+    /// Derives everything the views can need from the whole snapshot (the table order, the
+    /// overview's rows, the topology laid out for the screen); the UI loop derives only what the view
+    /// on screen asks for, once per new snapshot.
     public func prepare() {
         _ = rows.interfaces(snapshot, sort: InterfaceSort(), filter: nil)
         _ = rows.overview(snapshot)
-        _ = rows.topology(snapshot)
+        let layout = ConsoleScreen.layout(size: size)
+        _ = rows.topologyScene(
+            snapshot, y: layout.viewY, width: size.columns, height: layout.viewHeight, glyphs: .unicode)
     }
 
     /// Renders one full frame of a view, scrolled to a place that depends on `frame`; returns the
-    /// non-blank cells of the selected row, so that the work cannot be left out.
+    /// non-blank cells of the selected row, so that the work cannot be left out. The first frame of
+    /// a fresh benchmark also derives what the view needs, as the first frame after a new snapshot does.
     public func render(view: Int, frame: Int) -> Int {
-        let table = rows.interfaces(snapshot, sort: InterfaceSort(), filter: nil)
+        let usesTable = ["interfaces", "interface detail"].contains(Self.views[view])
+        let table = usesTable ? rows.interfaces(snapshot, sort: InterfaceSort(), filter: nil) : []
         let alerts = snapshot.alerts.entries
         var console = ConsoleState(start: .overview)
         let pageRows = size.rows - 8

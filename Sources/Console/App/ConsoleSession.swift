@@ -116,8 +116,10 @@ final class ConsoleSession {
         lastFrame = nil
     }
 
-    /// Keeps every selection on an existing row and visible after the data, the size or the
-    /// state changed; does nothing on a tick where none did.
+    /// Keeps the selection of the view on screen on an existing row and visible after the data,
+    /// the size or the state changed; does nothing on a tick where none did. Other views are
+    /// reconciled when they are shown (a change of view is a change of state), so a new snapshot
+    /// derives only what the view on screen needs.
     private func reconcile(size: TerminalSize) {
         let snapshot = shown
         if let last = lastReconciled, last.version == snapshot.version, last.size == size, last.state == state,
@@ -126,29 +128,38 @@ final class ConsoleSession {
             return
         }
         defer { lastReconciled = (snapshot.version, size, state, fetchedVersion) }
-        state.interfaces.reconcile(
-            rows: rows.interfaces(snapshot, sort: state.interfaceSort, filter: state.interfaceFilter),
-            visibleRows: ConsoleScreen.interfaceRows(size: size, snapshot: snapshot, glyphs: glyphs))
-        state.overview.reconcile(rows: rows.overview(snapshot).attention, visibleRows: overviewRows(size))
-        state.jobs.reconcile(
-            ids: snapshot.jobs.map(\.id), visibleRows: ConsoleScreen.layout(size: size).viewHeight - 1)
-        if case .jobRuns(let jobID) = state.route, let runs, runs.jobID == jobID, let list = runs.list {
-            state.runs.reconcile(
-                ids: list.map { String($0.id) }, visibleRows: ConsoleScreen.layout(size: size).viewHeight - 2)
+        let viewHeight = ConsoleScreen.layout(size: size).viewHeight
+        switch state.route {
+        case .interfaces:
+            state.interfaces.reconcile(
+                rows: rows.interfaces(snapshot, sort: state.interfaceSort, filter: state.interfaceFilter),
+                visibleRows: ConsoleScreen.interfaceRows(size: size, snapshot: snapshot, glyphs: glyphs))
+        case .overview:
+            state.overview.reconcile(rows: rows.overview(snapshot).attention, visibleRows: overviewRows(size))
+        case .topology:
+            let order = TopologyView.order(rows.topology(snapshot).layout)
+            if state.topologySelection.map({ !order.contains($0) }) ?? true { state.topologySelection = order.first }
+        case .alerts, .alert:
+            reconcileAlerts(snapshot, viewHeight: viewHeight)
+        case .jobs, .jobRuns, .logs, .interface:
+            break
         }
+        state.jobs.reconcile(ids: snapshot.jobs.map(\.id), visibleRows: viewHeight - 1)
+        if case .jobRuns(let jobID) = state.route, let runs, runs.jobID == jobID, let list = runs.list {
+            state.runs.reconcile(ids: list.map { String($0.id) }, visibleRows: viewHeight - 2)
+        }
+    }
+
+    private func reconcileAlerts(_ snapshot: Snapshot, viewHeight: Int) {
         let alertRows = AlertsView.rows(snapshot, groupBy: state.alertGrouping)
-        let alertsVisible = AlertsView.queueRows(snapshot, viewHeight: ConsoleScreen.layout(size: size).viewHeight)
+        let alertsVisible = AlertsView.queueRows(snapshot, viewHeight: viewHeight)
         state.alerts.reconcile(ids: alertRows.map(\.id), visibleRows: alertsVisible)
         state.alerts.skip(
             where: { alertRows[$0].alert == nil }, forward: true, rows: alertRows.map(\.id), visibleRows: alertsVisible)
-
         let silences = SilencesPane.rows(snapshot)
         state.silences.reconcile(
-            ids: silences.map(\.id),
-            visibleRows: SilencesPane.height(snapshot, viewHeight: ConsoleScreen.layout(size: size).viewHeight) - 2)
+            ids: silences.map(\.id), visibleRows: SilencesPane.height(snapshot, viewHeight: viewHeight) - 2)
         if silences.isEmpty { state.silencesFocused = false }
-        let order = TopologyView.order(rows.topology(snapshot).layout)
-        if state.topologySelection.map({ !order.contains($0) }) ?? true { state.topologySelection = order.first }
     }
 
     private func ringForNewCriticalAlerts() {

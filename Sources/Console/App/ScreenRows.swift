@@ -3,7 +3,8 @@ import SwitchboardCore
 /// What the views derive from all the interfaces of a snapshot — the table in the user's sort and
 /// filter, the overview's attention rows and tiles, the topology — kept between frames and derived
 /// again only for a new snapshot version, sort or filter. A frame then costs
-/// what its visible rows cost, not what the whole landscape costs.
+/// what its visible rows cost, not what the whole landscape costs. Each is derived when a view
+/// first asks for it, so a new snapshot costs only what the view on screen needs.
 ///
 /// Belongs to the UI loop (one thread); `ConsoleScreen.render` makes a fresh one when given none.
 final class ScreenRows {
@@ -14,6 +15,7 @@ final class ScreenRows {
     private var table: (sort: InterfaceSort, filter: InterfaceFilter?, rows: [InterfaceStatus])?
     private var overview: OverviewView.Rows?
     private var topology: (graph: TopologyGraph, layout: TopologyLayout)?
+    private var scene: TopologyView.Scene?
     private var tally: HeaderView.Tally?
 
     /// The rows of the interfaces table: `InterfacesScreen.rows(snapshot, filter:, sort:)`.
@@ -46,6 +48,18 @@ final class ScreenRows {
         return result
     }
 
+    /// The topology laid out for a place on screen: `TopologyView.Scene`, kept until the snapshot
+    /// version or the place changes.
+    func topologyScene(_ snapshot: Snapshot, y: Int, width: Int, height: Int, glyphs: Glyphs) -> TopologyView.Scene {
+        use(snapshot)
+        if let scene, scene.fits(y: y, width: width, height: height, glyphs: glyphs) { return scene }
+        let (graph, layout) = topology(snapshot)
+        let result = TopologyView.Scene(
+            graph: graph, layout: layout, y: y, width: width, height: height, glyphs: glyphs)
+        scene = result
+        return result
+    }
+
     /// The header's count of interfaces up and the worst state.
     func tally(_ snapshot: Snapshot) -> HeaderView.Tally {
         use(snapshot)
@@ -72,6 +86,7 @@ final class ScreenRows {
         table = nil
         overview = nil
         topology = nil
+        scene = nil
         tally = nil
     }
 }

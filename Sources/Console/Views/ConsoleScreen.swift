@@ -88,10 +88,10 @@ enum ConsoleScreen {
                 into: &canvas, y: y, height: height, snapshot: snapshot, rows: rows.overview(snapshot),
                 selection: context.console.overview, now: context.now, glyphs: glyphs)
         case .topology:
-            let topology = rows.topology(snapshot)
             TopologyView.render(
-                into: &canvas, y: y, height: height, graph: topology.graph, layout: topology.layout,
-                selected: context.console.topologySelection, glyphs: glyphs)
+                into: &canvas,
+                scene: rows.topologyScene(snapshot, y: y, width: canvas.width, height: height, glyphs: glyphs),
+                selected: context.console.topologySelection)
         case .interfaces:
             InterfacesScreen.render(
                 into: &canvas, y: y, height: height, snapshot: snapshot, console: context.console,

@@ -31,16 +31,21 @@ struct InterfaceSort: Sendable, Equatable {
         reversed = false
     }
 
-    /// The interfaces in this order; ties go by state, then name, so the order is stable.
+    /// The interfaces in this order; ties go by state, then name, so the order is stable. Names and
+    /// routes are in natural order (`NaturalSortKey`), their keys worked out once per row.
     func apply(_ interfaces: [InterfaceStatus], systemNames: [String: String]) -> [InterfaceStatus] {
-        func route(_ interface: InterfaceStatus) -> String {
-            (systemNames[interface.from] ?? interface.from) + " " + (systemNames[interface.to] ?? interface.to)
-        }
-        func primary(_ a: InterfaceStatus, _ b: InterfaceStatus) -> ComparisonResult {
-            switch key {
+        let names = interfaces.map { NaturalSortKey($0.name) }
+        let routes =
+            key == .route
+            ? interfaces.map {
+                NaturalSortKey((systemNames[$0.from] ?? $0.from) + " " + (systemNames[$0.to] ?? $0.to))
+            } : []
+        func primary(_ i: Int, _ j: Int) -> ComparisonResult {
+            let (a, b) = (interfaces[i], interfaces[j])
+            return switch key {
             case .state: compare(a.state, b.state, descending: true)
-            case .name: a.name.localizedStandardCompare(b.name)
-            case .route: route(a).localizedStandardCompare(route(b))
+            case .name: names[i].compare(names[j])
+            case .route: routes[i].compare(routes[j])
             case .proto: compare(a.kind.rawValue, b.kind.rawValue)
             case .availability: compareOptional(a.stats.availability1h, b.stats.availability1h, descending: false)
             case .p95: compareOptional(a.stats.latencyP95, b.stats.latencyP95, descending: true)
@@ -48,17 +53,19 @@ struct InterfaceSort: Sendable, Equatable {
             case .checked: compareOptional(a.lastCheck, b.lastCheck, descending: true)
             }
         }
-        return interfaces.sorted { a, b in
-            var order = primary(a, b)
+        let order = interfaces.indices.sorted { i, j in
+            var order = primary(i, j)
             if reversed {
                 order =
                     order == .orderedAscending
                     ? .orderedDescending : order == .orderedDescending ? .orderedAscending : order
             }
             if order != .orderedSame { return order == .orderedAscending }
-            if a.state != b.state { return a.state > b.state }
-            return a.name.localizedStandardCompare(b.name) == .orderedAscending
+            let (a, b) = (interfaces[i].state, interfaces[j].state)
+            if a != b { return a > b }
+            return names[i] < names[j]
         }
+        return order.map { interfaces[$0] }
     }
 
     private func compare<T: Comparable>(_ a: T, _ b: T, descending: Bool = false) -> ComparisonResult {

@@ -42,12 +42,11 @@ enum DependencyTree {
         return lines
     }
 
+    /// Draws `lines` (`lines(graph:layout:glyphs:)`), scrolled to keep the selected system in view.
     static func render(
-        into canvas: inout Canvas, y: Int, height: Int, graph: TopologyGraph, layout: TopologyLayout,
+        into canvas: inout Canvas, y: Int, height: Int, lines all: [Line], systems: [String: SystemStatus],
         selected: String?, radius: Set<String>, glyphs: Glyphs
     ) {
-        let all = lines(graph: graph, layout: layout, glyphs: glyphs)
-        let systems = Dictionary(graph.systems.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let selectedLine = all.firstIndex { $0.system == selected && !$0.repeated } ?? 0
         let offset = Table.scrollOffset(selected: selectedLine, offset: 0, visibleRows: height, rowCount: all.count)
         for (row, line) in all.dropFirst(offset).prefix(height).enumerated() {

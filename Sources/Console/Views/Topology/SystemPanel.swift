@@ -3,9 +3,10 @@ import SwitchboardCore
 /// The lines under the topology about the selected system: its state, its blast radius, and the
 /// interfaces that come in and go out.
 enum SystemPanel {
-    static func lines(graph: TopologyGraph, system id: String, names: [String: String], glyphs: Glyphs)
-        -> [[(text: String, role: StyleRole)]]
-    {
+    /// The panel's lines; those listing interfaces stop once they are `width` columns long.
+    static func lines(
+        graph: TopologyGraph, system id: String, names: [String: String], glyphs: Glyphs, width: Int = .max
+    ) -> [[(text: String, role: StyleRole)]] {
         guard let system = graph.systems.first(where: { $0.id == id }) else { return [] }
         let name = names[id] ?? id
         var head: [(String, StyleRole)] = [
@@ -14,15 +15,15 @@ enum SystemPanel {
         ]
         if let owner = system.owner { head.append(("  owner \(Sanitizer.clean(owner))", .muted)) }
         let downstream = graph.downstream(of: id).compactMap { names[$0] }.sorted()
-        let (_, interfaces) = graph.blastRadius(of: id)
+        let interfaces = graph.blastEdges(of: id).edges.reduce(0) { $0 + $1.interfaces.count }
         let radius: [(String, StyleRole)] =
             downstream.isEmpty
             ? [("blast radius: nothing downstream depends on it", .muted)]
             : [
                 ("blast radius: ", .muted),
                 (
-                    "\(downstream.count) system\(downstream.count == 1 ? "" : "s"), \(interfaces.count) interface"
-                        + "\(interfaces.count == 1 ? "" : "s") downstream: ", .accent
+                    "\(downstream.count) system\(downstream.count == 1 ? "" : "s"), \(interfaces) interface"
+                        + "\(interfaces == 1 ? "" : "s") downstream: ", .accent
                 ),
                 (downstream.joined(separator: ", "), .normal),
             ]
@@ -30,11 +31,16 @@ enum SystemPanel {
             -> [(String, StyleRole)]
         {
             var parts: [(String, StyleRole)] = [(label, .muted)]
+            var used = DisplayWidth.of(label)
             for edge in edges {
-                for interface in edge.interfaces {
-                    parts.append((glyphs.glyph(for: interface.state) + " ", StyleRole(interface.state)))
-                    parts.append(("\(Sanitizer.clean(interface.name)) ", .normal))
-                    parts.append(("\(names[other(edge)] ?? other(edge))   ", .muted))
+                for interface in edge.interfaces where used < width {
+                    let flow: [(String, StyleRole)] = [
+                        (glyphs.glyph(for: interface.state) + " ", StyleRole(interface.state)),
+                        ("\(Sanitizer.clean(interface.name)) ", .normal),
+                        ("\(names[other(edge)] ?? other(edge))   ", .muted),
+                    ]
+                    parts += flow
+                    used += flow.reduce(0) { $0 + DisplayWidth.of($1.0) }
                 }
             }
             if parts.count == 1 { parts.append(("none", .muted)) }
@@ -52,7 +58,7 @@ enum SystemPanel {
         names: [String: String], glyphs: Glyphs
     ) {
         canvas.fill(x: 0, y: y, count: canvas.width, role: .border, with: glyphs.rule)
-        for (row, parts) in lines(graph: graph, system: system, names: names, glyphs: glyphs)
+        for (row, parts) in lines(graph: graph, system: system, names: names, glyphs: glyphs, width: canvas.width)
             .prefix(height - 1).enumerated()
         {
             var x = 1

@@ -62,9 +62,13 @@ struct TopologyGraph: Sendable, Equatable {
 
     /// The blast radius of a system: it, everything downstream, and the interfaces between them.
     func blastRadius(of system: String) -> (systems: Set<String>, interfaces: Set<String>) {
+        let (systems, edges) = blastEdges(of: system)
+        return (systems, Set(edges.flatMap { $0.interfaces.map(\.id) }))
+    }
+
+    /// The blast radius with the edges between its systems rather than their interfaces' ids.
+    func blastEdges(of system: String) -> (systems: Set<String>, edges: [Edge]) {
         let systems = downstream(of: system).union([system])
-        let interfaces = edges.filter { systems.contains($0.from) && systems.contains($0.to) && $0.to != system }
-            .flatMap { $0.interfaces.map(\.id) }
-        return (systems, Set(interfaces))
+        return (systems, edges.filter { systems.contains($0.from) && systems.contains($0.to) && $0.to != system })
     }
 }

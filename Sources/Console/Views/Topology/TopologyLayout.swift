@@ -21,43 +21,50 @@ struct TopologyLayout: Sendable, Equatable {
         var isFirst = false
     }
 
-    private(set) var layers: [[Slot]]
-    private(set) var hops: [Hop]
+    let layers: [[Slot]]
+    let hops: [Hop]
 
     init(_ graph: TopologyGraph) {
+        // Slots are numbered (systems first, then passages) so that the sweeps index arrays.
         let ids = graph.systems.map(\.id)
         let layerOf = Self.layers(ids: ids, graph: graph)
-        var layers = Array(repeating: [Slot](), count: (layerOf.values.max() ?? 0) + 1)
-        for id in ids { layers[layerOf[id]!].append(.system(id)) }
-        var chains: [(edge: Int, slots: [Slot], reversed: Bool)] = []
+        var slots = ids.map { Slot.system($0) }
+        var layerOfSlot = ids.map { layerOf[$0]! }
+        var number: [String: Int] = [:]
+        for (index, id) in ids.enumerated() where number[id] == nil { number[id] = index }
+        var layers = Array(repeating: [Int](), count: (layerOf.values.max() ?? 0) + 1)
+        for index in ids.indices { layers[layerOfSlot[index]].append(index) }
+        var chains: [(edge: Int, slots: [Int], reversed: Bool)] = []
         for (index, edge) in graph.edges.enumerated() {
             let reversed = layerOf[edge.to]! < layerOf[edge.from]!
             let (left, right) = reversed ? (edge.to, edge.from) : (edge.from, edge.to)
             let (start, end) = (layerOf[left]!, layerOf[right]!)
             guard end > start else { continue }  // both ends in one layer: nothing to draw between columns
-            var chain: [Slot] = [.system(left)]
+            var chain = [number[left]!]
             for layer in (start + 1)..<end {
-                let passage = Slot.passage(edge: index, layer: layer)
-                layers[layer].append(passage)
-                chain.append(passage)
+                slots.append(.passage(edge: index, layer: layer))
+                layerOfSlot.append(layer)
+                layers[layer].append(slots.count - 1)
+                chain.append(slots.count - 1)
             }
-            chain.append(.system(right))
+            chain.append(number[right]!)
             chains.append((index, chain, reversed))
         }
-        self.layers = layers
-        self.hops = []
-        order(chains: chains)
+        var position = Array(repeating: 0, count: slots.count)
+        for layer in layers {
+            for (index, slot) in layer.enumerated() { position[slot] = index }
+        }
+        Self.order(&layers, position: &position, chains: chains.map(\.slots))
         var hops: [Hop] = []
-        let position = positions()
         for (edge, chain, reversed) in chains {
             for (offset, (from, to)) in zip(chain, chain.dropFirst()).enumerated() {
-                let (layer, fromIndex) = position[from]!
                 hops.append(
                     Hop(
-                        layer: layer, fromIndex: fromIndex, toIndex: position[to]!.1, edge: edge, reversed: reversed,
-                        isFirst: offset == 0))
+                        layer: layerOfSlot[from], fromIndex: position[from], toIndex: position[to], edge: edge,
+                        reversed: reversed, isFirst: offset == 0))
             }
         }
+        self.layers = layers.map { $0.map { slots[$0] } }
         self.hops = hops
     }
 
@@ -100,32 +107,36 @@ struct TopologyLayout: Sendable, Equatable {
         return layer
     }
 
-    /// Barycentre sweeps, down then up, a few times; ties keep the config order.
-    private mutating func order(chains: [(edge: Int, slots: [Slot], reversed: Bool)]) {
-        var neighbours: [Slot: (left: [Slot], right: [Slot])] = [:]
-        for (_, chain, _) in chains {
+    /// Barycentre sweeps, down then up, a few times; ties keep the config order. `layers` holds
+    /// slot numbers, `position` every slot's index in its layer.
+    private static func order(_ layers: inout [[Int]], position: inout [Int], chains: [[Int]]) {
+        var left = Array(repeating: [Int](), count: position.count)
+        var right = left
+        for chain in chains {
             for (from, to) in zip(chain, chain.dropFirst()) {
-                neighbours[from, default: ([], [])].right.append(to)
-                neighbours[to, default: ([], [])].left.append(from)
+                right[from].append(to)
+                left[to].append(from)
             }
         }
         guard layers.count > 1 else { return }
         for _ in 0..<4 {
-            for layer in 1..<layers.count { sort(layer, by: { neighbours[$0]?.left ?? [] }) }
+            for layer in 1..<layers.count { sort(&layers[layer], by: left, position: &position) }
             for layer in stride(from: layers.count - 2, through: 0, by: -1) {
-                sort(layer, by: { neighbours[$0]?.right ?? [] })
+                sort(&layers[layer], by: right, position: &position)
             }
         }
     }
 
-    private mutating func sort(_ layer: Int, by adjacent: (Slot) -> [Slot]) {
-        let position = positions()
-        let current = layers[layer]
-        let keyed = current.enumerated().map { index, slot -> (Double, Int, Slot) in
-            let places = adjacent(slot).compactMap { position[$0]?.1 }
-            let centre = places.isEmpty ? Double(index) : Double(places.reduce(0, +)) / Double(places.count)
+    /// Orders one layer by the mean position of each slot's neighbours in the layer beside it.
+    private static func sort(_ layer: inout [Int], by adjacent: [[Int]], position: inout [Int]) {
+        let keyed = layer.enumerated().map { index, slot -> (Double, Int, Int) in
+            let places = adjacent[slot]
+            let centre =
+                places.isEmpty
+                ? Double(index) : Double(places.reduce(0) { $0 + position[$1] }) / Double(places.count)
             return (centre, index, slot)
         }
-        layers[layer] = keyed.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
+        layer = keyed.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
+        for (index, slot) in layer.enumerated() { position[slot] = index }
     }
 }

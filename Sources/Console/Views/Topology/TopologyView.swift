@@ -13,7 +13,7 @@ enum TopologyView {
     static let panelHeight = 5
 
     /// Where the graph goes: box width and the left edge of every layer's column.
-    struct Geometry: Equatable {
+    struct Geometry: Sendable, Equatable {
         var boxWidth: Int
         var columnX: [Int]
         var top: Int
@@ -62,47 +62,93 @@ enum TopologyView {
         return geometry
     }
 
+    /// What a topology frame draws that depends on the snapshot and the place on screen but not
+    /// on the selection: the graph's geometry and its hops in drawing order, or the fallback tree's
+    /// lines. Worked out once per snapshot version and size (`ScreenRows`), so a frame only draws.
+    struct Scene: Sendable {
+        let graph: TopologyGraph
+        let layout: TopologyLayout
+        let y: Int
+        let width: Int
+        let height: Int
+        let glyphs: Glyphs
+        let names: [String: String]
+        let systems: [String: SystemStatus]
+        /// Where the graph goes; nil when it does not fit and the tree takes its place.
+        let geometry: Geometry?
+        /// The hops left to right, top to bottom: the order their lines take the channels in.
+        let hops: [TopologyLayout.Hop]
+        /// The dependency tree, when it is drawn instead of the graph.
+        let tree: [DependencyTree.Line]
+
+        init(graph: TopologyGraph, layout: TopologyLayout, y: Int, width: Int, height: Int, glyphs: Glyphs) {
+            (self.graph, self.layout, self.y, self.width, self.height, self.glyphs) =
+                (graph, layout, y, width, height, glyphs)
+            names = Dictionary(graph.systems.map { ($0.id, Sanitizer.clean($0.name)) }, uniquingKeysWith: { a, _ in a })
+            systems = Dictionary(graph.systems.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            let panel = TopologyView.panelRows(height)
+            geometry =
+                graph.systems.isEmpty || height <= 0
+                ? nil
+                : TopologyView.geometry(layout, names: names, width: width, height: height - panel - 1, top: y + 1)
+            hops =
+                geometry == nil
+                ? []
+                : layout.hops.sorted { ($0.layer, $0.fromIndex, $0.toIndex) < ($1.layer, $1.fromIndex, $1.toIndex) }
+            tree =
+                geometry == nil && !graph.systems.isEmpty && height > 0
+                ? DependencyTree.lines(graph: graph, layout: layout, glyphs: glyphs) : []
+        }
+
+        /// Whether this scene was laid out for that place on screen.
+        func fits(y: Int, width: Int, height: Int, glyphs: Glyphs) -> Bool {
+            (self.y, self.width, self.height, self.glyphs) == (y, width, height, glyphs)
+        }
+    }
+
+    /// Rows under the graph for the selected system's details, in a view `height` rows high.
+    static func panelRows(_ height: Int) -> Int { min(panelHeight, max(0, height - 4)) }
+
     static func render(
         into canvas: inout Canvas, y: Int, height: Int, graph: TopologyGraph, layout: TopologyLayout,
         selected: String?, glyphs: Glyphs
     ) {
+        let scene = Scene(graph: graph, layout: layout, y: y, width: canvas.width, height: height, glyphs: glyphs)
+        render(into: &canvas, scene: scene, selected: selected)
+    }
+
+    /// Draws a scene laid out for this canvas's width, with `selected`'s blast radius.
+    static func render(into canvas: inout Canvas, scene: Scene, selected: String?) {
+        let (y, height, graph, glyphs) = (scene.y, scene.height, scene.graph, scene.glyphs)
         guard height > 0 else { return }
         guard !graph.systems.isEmpty else {
             canvas.put("no systems in this landscape", x: 1, y: y + min(1, height - 1), role: .muted)
             return
         }
-        let names = Dictionary(graph.systems.map { ($0.id, Sanitizer.clean($0.name)) }, uniquingKeysWith: { a, _ in a })
-        let panel = min(panelHeight, max(0, height - 4))
-        let radius: (systems: Set<String>, interfaces: Set<String>) = selected.map(graph.blastRadius(of:)) ?? ([], [])
-        if let geometry = geometry(layout, names: names, width: canvas.width, height: height - panel - 1, top: y + 1) {
-            drawEdges(
-                into: &canvas, graph: graph, layout: layout, geometry: geometry, radius: radius.systems,
-                selected: selected, glyphs: glyphs)
-            drawBoxes(
-                into: &canvas, graph: graph, layout: layout, geometry: geometry, names: names, selected: selected,
-                radius: radius.systems, glyphs: glyphs)
+        let panel = panelRows(height)
+        let radius = selected.map { graph.downstream(of: $0).union([$0]) } ?? []
+        if let geometry = scene.geometry {
+            drawEdges(into: &canvas, scene: scene, geometry: geometry, radius: radius, selected: selected)
+            drawBoxes(into: &canvas, scene: scene, geometry: geometry, selected: selected, radius: radius)
         } else {
             DependencyTree.render(
-                into: &canvas, y: y, height: height - panel, graph: graph, layout: layout, selected: selected,
-                radius: radius.systems, glyphs: glyphs)
+                into: &canvas, y: y, height: height - panel, lines: scene.tree, systems: scene.systems,
+                selected: selected, radius: radius, glyphs: glyphs)
         }
         if panel > 0, let selected {
             SystemPanel.render(
-                into: &canvas, y: y + height - panel, height: panel, graph: graph, system: selected, names: names,
-                glyphs: glyphs)
+                into: &canvas, y: y + height - panel, height: panel, graph: graph, system: selected,
+                names: scene.names, glyphs: glyphs)
         }
     }
 
     private static func drawEdges(
-        into canvas: inout Canvas, graph: TopologyGraph, layout: TopologyLayout, geometry: Geometry,
-        radius: Set<String>, selected: String?, glyphs: Glyphs
+        into canvas: inout Canvas, scene: Scene, geometry: Geometry, radius: Set<String>, selected: String?
     ) {
+        let (graph, layout, glyphs) = (scene.graph, scene.layout, scene.glyphs)
         var lines = LineCanvas()
         var channelOfGap = Array(repeating: 0, count: layout.layers.count)
-        let sortedHops = layout.hops.sorted {
-            ($0.layer, $0.fromIndex, $0.toIndex) < ($1.layer, $1.fromIndex, $1.toIndex)
-        }
-        for hop in sortedHops {
+        for hop in scene.hops {
             let edge = graph.edges[hop.edge]
             let heavy = radius.contains(edge.from) && radius.contains(edge.to) && edge.to != selected
             let role = edge.interfaces.isEmpty ? StyleRole.muted : StyleRole(edge.state)
@@ -135,7 +181,7 @@ enum TopologyView {
             }
         }
         lines.draw(into: &canvas, glyphs: glyphs)
-        for hop in sortedHops where layout.layers[hop.layer + 1][hop.toIndex].isSystem && !hop.reversed {
+        for hop in scene.hops where layout.layers[hop.layer + 1][hop.toIndex].isSystem && !hop.reversed {
             let edge = graph.edges[hop.edge]
             guard edge.state != .ok, !edge.interfaces.isEmpty else { continue }
             let y2 = geometry.middle(layer: hop.layer + 1, index: hop.toIndex)
@@ -146,11 +192,10 @@ enum TopologyView {
     }
 
     private static func drawBoxes(
-        into canvas: inout Canvas, graph: TopologyGraph, layout: TopologyLayout, geometry: Geometry,
-        names: [String: String], selected: String?, radius: Set<String>, glyphs: Glyphs
+        into canvas: inout Canvas, scene: Scene, geometry: Geometry, selected: String?, radius: Set<String>
     ) {
-        let systems = Dictionary(graph.systems.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        for (layer, slots) in layout.layers.enumerated() {
+        let (systems, names, glyphs) = (scene.systems, scene.names, scene.glyphs)
+        for (layer, slots) in scene.layout.layers.enumerated() {
             for (index, slot) in slots.enumerated() {
                 guard case .system(let id) = slot, let system = systems[id] else { continue }
                 let middle = geometry.middle(layer: layer, index: index)
