@@ -121,3 +121,34 @@ extension StoreTests {
         }
     }
 }
+
+@Suite struct SealedChunksTests {
+    static func chunk(_ first: Int64, count: Int) -> XORChunk {
+        var appender = XORChunkAppender()
+        for index in 0..<Int64(count) { appender.append(first + index * 1000, Double(index) * 0.5) }
+        return appender.seal()
+    }
+
+    @Test func chunksComeBackInOrderWithTheirSamples() {
+        var sealed = SealedChunks()
+        let chunks = [Self.chunk(0, count: 3), Self.chunk(10_000, count: 5), Self.chunk(20_000, count: 1)]
+        for chunk in chunks { #expect(sealed.append(chunk, droppingBefore: .min) == 0) }
+        #expect(sealed.chunks.map { $0.points() } == chunks.map { $0.points() })
+        #expect(sealed.chunks.map(\.count) == [3, 5, 1])
+        #expect(sealed.minTime == 0)
+        #expect(sealed.bytes.count == chunks.reduce(0) { $0 + SealedChunks.headerSize + $1.bytes.count })
+    }
+
+    @Test func droppingKeepsTheChunksWithASampleAtOrAfterTheCutoff() {
+        var sealed = SealedChunks()
+        for first in [0, 10_000, 20_000] as [Int64] {
+            _ = sealed.append(Self.chunk(first, count: 3), droppingBefore: .min)
+        }
+        #expect(sealed.drop(before: 12_000) == 3, "the first chunk ends at 2,000")
+        #expect(sealed.chunks.map(\.minTime) == [10_000, 20_000])
+        #expect(sealed.append(Self.chunk(30_000, count: 2), droppingBefore: 12_001) == 3)
+        #expect(sealed.chunks.map(\.minTime) == [20_000, 30_000])
+        #expect(sealed.drop(before: .max) == 5)
+        #expect(sealed.isEmpty && sealed.chunks.isEmpty && sealed.minTime == nil)
+    }
+}

@@ -2,19 +2,23 @@
 ///
 /// Every read returns nil when the bytes run out, so a truncated chunk ends instead of trapping.
 struct BitReader {
-    private let bytes: [UInt8]
-    /// Index of the next bit to read.
+    private let bytes: ArraySlice<UInt8>
+    /// Index of the next bit to read, from the start of the slice.
     private var position = 0
 
-    init(_ bytes: [UInt8]) {
+    init(_ bytes: ArraySlice<UInt8>) {
         self.bytes = bytes
+    }
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes[...]
     }
 
     var bitsLeft: Int { bytes.count * 8 - position }
 
     mutating func readBit() -> Bool? {
         guard position < bytes.count * 8 else { return nil }
-        let byte = bytes[position >> 3]
+        let byte = bytes[bytes.startIndex + (position >> 3)]
         let bit = byte & (0x80 >> UInt8(position & 7)) != 0
         position += 1
         return bit
@@ -30,7 +34,7 @@ struct BitReader {
             let offset = position & 7
             let available = 8 - offset
             let taken = min(available, remaining)
-            let byte = UInt64(bytes[position >> 3])
+            let byte = UInt64(bytes[bytes.startIndex + (position >> 3)])
             let bits = (byte >> UInt64(available - taken)) & ((1 << UInt64(taken)) - 1)
             result = (result << UInt64(taken)) | bits
             position += taken

@@ -6,7 +6,7 @@ import PromQL
 struct MemorySeries: Sendable {
     let name: String
     let labels: Labels
-    private(set) var sealed: [XORChunk] = []
+    private(set) var sealed = SealedChunks()
     private(set) var head = XORChunkAppender()
 
     init(name: String, labels: Labels) {
@@ -25,19 +25,19 @@ struct MemorySeries: Sendable {
 
     var isEmpty: Bool { head.count == 0 && sealed.isEmpty }
 
-    var sampleCount: Int { sealed.reduce(head.count) { $0 + $1.count } }
+    var sampleCount: Int { sealed.chunks.reduce(head.count) { $0 + $1.count } }
 
-    var payloadBytes: Int { sealed.reduce(head.byteCount) { $0 + $1.bytes.count } }
+    var payloadBytes: Int { sealed.chunks.reduce(head.byteCount) { $0 + $1.bytes.count } }
 
-    var chunkCount: Int { sealed.count + (head.count > 0 ? 1 : 0) }
+    var chunkCount: Int { sealed.chunks.count + (head.count > 0 ? 1 : 0) }
 
     /// The newest sample, kept uncompressed by the head chunk.
     var newest: SamplePoint? {
         if head.count > 0 { return SamplePoint(head.maxTime, head.lastValue) }
-        return sealed.last.flatMap { $0.points().last }
+        return sealed.chunks.last.flatMap { $0.points().last }
     }
 
-    var minTime: Int64? { sealed.first?.minTime ?? (head.count > 0 ? head.minTime : nil) }
+    var minTime: Int64? { sealed.minTime ?? (head.count > 0 ? head.minTime : nil) }
 
     /// Appends a sample, sealing the head chunk first when it holds `samplesPerChunk`.
     mutating func append(_ timestamp: Int64, _ value: Double, samplesPerChunk: Int) -> AppendOutcome {
@@ -48,7 +48,7 @@ struct MemorySeries: Sendable {
             }
         }
         if head.count >= samplesPerChunk {
-            sealed.append(head.seal())
+            _ = sealed.append(head.seal(), droppingBefore: .min)
             head = XORChunkAppender()
         }
         head.append(timestamp, value)
@@ -57,12 +57,7 @@ struct MemorySeries: Sendable {
 
     /// Drops the chunks whose newest sample is older than `cutoff`; returns how many samples went.
     mutating func dropChunks(endingBefore cutoff: Int64) -> Int {
-        var dropped = 0
-        let old = sealed.prefix { $0.maxTime < cutoff }
-        if !old.isEmpty {
-            dropped = old.reduce(0) { $0 + $1.count }
-            sealed.removeFirst(old.count)
-        }
+        var dropped = sealed.drop(before: cutoff)
         if sealed.isEmpty, head.count > 0, head.maxTime < cutoff {
             dropped += head.count
             head = XORChunkAppender()
@@ -72,7 +67,7 @@ struct MemorySeries: Sendable {
 
     /// The chunks that may hold samples from `start` through `end`, to decode outside the store's lock.
     func chunks(from start: Int64, through end: Int64) -> [XORChunk] {
-        var result = sealed.filter { $0.minTime <= end && $0.maxTime >= start }
+        var result = sealed.chunks.filter { $0.minTime <= end && $0.maxTime >= start }
         if head.count > 0, head.minTime <= end, head.maxTime >= start { result.append(head.chunk) }
         return result
     }

@@ -164,8 +164,9 @@ public final class SeriesStore: SeriesSource {
                 stats.sampleCount += series.sampleCount
                 stats.chunkCount += series.chunkCount
                 stats.chunkPayloadBytes += series.payloadBytes
-                // Per chunk: the struct (array reference, count, two times) and the array's heap header.
-                stats.chunkOverheadBytes += series.chunkCount * (32 + 32)
+                // Per sealed chunk its header; per series with any, the buffer's heap header and malloc's.
+                let sealed = series.sealed.chunks.count
+                stats.chunkOverheadBytes += sealed * SealedChunks.headerSize + (sealed > 0 ? 48 : 0)
                 // Per series: its slots in `ids` and `series` (hash tables at most 3/4 full), the head
                 // chunk's buffer header, name and labels.
                 stats.indexBytesEstimate +=

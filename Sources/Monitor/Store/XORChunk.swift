@@ -15,10 +15,22 @@ import PromQL
 /// jitter of a probe scheduled every few seconds, so a jittery sample costs 9 bits instead of 16.
 /// Arithmetic on timestamps wraps, so any sequence of timestamps survives a round trip.
 struct XORChunk: Sendable {
-    let bytes: [UInt8]
+    /// The encoded samples: a whole array, or a slice of a series' `SealedChunks`.
+    let bytes: ArraySlice<UInt8>
     let count: Int
     let minTime: Int64
     let maxTime: Int64
+
+    init(bytes: ArraySlice<UInt8>, count: Int, minTime: Int64, maxTime: Int64) {
+        self.bytes = bytes
+        self.count = count
+        self.minTime = minTime
+        self.maxTime = maxTime
+    }
+
+    init(bytes: [UInt8], count: Int, minTime: Int64, maxTime: Int64) {
+        self.init(bytes: bytes[...], count: count, minTime: minTime, maxTime: maxTime)
+    }
 
     func makeIterator() -> XORChunkIterator {
         XORChunkIterator(bytes: bytes, count: count)

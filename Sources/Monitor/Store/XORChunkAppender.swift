@@ -105,7 +105,7 @@ struct XORChunkIterator: IteratorProtocol {
     private var valueBits: UInt64 = 0
     private var window = (leading: 0, trailing: 0)
 
-    init(bytes: [UInt8], count: Int) {
+    init(bytes: ArraySlice<UInt8>, count: Int) {
         self.reader = BitReader(bytes)
         self.count = count
     }
