@@ -34,11 +34,14 @@ let package = Package(
         .target(name: "PromQL"),
         // Counts heap allocations for the benchmarks (defines malloc and friends in front of glibc's).
         .target(name: "CAllocationCounter"),
+        // glibc's mallopt and malloc_trim, for the engine's long-running memory.
+        .target(name: "CMallocTuning"),
         .target(
             name: "Monitor",
             dependencies: [
                 "SwitchboardCore",
                 "PromQL",
+                "CMallocTuning",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -73,8 +73,6 @@ uint64_t sb_heap_in_use(void) {
     return (uint64_t)(info.uordblks + info.hblkhd);
 }
 
-void sb_trim_heap(void) { malloc_trim(0); }
-
 #else
 
 uint64_t sb_allocation_count(void) { return 0; }
@@ -82,7 +80,5 @@ uint64_t sb_allocation_count(void) { return 0; }
 uint64_t sb_allocated_bytes(void) { return 0; }
 
 uint64_t sb_heap_in_use(void) { return 0; }
-
-void sb_trim_heap(void) {}
 
 #endif

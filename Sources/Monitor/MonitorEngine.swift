@@ -243,7 +243,10 @@ public final class MonitorEngine: DataSource {
             state.compactedAt = now
             return true
         }
-        if compact { store.compact(now: Int64(now.timeIntervalSince1970 * 1000)) }
+        if compact {
+            store.compact(now: Int64(now.timeIntervalSince1970 * 1000))
+            ProcessMemory.returnFreePages()
+        }
         // The statistics read the store, so they are worked out outside the lock that results take.
         let due = state.withLock { statsDue(&$0, now: now) }
         let refreshed = stats(of: due, now: now)

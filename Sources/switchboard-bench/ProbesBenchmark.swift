@@ -22,6 +22,7 @@ struct ProbesBenchmark: AsyncParsableCommand {
     @Option(help: "Seconds between memory reports on stderr while measuring (0: none).") var reportEvery = 60.0
 
     func run() async throws {
+        ProcessMemory.useOneArena()  // as `switchboard` does
         let targets = try ChildProcess(BenchPaths.selfExecutable, ["targets"])
         defer { targets.stop() }
         guard let portLine = targets.readLine(), let port = Int(portLine) else {
@@ -77,7 +78,7 @@ struct ProbesBenchmark: AsyncParsableCommand {
         let countAfter = try await counter.count()
         let after = ProcessStats.current
         let heapInUse = Int(sb_heap_in_use())
-        sb_trim_heap()
+        ProcessMemory.returnFreePages()
         let trimmed = ProcessStats.current
         polling.cancel()
         await polling.value

@@ -13,8 +13,4 @@ uint64_t sb_allocated_bytes(void);
 /// Bytes of heap in use now (glibc's mallinfo2: small blocks in use plus mmapped blocks); 0 elsewhere.
 uint64_t sb_heap_in_use(void);
 
-/// Gives free heap pages back to the system (glibc's malloc_trim); for measuring what resident
-/// memory is held by freed blocks rather than live ones.
-void sb_trim_heap(void);
-
 #endif
