@@ -7,7 +7,8 @@ import CMallocTuning
 /// in it; a process whose many small allocations come and go on several threads (probes on the
 /// event loops, snapshots on the pool) then holds a fifth to a third more than it uses.
 public enum ProcessMemory {
-    /// One malloc arena for the whole process; call once, early, before the engine's threads start.
+    /// One malloc arena for the whole process; call first thing in `main`, before threads start
+    /// (arenas made before stay).
     public static func useOneArena() {
         _ = sb_malloc_limit_arenas(1)
     }

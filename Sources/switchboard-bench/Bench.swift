@@ -1,4 +1,5 @@
 import ArgumentParser
+import Monitor
 
 /// `switchboard-bench`: measures Switchboard, one subcommand per area, beside the reference tools.
 @main
@@ -10,4 +11,10 @@ struct Bench: AsyncParsableCommand {
             ProbesBenchmark.self, TargetsCommand.self, QueueBenchmark.self, JobsBenchmark.self, RulesBenchmark.self,
             ConsoleBenchmark.self,
         ])
+
+    /// Settles malloc before any thread starts, as `switchboard` does.
+    static func main() async {
+        ProcessMemory.useOneArena()
+        await main(nil)
+    }
 }

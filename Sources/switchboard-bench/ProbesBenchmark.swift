@@ -22,7 +22,6 @@ struct ProbesBenchmark: AsyncParsableCommand {
     @Option(help: "Seconds between memory reports on stderr while measuring (0: none).") var reportEvery = 60.0
 
     func run() async throws {
-        ProcessMemory.useOneArena()  // as `switchboard` does
         let targets = try ChildProcess(BenchPaths.selfExecutable, ["targets"])
         defer { targets.stop() }
         guard let portLine = targets.readLine(), let port = Int(portLine) else {

@@ -7,7 +7,6 @@ import SwitchboardCore
 /// file, globs allowed), the alert queue and the jobs, persisted in the state directory.
 enum EngineFactory {
     static func engine(landscape: Landscape, configFile: String, stateDirectory: String) throws -> MonitorEngine {
-        ProcessMemory.useOneArena()
         guard !landscape.ruleFiles.isEmpty || !landscape.jobs.isEmpty else {
             return MonitorEngine(landscape: landscape)
         }
