@@ -4,13 +4,14 @@
 #if defined(__linux__) && defined(__GLIBC__)
 #include <malloc.h>
 
-int sb_malloc_limit_arenas(int count) { return mallopt(M_ARENA_MAX, count); }
+// One malloc arena for the whole process, set as the program loads, before any thread exists (an
+// arena made before stays; so does the limit once the first thread has contended). Every program
+// that runs the engine links this file, through `ProcessMemory`.
+__attribute__((constructor)) static void sb_malloc_use_one_arena(void) { mallopt(M_ARENA_MAX, 1); }
 
 int sb_malloc_trim(void) { return malloc_trim(0); }
 
 #else
-
-int sb_malloc_limit_arenas(int count) { return 0; }
 
 int sb_malloc_trim(void) { return 0; }
 

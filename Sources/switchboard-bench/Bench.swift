@@ -1,5 +1,4 @@
 import ArgumentParser
-import Monitor
 
 /// `switchboard-bench`: measures Switchboard, one subcommand per area, beside the reference tools.
 @main
@@ -12,9 +11,4 @@ struct Bench: AsyncParsableCommand {
             ConsoleBenchmark.self,
         ])
 
-    /// Settles malloc before any thread starts, as `switchboard` does.
-    static func main() async {
-        ProcessMemory.useOneArena()
-        await main(nil)
-    }
 }

@@ -27,13 +27,6 @@ struct Switchboard: AsyncParsableCommand {
     @OptionGroup var common: CommonOptions
     @OptionGroup var console: ConsoleFlags
 
-    /// Settles malloc before any thread starts: one arena keeps a long-running engine's resident
-    /// memory close to what it uses.
-    static func main() async {
-        ProcessMemory.useOneArena()
-        await main(nil)
-    }
-
     func run() async throws {
         try ConsoleRunner.preflight(options: console.options)
         let configFile = try common.configFile()
