@@ -1,6 +1,9 @@
 // glibc's malloc tuning calls, which Swift's Glibc module does not import.
 #include "MallocTuning.h"
 
+// __GLIBC__ is defined by glibc's own headers, so one comes before the test.
+#include <stdlib.h>
+
 #if defined(__linux__) && defined(__GLIBC__)
 #include <malloc.h>
 
