@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import PromQL
 import SwitchboardCore
+import Synchronization
 import Testing
 
 @testable import Monitor
@@ -45,6 +46,32 @@ import Testing
         #expect(snapshot.interfaces[0].checks[0].last == nil, "the hung check cannot have finished yet")
         #expect(snapshot.interfaces[0].state == .unknown)
         #expect(snapshot.progress == CheckProgress(completed: 1, total: 2))
+    }
+
+    @Test func aRunThatOverrunsItsIntervalSkipsTheDueTimesItMissed() async throws {
+        // Every 100 ms, each answer takes 450 ms: overlapping runs would start about 12 in 1.2 s.
+        let started = Mutex(0)
+        let server = try await LoopbackServer.start { router in
+            router.get("slow") { _, _ in
+                started.withLock { $0 += 1 }
+                try await Task.sleep(for: .milliseconds(450))
+                return "ok"
+            }
+        }
+        let slow = Check(
+            id: "slow", probe: .http(HTTPProbeSettings(url: server.baseURL + "/slow")), interval: .milliseconds(100),
+            timeout: .seconds(2))
+        let landscape = Landscape(
+            name: "Test", systems: [System(id: "erp", name: "ERP"), System(id: "crm", name: "CRM")],
+            interfaces: [Interface(id: "slow-link", name: "Slow", from: "erp", to: "crm", kind: .rest, checks: [slow])])
+        let engine = MonitorEngine(landscape: landscape)
+        let running = Task { await engine.run() }
+        try await Task.sleep(for: .milliseconds(1200))
+        running.cancel()
+        await running.value
+        await server.stop()
+        let count = started.withLock { $0 }
+        #expect(count >= 1 && count <= 3, "one run at a time: \(count) requests")
     }
 
     @Test func checkNowRunsTheInterfaceChecksAndPublishes() async throws {
