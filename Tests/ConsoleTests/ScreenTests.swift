@@ -32,6 +32,20 @@ import Testing
         }
     }
 
+    @Test func theOverviewSaysWhichSystemsFailTheirOwnChecks() throws {
+        var snapshot = Fixtures.snapshot()
+        let health = CheckStatus(
+            id: "crm-health", kind: "http", target: "http://crm/health", intervalSeconds: 10,
+            last: Fixtures.result("crm-health", up: false, secondsAgo: 3, latency: 2, reason: "no answer within 2s"))
+        snapshot.systems[1].checks = [health]  // CRM, down
+        let canvas = ConsoleScreen.render(
+            Fixtures.context(snapshot, route: .overview), size: TerminalSize(columns: 120, rows: 24))
+        let title = try #require(canvas.text.components(separatedBy: "\n").first { $0.contains("NEEDS ATTENTION") })
+        #expect(title.contains("systems by their own checks: ✖ CRM: no answer within 2s"), "\(title)")
+        // Systems down only by their interfaces are not listed there.
+        #expect(!title.contains("Webshop"))
+    }
+
     @Test func everyRowOfTheFrameIsExactly80ColumnsWide() {
         let canvas = ConsoleScreen.render(Fixtures.context(), size: Self.size)
         for row in 0..<canvas.height {

@@ -181,12 +181,13 @@ enum OverviewView {
     ) {
         guard height > 0 else { return }
         var x = canvas.put(" NEEDS ATTENTION ", x: 0, y: y, role: .title) + 1
+        defer { renderSystemsFailingTheirChecks(into: &canvas, x: x, y: y, snapshot: snapshot, glyphs: glyphs) }
         guard !rows.isEmpty else {
             let text =
                 snapshot.progress.isComplete
                 ? "nothing: all \(snapshot.interfaces.count) interfaces OK"
                 : "first checks running: \(snapshot.progress.completed)/\(snapshot.progress.total)"
-            canvas.put(text, x: x, y: y, role: snapshot.progress.isComplete ? .ok : .muted)
+            x += canvas.put(text, x: x, y: y, role: snapshot.progress.isComplete ? .ok : .muted)
             return
         }
         x += canvas.put("\(rows.count) of \(snapshot.interfaces.count) interfaces", x: x, y: y, role: .muted)
@@ -214,6 +215,23 @@ enum OverviewView {
             into: &canvas, x: 0, y: y + 1, width: canvas.width, height: tableHeight, rowCount: rows.count,
             selected: selection.selected, offset: selection.offset
         ) { cells(rows[$0]) }
+    }
+
+    /// After the title: the systems down or degraded by their own checks, with the first reason, as
+    /// their tiles count only interfaces ("✖ HRM 2/2" would not say why).
+    private static func renderSystemsFailingTheirChecks(
+        into canvas: inout Canvas, x: Int, y: Int, snapshot: Snapshot, glyphs: Glyphs
+    ) {
+        let failing = snapshot.systems.filter(\.isFailingItsOwnChecks)
+        guard !failing.isEmpty, x < canvas.width - 10 else { return }
+        let text = failing.map { system in
+            let reason = system.reason.map { ": " + Sanitizer.clean($0) } ?? ""
+            return "\(glyphs.glyph(for: system.state)) \(Sanitizer.clean(system.name))\(reason)"
+        }.joined(separator: "  ")
+        let worst = failing.map(\.state).max() ?? .degraded
+        canvas.put(
+            "  systems by their own checks: " + text, x: x, y: y, role: StyleRole(worst), maxWidth: canvas.width - x - 1
+        )
     }
 
     static let columns: [Table.Column] = [

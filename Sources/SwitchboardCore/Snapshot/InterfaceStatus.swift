@@ -44,14 +44,17 @@ public struct InterfaceStatus: Sendable, Equatable, Identifiable {
     }
 
     /// The reason of the first failing check, or of the newest result when all pass.
-    public var reason: String? {
-        let results = checks.compactMap(\.last)
-        return (results.first { !$0.up } ?? results.max { $0.startedAt < $1.startedAt })?.reason
-    }
+    public var reason: String? { CheckStatus.reason(of: checks) }
 }
 
 /// One check and its newest result.
 public struct CheckStatus: Sendable, Equatable, Identifiable {
+    /// The reason of the first failing check of `checks`, or of the newest result when all pass.
+    public static func reason(of checks: [CheckStatus]) -> String? {
+        let results = checks.compactMap(\.last)
+        return (results.first { !$0.up } ?? results.max { $0.startedAt < $1.startedAt })?.reason
+    }
+
     public var id: String
     public var kind: String
     public var target: String

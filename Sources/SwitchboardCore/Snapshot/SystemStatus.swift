@@ -9,6 +9,15 @@ public struct SystemStatus: Sendable, Equatable, Identifiable {
     /// Ids of the systems this one needs to work (`depends_on`), besides its interfaces.
     public var dependsOn: [String]
 
+    /// Down or degraded by its own checks rather than by its interfaces (a system without checks
+    /// takes the state of the interfaces that lead to it).
+    public var isFailingItsOwnChecks: Bool {
+        !checks.isEmpty && (state == .down || state == .degraded)
+    }
+
+    /// The reason of the first failing own check, or of the newest result when all pass.
+    public var reason: String? { CheckStatus.reason(of: checks) }
+
     public init(
         id: String, name: String, owner: String?, state: HealthState, checks: [CheckStatus], dependsOn: [String] = []
     ) {
