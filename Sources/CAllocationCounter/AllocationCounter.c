@@ -8,10 +8,6 @@
 #include <stddef.h>
 
 #if defined(__linux__) && defined(__GLIBC__)
-#include <malloc.h>
-#endif
-
-#if defined(__linux__) && defined(__GLIBC__)
 
 extern void *__libc_malloc(size_t size);
 extern void *__libc_calloc(size_t count, size_t size);
@@ -68,17 +64,10 @@ uint64_t sb_allocation_count(void) { return __atomic_load_n(&allocationCount, __
 
 uint64_t sb_allocated_bytes(void) { return __atomic_load_n(&allocatedBytes, __ATOMIC_RELAXED); }
 
-uint64_t sb_heap_in_use(void) {
-    struct mallinfo2 info = mallinfo2();
-    return (uint64_t)(info.uordblks + info.hblkhd);
-}
-
 #else
 
 uint64_t sb_allocation_count(void) { return 0; }
 
 uint64_t sb_allocated_bytes(void) { return 0; }
-
-uint64_t sb_heap_in_use(void) { return 0; }
 
 #endif

@@ -14,8 +14,15 @@ __attribute__((constructor)) static void sb_malloc_use_one_arena(void) { mallopt
 
 int sb_malloc_trim(void) { return malloc_trim(0); }
 
+unsigned long long sb_malloc_heap_in_use(void) {
+    struct mallinfo2 info = mallinfo2();
+    return (unsigned long long)(info.uordblks + info.hblkhd);
+}
+
 #else
 
 int sb_malloc_trim(void) { return 0; }
+
+unsigned long long sb_malloc_heap_in_use(void) { return 0; }
 
 #endif

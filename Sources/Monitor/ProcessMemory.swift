@@ -8,6 +8,9 @@ import CMallocTuning
 /// program that links the engine runs with one arena (set as it loads, by `CMallocTuning`), and the
 /// engine gives free pages back after each compaction.
 public enum ProcessMemory {
+    /// Bytes of heap in use now (0 without glibc), for the benchmarks' memory reports.
+    public static var heapInUseBytes: Int { Int(sb_malloc_heap_in_use()) }
+
     /// Gives free heap pages back to the system.
     public static func returnFreePages() {
         _ = sb_malloc_trim()

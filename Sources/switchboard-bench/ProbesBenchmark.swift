@@ -1,6 +1,5 @@
 import ArgumentParser
 import AsyncHTTPClient
-import CAllocationCounter
 import Foundation
 import Monitor
 import SwitchboardCore
@@ -76,7 +75,7 @@ struct ProbesBenchmark: AsyncParsableCommand {
         reports?.cancel()
         let countAfter = try await counter.count()
         let after = ProcessStats.current
-        let heapInUse = Int(sb_heap_in_use())
+        let heapInUse = ProcessMemory.heapInUseBytes
         ProcessMemory.returnFreePages()
         let trimmed = ProcessStats.current
         polling.cancel()
@@ -99,7 +98,9 @@ struct ProbesBenchmark: AsyncParsableCommand {
     private func stage(_ name: String) {
         guard reportEvery > 0 else { return }
         FileHandle.standardError.write(
-            Data(String(format: "heap in use %7.1f MB %@\n", Double(sb_heap_in_use()) / 1_048_576, name).utf8))
+            Data(
+                String(format: "heap in use %7.1f MB %@\n", Double(ProcessMemory.heapInUseBytes) / 1_048_576, name).utf8
+            ))
     }
 
     /// Every `reportEvery` seconds, one line on stderr: resident memory, live heap and the store.
@@ -111,7 +112,8 @@ struct ProbesBenchmark: AsyncParsableCommand {
             let line = String(
                 format: "%6.0f s  RSS %7.1f MB  heap in use %7.1f MB  store %d series, %d samples, %.2f bytes/sample\n",
                 Double((ContinuousClock.now - start).components.seconds), Double(stats.residentBytes) / 1_048_576,
-                Double(sb_heap_in_use()) / 1_048_576, store.seriesCount, store.sampleCount, store.totalBytesPerSample)
+                Double(ProcessMemory.heapInUseBytes) / 1_048_576, store.seriesCount, store.sampleCount,
+                store.totalBytesPerSample)
             FileHandle.standardError.write(Data(line.utf8))
         }
     }

@@ -10,7 +10,4 @@ uint64_t sb_allocation_count(void);
 /// Bytes those calls asked for, in total (not the bytes in use: frees are not subtracted).
 uint64_t sb_allocated_bytes(void);
 
-/// Bytes of heap in use now (glibc's mallinfo2: small blocks in use plus mmapped blocks); 0 elsewhere.
-uint64_t sb_heap_in_use(void);
-
 #endif

@@ -25,12 +25,6 @@ struct MemorySeries: Sendable {
 
     var isEmpty: Bool { head.count == 0 && sealed.isEmpty }
 
-    var sampleCount: Int { sealed.chunks.reduce(head.count) { $0 + $1.count } }
-
-    var payloadBytes: Int { sealed.chunks.reduce(head.byteCount) { $0 + $1.bytes.count } }
-
-    var chunkCount: Int { sealed.chunks.count + (head.count > 0 ? 1 : 0) }
-
     /// The newest sample, kept uncompressed by the head chunk.
     var newest: SamplePoint? {
         if head.count > 0 { return SamplePoint(head.maxTime, head.lastValue) }

@@ -161,12 +161,12 @@ public final class SeriesStore: SeriesSource {
                 seriesCount: state.series.count, sampleCount: 0, chunkCount: 0, chunkPayloadBytes: 0,
                 chunkOverheadBytes: 0, indexBytesEstimate: state.index.estimatedBytes)
             for series in state.series.values {
-                stats.sampleCount += series.sampleCount
-                stats.chunkCount += series.chunkCount
-                stats.chunkPayloadBytes += series.payloadBytes
+                let sealed = series.sealed.chunks
+                stats.sampleCount += sealed.reduce(series.head.count) { $0 + $1.count }
+                stats.chunkCount += sealed.count + (series.head.count > 0 ? 1 : 0)
+                stats.chunkPayloadBytes += sealed.reduce(series.head.byteCount) { $0 + $1.bytes.count }
                 // Per sealed chunk its header; per series with any, the buffer's heap header and malloc's.
-                let sealed = series.sealed.chunks.count
-                stats.chunkOverheadBytes += sealed * SealedChunks.headerSize + (sealed > 0 ? 48 : 0)
+                stats.chunkOverheadBytes += sealed.count * SealedChunks.headerSize + (sealed.isEmpty ? 0 : 48)
                 // Per series: its slots in `ids` and `series` (hash tables at most 3/4 full), the head
                 // chunk's buffer header, name and labels.
                 stats.indexBytesEstimate +=
