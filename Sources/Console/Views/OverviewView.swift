@@ -229,9 +229,9 @@ enum OverviewView {
             return "\(glyphs.glyph(for: system.state)) \(Sanitizer.clean(system.name))\(reason)"
         }.joined(separator: "  ")
         let worst = failing.map(\.state).max() ?? .degraded
-        canvas.put(
-            "  systems by their own checks: " + text, x: x, y: y, role: StyleRole(worst), maxWidth: canvas.width - x - 1
-        )
+        let line = DisplayWidth.truncate(
+            "  systems by their own checks: " + text, to: canvas.width - x - 1, ellipsis: glyphs.ellipsis)
+        canvas.put(line, x: x, y: y, role: StyleRole(worst))
     }
 
     static let columns: [Table.Column] = [
