@@ -81,19 +81,14 @@ import Testing
         #expect(report.errors.first?.contains("native histogram values are not supported") == true)
     }
 
-    /// The semantics fixture's last check expects a closed window `[t-5m, t]` (6 samples), Prometheus
-    /// 2.x; Prometheus 3.x (the target) counts `(t-5m, t]`: 5. Every alert check of the file passes.
+    /// The semantics fixture expects Prometheus 3.x's `count_over_time` over `(t-5m, t]` (5 samples, not
+    /// 2.x's 6): every check of the file passes.
     @Test(.enabled(if: directory != nil, skipMessage))
-    func semanticsFixtureDiffersOnlyOnTheClosedWindowCount() {
+    func semanticsFixturePasses() {
         let report = Self.run("semantics/alert-semantics-test.yml")
-        #expect(report.errors.count == 1)
-        #expect(
-            report.errors.first
-                == """
-                    expr: "count_over_time(probe_success{instance=\\"a\\"}[5m])", time: 10m,
-                        exp: {instance="a"} 6E+00
-                        got: {instance="a"} 5E+00
-                """)
+        #expect(report.errors.isEmpty, "\(report.errors)")
+        #expect(report.failed == 0)
+        #expect(report.passed > 0)
     }
 
     @Test func builtinRulesPassTheirTests() throws {
