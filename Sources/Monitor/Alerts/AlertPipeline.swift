@@ -18,6 +18,8 @@ final class AlertPipeline: Sendable {
     private let operatorStateVersion: Mutex<Int?>
     /// Each group's last evaluation recorded in the database (milliseconds since 1970).
     private let recordedEvaluations = Mutex<[RuleGroupKey: Int64]>([:])
+    /// The alerts that were pending or firing when the engine last stopped, until the data that decides them arrived.
+    private let restart: Mutex<RestartContinuity>
     private let ruleCount: Int
     private let groupCount: Int
     /// The config's receiver and Alertmanagers; `run()` them beside the evaluations.
@@ -41,6 +43,7 @@ final class AlertPipeline: Sendable {
                     alerts: queue.alerts.values, groups: groups, lastEvaluations: try store.ruleEvaluations()))
         }
         operatorStateVersion = Mutex(try store?.dataVersion())
+        restart = Mutex(RestartContinuity(restored: queue.alerts.values.filter { $0.state != .inactive }.map(\.id)))
         self.queue = Mutex(queue)
         ruleCount = groups.reduce(0) { $0 + $1.rules.count }
         groupCount = groups.count
@@ -50,8 +53,12 @@ final class AlertPipeline: Sendable {
     /// Evaluates what is due at `now`, updates the queue, and returns what the console shows.
     func tick(now: Date, snapshot: Snapshot) async -> (AlertQueueSnapshot, RulesSummary) {
         let milliseconds = Int64((now.timeIntervalSince1970 * 1000).rounded(.down))
+        let dataArrived = restart.withLock { $0.dataArrived(checks: snapshot.progress, now: now) }
+        if dataArrived { await runner.dataArrived() } else { await runner.awaitData() }
         await runner.evaluateDue(now: milliseconds)
         let status = await runner.status()
+        let restoring = await runner.isRestoring
+        let held = restart.withLock { $0.held(restoring: restoring) }
         let alerts = status.flatMap { group in
             group.rules.filter { $0.kind == .alerting }.flatMap { rule in
                 rule.alerts.map { Self.ruleAlert($0, rule: rule) }
@@ -60,7 +67,7 @@ final class AlertPipeline: Sendable {
         let topology = AlertTopology(landscape: landscape, health: Self.health(snapshot))
         let (changes, entries) = queue.withLock { queue in
             takeExternalWrites(into: &queue)
-            let changes = queue.update(alerts: alerts, topology: topology, now: now)
+            let changes = queue.update(alerts: alerts, topology: topology, now: now, held: held)
             return (changes, queue.entries)
         }
         let evaluated = Self.newEvaluations(status, since: recordedEvaluations.withLock { $0 })

@@ -42,7 +42,13 @@ public struct AlertQueue: Sendable {
 
     /// Takes the alerts of one rule evaluation: records state changes, resolves alerts the rules no longer
     /// report, clears acknowledgements that no longer hold, and recomputes every entry.
-    public mutating func update(alerts incoming: [RuleAlert], topology: AlertTopology, now: Date) -> AlertQueueChanges {
+    ///
+    /// `held`: alerts restored after a restart whose data has not arrived yet. Until it has, one the rules
+    /// do not report keeps its stored state instead of resolving, and one stored as firing that the rules
+    /// report pending (its rule's `for` restarting) stays firing: a restart never resolves an alert.
+    public mutating func update(
+        alerts incoming: [RuleAlert], topology: AlertTopology, now: Date, held: Set<AlertID> = []
+    ) -> AlertQueueChanges {
         var changes = AlertQueueChanges()
         var next: [AlertID: RuleAlert] = [:]
         next.reserveCapacity(incoming.count)
@@ -52,14 +58,20 @@ public struct AlertQueue: Sendable {
             if let other = next[id], Self.outranks(other, alert) { continue }
             next[id] = alert
         }
+        for id in held {
+            guard let stored = alerts[id], stored.state != .inactive else { continue }
+            if let reported = next[id], reported.state == .firing || stored.state == .pending { continue }
+            next[id] = stored
+        }
         for (id, var alert) in next {
             let previous = alerts[id]
             if let previous, previous.state == .firing, alert.state == .firing, previous.labels == alert.labels,
-                let firedAt = previous.firedAt, firedAt != alert.firedAt
+                previous.firedAt != alert.firedAt || previous.activeAt != alert.activeAt
             {
                 // Still the same firing alert (the rules fire a restored one again after a restart): it keeps
-                // the time it first fired.
-                alert.firedAt = firedAt
+                // the times it became active and first fired.
+                alert.activeAt = previous.activeAt
+                alert.firedAt = previous.firedAt ?? alert.firedAt
                 next[id] = alert
             }
             if previous?.state != alert.state {

@@ -39,13 +39,18 @@ struct PipelineFixture {
     }
 
     /// Writes `probe_success` of each interface two seconds before `seconds` (so the evaluation sees it),
-    /// then evaluates at `seconds` after the origin.
+    /// then evaluates at `seconds` after the origin; `checksReported` false says the engine's checks have
+    /// not all reported since it started (as right after a restart).
     @discardableResult
-    func tick(_ seconds: TimeInterval, _ values: [String: Double] = [:]) async -> AlertQueueSnapshot {
+    func tick(
+        _ seconds: TimeInterval, _ values: [String: Double] = [:], checksReported: Bool = true
+    ) async -> AlertQueueSnapshot {
         let now = origin.addingTimeInterval(seconds)
         let at = Int64((now.timeIntervalSince1970 - 2) * 1000)
         _ = series.append(values.map { Sample("probe_success", ["interface": $0.key], $0.value) }, at: at)
-        return await pipeline.tick(now: now, snapshot: .empty()).0
+        var snapshot = Snapshot.empty()
+        snapshot.progress = CheckProgress(completed: checksReported ? 1 : 0, total: 1)
+        return await pipeline.tick(now: now, snapshot: snapshot).0
     }
 
     var store: AlertStateStore { AlertStateStore(writer: database) }

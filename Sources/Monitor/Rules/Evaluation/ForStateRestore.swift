@@ -5,7 +5,9 @@ import PromQL
 /// Called once after a group's first evaluation: an alert active now whose series was written within
 /// the outage tolerance gets its old `activeAt`, moved later by the time the engine was down, and
 /// never so early that it would fire within less than the grace period; one that was firing fires again
-/// at once. Only rules whose `for` is at least the grace period are restored.
+/// at once with its old `activeAt`. Pending alerts are restored only for rules whose `for` is at least
+/// the grace period (as Prometheus); a firing alert is restored whatever its rule's `for`, so that it
+/// stays the same alert across the restart.
 public struct ForStateRestore: Sendable {
     /// How long the engine may have been down for state to be restored (Prometheus' default 1h).
     public var outageTolerance: Int64 = 3_600_000
@@ -22,7 +24,6 @@ public struct ForStateRestore: Sendable {
         group.updateAlertingRules { rule in
             defer { rule.restored = true }
             let hold = rule.holdMilliseconds
-            guard hold >= forGracePeriod else { return }
             let series = source.select(
                 matchers: [.metricName("ALERTS_FOR_STATE"), .equal("alertname", rule.definition.name)],
                 from: time - outageTolerance, through: time)
@@ -32,6 +33,7 @@ public struct ForStateRestore: Sendable {
                 let downAt = last.timestampMilliseconds / 1000 * 1000
                 var activeAt = Int64(last.value) * 1000
                 let remaining = hold - (downAt - activeAt)
+                guard remaining <= 0 || hold >= forGracePeriod else { continue }
                 if remaining <= 0 {
                     // It was firing; it keeps its `activeAt`.
                 } else if remaining < forGracePeriod {

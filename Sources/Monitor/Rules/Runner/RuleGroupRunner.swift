@@ -11,7 +11,9 @@ import PromQL
 /// ```
 ///
 /// `evaluateDue(now:)` runs whatever is due at a given time, for tests with a controlled clock.
-/// After a group's first evaluation its alerts' `for` progress is restored from `ALERTS_FOR_STATE`.
+/// After a group's first evaluation its alerts' `for` progress is restored from `ALERTS_FOR_STATE`;
+/// while `awaitingData` (after a restart, until every check has reported) the restore waits, so it
+/// happens at the first evaluation that sees live data rather than an empty head.
 public actor RuleGroupRunner {
     private var groups: [RuleGroupEvaluator]
     private let schedules: [EvaluationSchedule]
@@ -21,6 +23,8 @@ public actor RuleGroupRunner {
     public let externalLabels: Labels
     public let externalURL: String
     public var restore = ForStateRestore()
+    /// Whether the `for` state restore waits for live data (see `dataArrived()`).
+    public private(set) var awaitingData = false
 
     /// Groups over `source` with the PromQL evaluator; results appended to `appender` (often the same store).
     public init(
@@ -62,12 +66,27 @@ public actor RuleGroupRunner {
             if let last = groups[index].lastEvaluation, last >= slot { continue }
             groups[index].evaluate(
                 at: slot, engine: engine, appender: appender, externalLabels: externalLabels, externalURL: externalURL)
-            if let source, groups[index].needsRestore {
+            if let source, !awaitingData, groups[index].needsRestore {
                 restore.restore(&groups[index], from: source, at: slot)
             }
             evaluated.append(groups[index].group.name)
         }
         return evaluated
+    }
+
+    /// Makes the `for` state restore wait until `dataArrived()`.
+    public func awaitData() {
+        awaitingData = true
+    }
+
+    /// Lets the next evaluation of each group restore its alerts' `for` state.
+    public func dataArrived() {
+        awaitingData = false
+    }
+
+    /// Whether some group's alerts still wait for their `for` state to be restored.
+    public var isRestoring: Bool {
+        source != nil && groups.contains(where: \.needsRestore)
     }
 
     /// The earliest time after `now` at which some group is due.
