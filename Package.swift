@@ -111,7 +111,11 @@ let package = Package(
         ),
         .testTarget(name: "PromQLTests", dependencies: ["PromQL"]),
         .testTarget(name: "ConsoleTests", dependencies: ["Console"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["switchboard", "Demo", "Monitor", "PromQL"]),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: [
+                "switchboard", "Demo", "Monitor", "PromQL", .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         .testTarget(
             name: "DemoTests",
             dependencies: [

@@ -8,7 +8,7 @@ import GRDB
 public enum AlertDatabase {
     public static let fileName = "switchboard.sqlite"
 
-    public static func open(directory: String, busyTimeout: TimeInterval = 5) throws -> DatabasePool {
+    public static func open(directory: String, busyTimeout: TimeInterval = 10) throws -> DatabasePool {
         let path = directory + "/" + fileName
         do {
             try FileManager.default.createDirectory(
@@ -33,6 +33,7 @@ public enum AlertDatabase {
             }
             var migrator = DatabaseMigrator()
             AlertMigrations.register(into: &migrator)
+            try MigrationBackup.ifNeeded(pool, migrator: migrator, path: path)
             try migrator.migrate(pool)
             return pool
         }

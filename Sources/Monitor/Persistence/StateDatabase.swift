@@ -10,9 +10,10 @@ import GRDB
 /// ```
 ///
 /// Each area registers its tables as migrations (`JobMigrations`, `AlertMigrations`); they are
-/// applied in order when the database opens. A database that is locked by another process,
-/// read-only, corrupt or written by a newer Switchboard is reported as a `StateDatabaseError`;
-/// it is never replaced.
+/// applied in order when the database opens, after the file is copied aside (`MigrationBackup`). A
+/// database that is locked by another process, read-only, full, corrupt or written by a newer
+/// Switchboard is reported as a `StateDatabaseError`; it is never replaced. Several processes share
+/// it: writes wait up to `busyTimeout` for another's transaction rather than failing at once.
 public final class StateDatabase: Sendable {
     public static let fileName = "switchboard.sqlite"
 
@@ -22,7 +23,7 @@ public final class StateDatabase: Sendable {
     /// Opens (creating if needed) the database in `directory` and applies the migrations.
     public init(
         directory: URL, migrations: [any StateMigrationSet.Type] = StateMigrations.all,
-        busyTimeout: Duration = .seconds(2)
+        busyTimeout: Duration = .seconds(10)
     ) throws(StateDatabaseError) {
         path = directory.appending(path: Self.fileName).path
         do {
@@ -59,6 +60,7 @@ public final class StateDatabase: Sendable {
             guard unknown.isEmpty else {
                 throw StateDatabaseError.newerSchema(path: path, unknownMigrations: unknown.sorted())
             }
+            try MigrationBackup.ifNeeded(pool, migrator: migrator, path: path)
             try migrator.migrate(pool)
         } catch let error as StateDatabaseError {
             throw error

@@ -6,6 +6,8 @@ public enum StateDatabaseError: Error, Sendable, Equatable, CustomStringConverti
     case locked(path: String)
     /// The file or its directory cannot be written.
     case readOnly(path: String)
+    /// The disk (or the database's size limit) is full.
+    case full(path: String)
     /// Not an SQLite database, or damaged. It is left as it is.
     case corrupt(path: String, detail: String)
     /// Written by a newer Switchboard: it has migrations this one does not know.
@@ -21,6 +23,7 @@ public enum StateDatabaseError: Error, Sendable, Equatable, CustomStringConverti
         switch error.resultCode {
         case .SQLITE_BUSY, .SQLITE_LOCKED: self = .locked(path: path)
         case .SQLITE_READONLY, .SQLITE_PERM: self = .readOnly(path: path)
+        case .SQLITE_FULL: self = .full(path: path)
         case .SQLITE_CORRUPT, .SQLITE_NOTADB: self = .corrupt(path: path, detail: error.message ?? "\(error)")
         default: self = .cannotOpen(path: path, reason: error.message ?? "\(error)")
         }
@@ -34,6 +37,8 @@ public enum StateDatabaseError: Error, Sendable, Equatable, CustomStringConverti
         case .readOnly(let path):
             "\(path): the state database is read-only; give this user write access to it and its directory, "
                 + "or choose another with --state-dir"
+        case .full(let path):
+            "\(path): the disk holding the state database is full; nothing was written — free space and try again"
         case .corrupt(let path, let detail):
             "\(path): the state database is corrupt (\(detail)); it was left untouched — move it away to start "
                 + "with an empty one"

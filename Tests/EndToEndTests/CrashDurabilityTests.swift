@@ -1,0 +1,151 @@
+import Foundation
+import GRDB
+import Monitor
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `kill -9` at random moments while operators write: a loop of `switchboard` commands acknowledges,
+/// unacknowledges, notes and silences one alert, and is killed (the shell and the command it runs) 30 times.
+/// Every write a command reported as done (it exited 0) is in the database afterwards, and the database
+/// stays usable for the next round.
+@Suite struct CrashDurabilityTests {
+    static let rounds = 30
+
+    @Test func everyWriteReportedDoneSurvivesKillNine() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sb-crash-\(UUID())").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let alert = RuleAlert(
+            ruleName: "InterfaceDown", labels: ["interface": "orders", "severity": "critical"], state: .firing,
+            activeAt: Date(timeIntervalSinceNow: -600), firedAt: Date(timeIntervalSinceNow: -300))
+        let store = AlertStateStore(writer: try AlertDatabase.open(directory: directory))
+        var queue = AlertQueue()
+        try store.recordEvaluation(queue.update(alerts: [alert], topology: .init(), now: Date()), at: Date())
+
+        var generator = SeededGenerator(seed: 0x5EED_2026)
+        var reported: [String] = []
+        for round in 0..<Self.rounds {
+            let killAfter = Double.random(in: 0...0.4, using: &generator)
+            let lines = try await OwnThread.run {
+                try WriterLoop.runAndKill(
+                    script: Self.script(round: round), binary: BuiltBinary.path, directory: directory,
+                    alertID: alert.id.rawValue, killAfterFirstLine: killAfter)
+            }
+            reported += lines
+        }
+        #expect(reported.count >= Self.rounds, "each round reported at least one write")
+        print("kill -9 test: \(reported.count) writes reported done over \(Self.rounds) rounds, all checked")
+
+        let reopened = AlertStateStore(writer: try AlertDatabase.open(directory: directory))
+        let audit = try reopened.auditTrail(limit: 100_000)
+        let actors = Set(audit.map { "\($0.action.rawValue) \($0.actor)" })
+        let silences = Set(try reopened.loadQueue().silences.values.map(\.comment))
+        for line in reported {
+            let parts = line.split(separator: " ").map(String.init)
+            guard parts.count == 3, parts[0] == "done" else {
+                Issue.record("unexpected line \(line)")
+                continue
+            }
+            let (kind, tag) = (parts[1], parts[2])
+            if kind == "silence" {
+                #expect(silences.contains(tag), "silence \(tag) was reported done and is missing")
+            } else {
+                #expect(actors.contains("\(kind) \(tag)"), "\(kind) by \(tag) was reported done and is missing")
+            }
+        }
+        let check = try await DatabaseQueue(path: directory + "/" + AlertDatabase.fileName).read { db in
+            try String.fetchOne(db, sql: "PRAGMA integrity_check")
+        }
+        #expect(check == "ok")
+    }
+
+    /// The shell loop of one round: each command's tag names the round and its turn, and `done KIND TAG`
+    /// is printed only after the command exited 0 (after its commit).
+    static func script(round: Int) -> String {
+        """
+        i=0
+        while :; do
+          i=$((i+1)); t="r\(round)-$i"
+          "$SB" alerts ack "$ID" --note "n $t" --by "$t" --state-dir "$DIR" >/dev/null && echo "done ack $t"
+          "$SB" alerts note "$ID" "note $t" --by "$t" --state-dir "$DIR" >/dev/null && echo "done note $t"
+          "$SB" silence add "job=$t" --duration 1h --comment "$t" --by "$t" --state-dir "$DIR" >/dev/null \\
+            && echo "done silence $t"
+          "$SB" alerts unack "$ID" --by "$t" --state-dir "$DIR" >/dev/null && echo "done unack $t"
+        done
+        """
+    }
+}
+
+/// Runs a shell loop in a process group of its own, collects its stdout lines, and kills the whole
+/// group with SIGKILL a while after the first line.
+enum WriterLoop {
+    static func runAndKill(
+        script: String, binary: String, directory: String, alertID: String, killAfterFirstLine delay: Double
+    ) throws -> [String] {
+        var pipe: [Int32] = [0, 0]
+        guard Glibc.pipe(&pipe) == 0 else { throw ChildProcess.SpawnError(code: errno, executable: "/bin/sh") }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_adddup2(&actions, pipe[1], 1)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addclose(&actions, pipe[0])
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
+        posix_spawnattr_setpgroup(&attributes, 0)
+        let environment =
+            ProcessInfo.processInfo.environment.merging(["SB": binary, "DIR": directory, "ID": alertID]) { $1 }
+        let arguments: [String] = ["/bin/sh", "-c", script]
+        let argv = arguments.map { strdup($0) } + [nil]
+        let envp = environment.map { strdup("\($0)=\($1)") } + [nil]
+        defer {
+            argv.forEach { free($0) }
+            envp.forEach { free($0) }
+        }
+        var pid = pid_t()
+        let code = posix_spawn(&pid, "/bin/sh", &actions, &attributes, argv, envp)
+        close(pipe[1])
+        defer { close(pipe[0]) }
+        guard code == 0 else { throw ChildProcess.SpawnError(code: code, executable: "/bin/sh") }
+
+        var output = Data()
+        var deadline: Date?
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        var poller = pollfd(fd: pipe[0], events: Int16(POLLIN), revents: 0)
+        while deadline.map({ Date() < $0 }) ?? true {
+            let wait = deadline.map { max(1, Int32($0.timeIntervalSinceNow * 1000)) } ?? 1000
+            guard poll(&poller, 1, wait) > 0 else { continue }
+            let count = read(pipe[0], &buffer, buffer.count)
+            if count <= 0 { break }
+            output.append(contentsOf: buffer[0..<count])
+            if deadline == nil, output.contains(UInt8(ascii: "\n")) { deadline = Date().addingTimeInterval(delay) }
+        }
+        kill(-pid, SIGKILL)
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        // What was written before the kill and not read yet still counts as reported.
+        while poll(&poller, 1, 0) > 0, case let count = read(pipe[0], &buffer, buffer.count), count > 0 {
+            output.append(contentsOf: buffer[0..<count])
+        }
+        // `echo` writes each line with one write(2), so a kill never leaves half a line.
+        return String(decoding: output, as: UTF8.self).split(separator: "\n").map(String.init)
+    }
+}
+
+/// SplitMix64: the same kill moments on every run.
+struct SeededGenerator: RandomNumberGenerator {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE5_E4B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
