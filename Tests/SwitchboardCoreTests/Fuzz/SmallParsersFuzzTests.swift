@@ -68,4 +68,9 @@ import Testing
         print(report.summary)
         #expect(report.failures.isEmpty, "\(report.failureDescription)")
     }
+
+    @Test func aSumOfUnitsPastInt64IsNotADuration() {
+        #expect(DurationParser.parse("15250284452w4d") == nil)
+        #expect(DurationParser.parse("15250284452w3d") == .milliseconds(9_223_372_036_828_800_000))
+    }
 }
