@@ -45,4 +45,18 @@ import Testing
         #expect(corpus.count > RulesTemplateTests.cases.count, "rules/builtin.yml was not found")
         #expect(report.failures.isEmpty, "\(report.failureDescription)")
     }
+
+    @Test func inputsThatOnceTrappedNowGiveAnswers() throws {
+        func render(_ text: String) throws -> String { try Template.parse(text).render(RulesTemplateTests.data) }
+        #expect(try render("{{ printf \"%x\" 1e300 }}") == "0")
+        #expect(try render("{{ humanizeDuration 1e300 }}") == "1.157e+295d")
+        #expect(try render("{{ printf \"%999999999d|\" 1 }}").hasPrefix("%!(NOVERB)"))
+        let parentheses =
+            "{{ " + String(repeating: "(", count: 5_000) + "1" + String(repeating: ")", count: 5_000) + " }}"
+        #expect(throws: TemplateError.self) { try Template.parse(parentheses) }
+        let conditionals = String(repeating: "{{ if 1 }}", count: 3_000) + String(repeating: "{{ end }}", count: 3_000)
+        #expect(throws: TemplateError.self) { try Template.parse(conditionals) }
+        let nested = String(repeating: "{{ if 1 }}", count: 100) + "x" + String(repeating: "{{ end }}", count: 100)
+        #expect(try render(nested) == "x")
+    }
 }
