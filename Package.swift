@@ -94,12 +94,17 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "SwitchboardCoreTests", dependencies: ["SwitchboardCore"]),
+        // The seeded mutation fuzzer the parsers' fuzz tests share (test code, kept out of Sources).
+        .target(name: "FuzzSupport", path: "Tests/FuzzSupport"),
+        // Fixtures/ holds the fuzz corpus and regression inputs, read from the source tree.
+        .testTarget(
+            name: "SwitchboardCoreTests", dependencies: ["SwitchboardCore", "FuzzSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "MonitorTests",
             dependencies: [
                 "Monitor",
                 "PromQL",
+                "FuzzSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -107,9 +112,10 @@ let package = Package(
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
-            ]
+            ],
+            exclude: ["Fixtures"]
         ),
-        .testTarget(name: "PromQLTests", dependencies: ["PromQL"]),
+        .testTarget(name: "PromQLTests", dependencies: ["PromQL", "FuzzSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ConsoleTests", dependencies: ["Console"]),
         .testTarget(
             name: "EndToEndTests",

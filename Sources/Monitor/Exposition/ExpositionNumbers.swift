@@ -56,7 +56,8 @@ enum ExpositionNumbers {
             guard bytes[index] | 0x20 == UInt8(ascii: "e"), let written = integer(bytes, from: index + 1) else {
                 return nil
             }
-            guard abs(written) < 1000 else { return nil }
+            // Not abs(written): the magnitude of Int64.min does not fit in an Int64.
+            guard written > -1000, written < 1000 else { return nil }
             exponent += Int(written)
         }
         let magnitude = Double(mantissa)

@@ -21,8 +21,9 @@ public enum DurationParser {
             rest = rest.dropFirst(units[index].suffix.count)
             let (product, overflow) = value.multipliedReportingOverflow(
                 by: Int64(units[index].seconds * 1000))
-            guard !overflow else { return nil }
-            totalMilliseconds += product
+            let (sum, sumOverflow) = totalMilliseconds.addingReportingOverflow(product)
+            guard !overflow, !sumOverflow else { return nil }
+            totalMilliseconds = sum
         }
         return .milliseconds(totalMilliseconds)
     }

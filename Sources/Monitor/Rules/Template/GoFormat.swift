@@ -70,6 +70,8 @@ enum GoFormat {
             characters = characters[characters.index(after: percent)...]
             let spec = characters.prefix { "+-# 0123456789.".contains($0) }
             characters = characters.dropFirst(spec.count)
+            // Go reads no further than a width or precision over 1e6 and reports a missing verb.
+            if hasHugeNumber(spec) { characters = "" }
             guard let verb = characters.first else {
                 output += "%!(NOVERB)"
                 break
@@ -99,7 +101,7 @@ enum GoFormat {
         case ("f", .number(let number)), ("F", .number(let number)), ("e", .number(let number)),
             ("g", .number(let number)), ("x", .number(let number)):
             if let special = special(number) { return special }
-            if verb == "x" { return String(format: "%\(spec)llx", Int64(number)) }
+            if verb == "x" { return String(format: "%\(spec)llx", Int64(exactly: number.rounded(.towardZero)) ?? 0) }
             return String(format: "%\(spec)\(verb == "F" ? "f" : String(verb))", number)
         case ("v", .number(let number)):
             return pad(value(number), spec: spec)
@@ -110,6 +112,11 @@ enum GoFormat {
         default:
             return "%!\(verb)(\(argument.typeName)=\(argument.printed))"
         }
+    }
+
+    /// Whether a width or precision is over Go's limit of 1e6 (so that no format pads by gigabytes).
+    private static func hasHugeNumber(_ spec: Substring) -> Bool {
+        spec.split(whereSeparator: { !$0.isNumber }).contains { $0.count > 7 || Int($0)! > 1_000_000 }
     }
 
     /// Width and `-` flag applied to text; precision truncates, as `%.3s` does.

@@ -42,11 +42,13 @@ enum Humanize {
         if value == 0 { return GoFormat.general(value, precision: 4) + "s" }
         if abs(value) >= 1 {
             let sign = value < 0 ? "-" : ""
-            let total = Int64(abs(value))
-            let seconds = total % 60
-            let minutes = (total / 60) % 60
-            let hours = (total / 3600) % 24
-            let days = total / 86400
+            // Past Int64's range (about 2.9e11 years) whole seconds are all the digits a Double has.
+            let total = abs(value).rounded(.towardZero)
+            guard total < 0x1p63 else { return sign + GoFormat.general(total / 86400, precision: 4) + "d" }
+            let seconds = Int64(total) % 60
+            let minutes = (Int64(total) / 60) % 60
+            let hours = (Int64(total) / 3600) % 24
+            let days = Int64(total) / 86400
             if days != 0 { return "\(sign)\(days)d \(hours)h \(minutes)m \(seconds)s" }
             if hours != 0 { return "\(sign)\(hours)h \(minutes)m \(seconds)s" }
             if minutes != 0 { return "\(sign)\(minutes)m \(seconds)s" }

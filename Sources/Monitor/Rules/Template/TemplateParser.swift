@@ -8,6 +8,10 @@ struct TemplateParser {
     private var variables: Set<String>
     /// Whether the text before the next action must lose its trailing spaces (`{{-`).
     private var trimNextText = false
+    /// How deeply parentheses, `if`s and `else if`s may nest, so that parsing and rendering stay
+    /// far from the stack's limit.
+    static let maximumDepth = 100
+    private var depth = 0
 
     init(_ text: String, variables: Set<String>) {
         scanner = TemplateScanner(text)
@@ -81,6 +85,8 @@ struct TemplateParser {
         let word = peekWord()
         switch word {
         case "if":
+            try enter(at: wordStart)
+            defer { depth -= 1 }
             scanner.advance(by: 2)
             let condition = try parsePipeline(allowDeclaration: false)
             try closeAction()
@@ -124,8 +130,18 @@ struct TemplateParser {
             }
             return .conditional(condition: condition, then: then, otherwise: otherwise)
         default:
+            try enter(at: terminator.position)
+            defer { depth -= 1 }
             let nested = try parseConditional(condition: terminator.elseIf!, start: terminator.position)
             return .conditional(condition: condition, then: then, otherwise: [nested])
+        }
+    }
+
+    private mutating func enter(at position: TemplatePosition) throws(TemplateError) {
+        depth += 1
+        guard depth <= Self.maximumDepth else {
+            depth -= 1
+            throw error("nested more than \(Self.maximumDepth) levels deep", at: position)
         }
     }
 
@@ -206,6 +222,8 @@ struct TemplateParser {
         guard let character = scanner.current else { throw error("unexpected end of template", at: start) }
         switch character {
         case "(":
+            try enter(at: start)
+            defer { depth -= 1 }
             scanner.advance()
             let inner = try parsePipeline(allowDeclaration: false)
             scanner.skipSpaces()

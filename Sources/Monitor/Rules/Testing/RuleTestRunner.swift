@@ -59,6 +59,9 @@ struct RuleTestGroupRun {
     /// A store that keeps everything a test can reach (up to 300,000 days).
     static func makeStore() -> SeriesStore { SeriesStore(retention: .seconds(300_000 * 86_400)) }
 
+    /// More evaluations than any test needs, and few enough that a test file cannot run for hours.
+    static let maximumEvaluations: Int64 = 100_000
+
     func run() -> [String] {
         let store = Self.makeStore()
         if let problem = load(into: store) { return [problem] }
@@ -70,6 +73,12 @@ struct RuleTestGroupRun {
         let evalInterval = max(1, file.evaluationInterval)
         let alertTimes = Array(Set(test.alertTests.map(\.evalTime))).sorted()
         let maxTime = (test.alertTests.map(\.evalTime) + test.expressionTests.map(\.evalTime)).max() ?? 0
+        guard maxTime / evalInterval < Self.maximumEvaluations else {
+            return [
+                "    \(test.location): eval_time \(PromtoolFormat.modelDuration(maxTime)) takes more than "
+                    + "\(Self.maximumEvaluations) evaluations every \(PromtoolFormat.modelDuration(evalInterval))"
+            ]
+        }
         var errors: [String] = []
         var next = 0
         var time: Int64 = 0
@@ -88,11 +97,13 @@ struct RuleTestGroupRun {
             }
             errors += evaluationErrors
             if !evaluationErrors.isEmpty { return errors }
-            while next < alertTimes.count, time <= alertTimes[next], alertTimes[next] < time + evalInterval {
+            while next < alertTimes.count, time <= alertTimes[next], alertTimes[next] - time < evalInterval {
                 errors += checkAlerts(at: alertTimes[next], evaluators)
                 next += 1
             }
-            time += evalInterval
+            let (later, overflow) = time.addingReportingOverflow(evalInterval)
+            if overflow { break }
+            time = later
         }
         for expressionTest in test.expressionTests {
             errors += check(expressionTest, engine: engine)
@@ -129,7 +140,11 @@ struct RuleTestGroupRun {
             seriesLabels[LabelMatcher.metricNameLabel] = nil
             var samples: [Sample] = []
             for (index, value) in values.enumerated() {
-                let time = Int64(index) * step
+                let (time, overflow) = Int64(index).multipliedReportingOverflow(by: step)
+                guard !overflow else {
+                    return "    \(input.location): series \"\(input.series)\" runs past the largest time "
+                        + "(\(values.count) values every \(PromtoolFormat.modelDuration(step)))"
+                }
                 switch value {
                 case .number(let number):
                     samples.append(Sample(name, seriesLabels, number, timestampMilliseconds: time))

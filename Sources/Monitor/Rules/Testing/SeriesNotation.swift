@@ -127,12 +127,19 @@ enum SeriesNotation {
         return values
     }
 
+    /// More values than any test needs, and few enough to hold in memory (`1x9223372036854775807` is not).
+    static let maximumRepetitions = 1_000_000
+
     private static func expand(_ item: Substring, column: Int) throws(Problem) -> [Value] {
         if item == "_" { return [.missing] }
         if item == "stale" { return [.stale] }
         if let number = number(item) { return [.number(number)] }
         guard let x = item.lastIndex(of: "x"), let count = Int(item[item.index(after: x)...]), count >= 0 else {
             throw Problem(message: "bad value \"\(item)\": expected a number, _, stale, a+bxn or axn", column: column)
+        }
+        guard count < maximumRepetitions else {
+            throw Problem(
+                message: "bad value \"\(item)\": at most \(maximumRepetitions - 1) repetitions", column: column)
         }
         let head = item[..<x]
         if head == "_" { return Array(repeating: .missing, count: count) }
