@@ -14,8 +14,8 @@ public enum FuzzVerdict: Sendable {
 /// A seeded, input-bounded mutation fuzz run of one parser.
 ///
 /// Replays the regression fixtures, then the corpus, then `iterations` mutated inputs, each on a
-/// worker thread with a 512 KiB stack (as Darwin's secondary threads have, so deep recursion shows
-/// here before it shows in production) under a watchdog: an input that runs longer than
+/// worker thread with a 4 MiB stack (half of what Linux gives the threads the parsers run on, for
+/// the debug build's larger frames: unbounded recursion still overflows it) under a watchdog: an input that runs longer than
 /// `watchdog` is reported as a hang. The budget is a count of inputs, never a time, so the run is
 /// the same on a fast machine and a slow one.
 ///
@@ -65,7 +65,7 @@ public struct FuzzCampaign: Sendable {
     public func run(_ target: @escaping @Sendable ([UInt8]) -> FuzzVerdict) async -> FuzzReport {
         let state = FuzzWorker(FuzzWorkerState(report: FuzzReport(name: name, seed: seedText)))
         let thread = Thread { [self] in work(target, state) }
-        thread.stackSize = 512 * 1024
+        thread.stackSize = 4 << 20
         thread.start()
         while true {
             try? await Task.sleep(for: .milliseconds(20))

@@ -6,7 +6,7 @@ enum LabelFunctions {
     ) throws(PromQLError) -> [VectorSample] {
         let regex: Regex<AnyRegexOutput>
         do {
-            regex = try Regex("(?s:" + pattern + ")")
+            regex = try RegexNesting.anchoredRegex(pattern)
         } catch {
             throw PromQLError(.evaluation, at: position, "invalid regular expression in label_replace(): \(pattern)")
         }

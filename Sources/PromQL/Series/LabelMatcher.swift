@@ -118,7 +118,7 @@ enum MatcherPredicate {
             self = literals.count == 1 ? .equals(literals[0]) : .oneOf(Set(literals))
         } else {
             do {
-                self = .regex(try Regex("(?s:" + pattern + ")"))
+                self = .regex(try RegexNesting.anchoredRegex(pattern))
             } catch {
                 throw .invalidRegex(pattern: pattern, reason: "\(error)")
             }

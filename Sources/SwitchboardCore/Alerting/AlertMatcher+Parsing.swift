@@ -25,7 +25,14 @@ extension AlertMatcher {
         let value = try parseValue(characters, from: index, input: text)
         if kind == .matchesRegex || kind == .doesNotMatchRegex {
             do {
+                // Swift's regex parser recurses per `(` and `[`: thousands of them overflow the stack.
+                guard Self.regexNesting(value) <= 100 else {
+                    throw AlertMatcherError(
+                        input: text, column: index + 1, expected: "a regular expression nested at most 100 levels deep")
+                }
                 _ = try Regex<AnyRegexOutput>("(?s:" + value + ")")
+            } catch let error as AlertMatcherError {
+                throw error
             } catch {
                 throw AlertMatcherError(
                     input: text, column: index + 1, expected: "a valid regular expression (\(error))")
@@ -82,6 +89,25 @@ extension AlertMatcher {
             index += 1
         }
         throw AlertMatcherError(input: input, column: characters.count + 1, expected: "a closing quote")
+    }
+
+    /// The deepest nesting of unescaped `(` and `[` (PromQL's `RegexNesting` counts the same way; Core
+    /// does not import PromQL).
+    private static func regexNesting(_ pattern: String) -> Int {
+        var (depth, deepest, escaped) = (0, 0, false)
+        for scalar in pattern.unicodeScalars {
+            if escaped {
+                escaped = false
+            } else if scalar == "\\" {
+                escaped = true
+            } else if scalar == "(" || scalar == "[" {
+                depth += 1
+                deepest = max(deepest, depth)
+            } else if scalar == ")" || scalar == "]" {
+                depth = max(0, depth - 1)
+            }
+        }
+        return deepest
     }
 
     private static func isNameCharacter(_ character: Character, first: Bool) -> Bool {
