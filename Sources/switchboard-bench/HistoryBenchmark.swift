@@ -74,7 +74,8 @@ struct HistoryBenchmark: ParsableCommand {
                     checks: [Check(id: id, probe: .tcp(TCPProbeSettings(address: "127.0.0.1:9")))])
             })
         let reportStart = ContinuousClock.now
-        let report = try HistoryReport.read(from: database.pool, landscape: landscape, window: .seconds(7 * 86400), now: now)
+        let report = try HistoryReport.read(
+            from: database.pool, landscape: landscape, window: .seconds(7 * 86400), now: now)
         figures.report7dSeconds = (ContinuousClock.now - reportStart).seconds
         precondition(report.entries.count == checks)
 

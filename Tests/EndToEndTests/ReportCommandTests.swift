@@ -64,9 +64,13 @@ import Testing
         #expect(lines[0].hasPrefix("History over 7d: "))
         #expect(lines[1].hasPrefix("INTERFACE / CHECK"))
         let orders = try #require(lines.first { $0.hasPrefix("orders ") })
-        #expect(orders.split(separator: " ").map(String.init) == ["orders", "99.58%", "720", "3", "30ms", "60ms", "2.50s"])
+        #expect(
+            orders.split(separator: " ").map(String.init) == ["orders", "99.58%", "720", "3", "30ms", "60ms", "2.50s"])
         let http = try #require(lines.first { $0.hasPrefix("  orders-http") })
-        #expect(http.split(separator: " ").map(String.init) == ["orders-http", "99.17%", "360", "3", "50ms", "100ms", "2.50s"])
+        #expect(
+            http.split(separator: " ").map(String.init) == [
+                "orders-http", "99.17%", "360", "3", "50ms", "100ms", "2.50s",
+            ])
         let stock = try #require(lines.first { $0.hasPrefix("stock ") })
         #expect(stock.split(separator: " ").map(String.init) == ["stock", "-", "0", "0", "-", "-", "-"])
     }

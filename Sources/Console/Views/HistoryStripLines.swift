@@ -30,7 +30,10 @@ enum HistoryStripLines {
         let label = "\(minutes) min/cell"
         return [
             line,
-            [(label + String(repeating: " ", count: max(1, labelWidth - label.count)), .muted), (axis(cells.count), .muted)],
+            [
+                (label + String(repeating: " ", count: max(1, labelWidth - label.count)), .muted),
+                (axis(cells.count), .muted),
+            ],
         ]
     }
 

@@ -104,7 +104,8 @@ enum InterfaceDetailView {
         ]
         lines.insert(contentsOf: HistoryStripLines.lines(stats.strip, width: width, glyphs: glyphs), at: 1)
         if let rate = stats.throughputPerSecond {
-            lines.insert([("throughput    ", .muted), (Formatting.rate(rate), .normal), ("  (5m)", .muted)], at: lines.count - 1)
+            lines.insert(
+                [("throughput    ", .muted), (Formatting.rate(rate), .normal), ("  (5m)", .muted)], at: lines.count - 1)
         }
         if let failure = stats.lastFailure {
             lines.append([

@@ -17,8 +17,10 @@ extension HistoryRecorder {
             let (recent, week, month) = try database.read { db in
                 (
                     try CheckBucket.fetchAll(of: checks, since: day, in: db),
-                    try CheckBucket.count(of: checks, from: HistoryWindow.week.firstBucket(now: now), before: day, in: db),
-                    try CheckBucket.count(of: checks, from: HistoryWindow.month.firstBucket(now: now), before: day, in: db)
+                    try CheckBucket.count(
+                        of: checks, from: HistoryWindow.week.firstBucket(now: now), before: day, in: db),
+                    try CheckBucket.count(
+                        of: checks, from: HistoryWindow.month.firstBucket(now: now), before: day, in: db)
                 )
             }
             for bucket in recent { summary.add(bucket) }
@@ -54,7 +56,8 @@ extension HistoryRecorder {
 
     /// Deletes the buckets older than the retention.
     func deleteExpired(now: Date) throws {
-        let cutoff = CheckBucket.start(of: Int64(now.timeIntervalSince1970.rounded(.down)) - retention.components.seconds)
+        let cutoff = CheckBucket.start(
+            of: Int64(now.timeIntervalSince1970.rounded(.down)) - retention.components.seconds)
         try database.write { db in try CheckBucket.deleteAll(before: cutoff, in: db) }
     }
 

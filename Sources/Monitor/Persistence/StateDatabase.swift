@@ -77,5 +77,7 @@ public protocol StateMigrationSet {
 
 /// The migration sets of every area, in the order they are applied.
 public enum StateMigrations {
-    public static var all: [any StateMigrationSet.Type] { [JobMigrations.self, AlertMigrations.self, HistoryMigrations.self] }
+    public static var all: [any StateMigrationSet.Type] {
+        [JobMigrations.self, AlertMigrations.self, HistoryMigrations.self]
+    }
 }

@@ -29,7 +29,8 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         guard let window = DurationParser.parse(since), window >= .seconds(300) else {
-            StandardError.write("error: --since \(since): expected a duration of at least 5m, such as 1h, 24h, 7d or 30d")
+            StandardError.write(
+                "error: --since \(since): expected a duration of at least 5m, such as 1h, 24h, 7d or 30d")
             throw ExitCode(AlertCommandSupport.badInputExitCode)
         }
         let landscape = try ConfigLoading.load(common.configFile())

@@ -24,7 +24,8 @@ struct ReportRendering {
                 return column == 0 ? text + pad : pad + text
             }.joined(separator: "  ").trimmingCharacters(in: .whitespaces) + "\n"
         }
-        let title = "History over \(window): \(report.since.formatted(.iso8601)) to \(report.until.formatted(.iso8601))\n"
+        let title =
+            "History over \(window): \(report.since.formatted(.iso8601)) to \(report.until.formatted(.iso8601))\n"
         return title + line(header) + rows.map(line).joined()
     }
 
@@ -53,10 +54,12 @@ struct ReportRendering {
         var out = "kind,interface,check,availability,runs,failures,latency_p50,latency_p95,latency_max\n"
         func number(_ value: Double?) -> String { value.map { String(format: "%.6f", $0) } ?? "" }
         func row(_ kind: String, _ owner: String, _ check: String, _ totals: HistoryReport.Totals) {
-            out += [
-                kind, field(owner), field(check), number(totals.availability), "\(totals.runs)", "\(totals.failures)",
-                number(totals.latencyP50), number(totals.latencyP95), number(totals.latencyMax),
-            ].joined(separator: ",") + "\n"
+            out +=
+                [
+                    kind, field(owner), field(check), number(totals.availability), "\(totals.runs)",
+                    "\(totals.failures)",
+                    number(totals.latencyP50), number(totals.latencyP95), number(totals.latencyMax),
+                ].joined(separator: ",") + "\n"
         }
         for entry in report.entries {
             row(entry.kind, entry.id, "", entry.totals)

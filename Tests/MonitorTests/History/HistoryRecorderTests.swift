@@ -98,7 +98,9 @@ import Testing
         history.write(now: Self.base.addingTimeInterval(20), includingOpen: true)
         history.record(checkID: "a", startedAt: Self.base.addingTimeInterval(30), up: false, seconds: 1)
         history.write(now: Self.base.addingTimeInterval(40), includingOpen: true)
-        #expect(try Self.rows(db).map { RunCount(runs: $0.runs, failures: $0.failures) } == [RunCount(runs: 2, failures: 1)])
+        #expect(
+            try Self.rows(db).map { RunCount(runs: $0.runs, failures: $0.failures) } == [RunCount(runs: 2, failures: 1)]
+        )
     }
 
     @Test func bucketsOlderThanTheRetentionAreDeleted() throws {
@@ -124,7 +126,8 @@ import Testing
         let db = try Self.database()
         let history = HistoryRecorder(database: db)
         for run in 0..<30 {
-            history.record(checkID: "a", startedAt: Self.base.addingTimeInterval(Double(run * 10)), up: true, seconds: 1)
+            history.record(
+                checkID: "a", startedAt: Self.base.addingTimeInterval(Double(run * 10)), up: true, seconds: 1)
         }
         try db.write { try $0.execute(sql: "ALTER TABLE check_bucket RENAME TO moved_away") }
         #expect(!history.write(now: Self.base.addingTimeInterval(300)))
