@@ -55,16 +55,22 @@ public struct HistoryReport: Sendable, Equatable, Encodable {
     ) throws -> HistoryReport {
         let nowSecond = Int64(now.timeIntervalSince1970.rounded(.down))
         let first = CheckBucket.start(of: nowSecond - window.components.seconds) + CheckBucket.seconds
-        let owners: [(id: String, name: String, kind: String, checks: [SwitchboardCore.Check])] =
-            landscape.interfaces.map { ($0.id, $0.name, "interface", $0.checks) }
-            + landscape.systems.filter { !$0.checks.isEmpty }.map { ($0.id, $0.name, "system", $0.checks) }
+        struct Owner {
+            var id: String
+            var name: String
+            var kind: String
+            var checks: [String]
+        }
+        let owners =
+            landscape.interfaces.map { Owner(id: $0.id, name: $0.name, kind: "interface", checks: $0.checks.map(\.id)) }
+            + landscape.systems.filter { !$0.checks.isEmpty }.map {
+                Owner(id: $0.id, name: $0.name, kind: "system", checks: $0.checks.map(\.id))
+            }
         let entries = try database.read { db in
             try owners.map { owner in
-                let totals = try owner.checks.map { check in
-                    (check.id, try CheckBucket.total(of: check.id, since: first, in: db))
-                }
+                let totals = try owner.checks.map { id in (id, try CheckBucket.total(of: id, since: first, in: db)) }
                 return Entry(
-                    id: owner.id, name: owner.name, kind: owner.kind, totals: Totals(totals.compactMap(\.1)),
+                    id: owner.id, name: owner.name, kind: owner.kind, totals: Totals(totals.compactMap { $0.1 }),
                     checks: totals.map { Check(id: $0.0, totals: Totals($0.1.map { [$0] } ?? [])) })
             }
         }

@@ -22,7 +22,7 @@ struct ReportRendering {
             cells.enumerated().map { column, text in
                 let pad = String(repeating: " ", count: widths[column] - text.count)
                 return column == 0 ? text + pad : pad + text
-            }.joined(separator: "  ").trimmingCharacters(in: .whitespaces) + "\n"
+            }.joined(separator: "  ").trimmingTrailingSpaces() + "\n"
         }
         let title =
             "History over \(window): \(report.since.formatted(.iso8601)) to \(report.until.formatted(.iso8601))\n"
@@ -72,5 +72,13 @@ struct ReportRendering {
     private func field(_ text: String) -> String {
         guard text.contains(where: { ",\"\n\r".contains($0) }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+extension String {
+    fileprivate func trimmingTrailingSpaces() -> String {
+        var copy = self
+        while copy.last == " " { copy.removeLast() }
+        return copy
     }
 }

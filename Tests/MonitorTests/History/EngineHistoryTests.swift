@@ -23,7 +23,7 @@ import Testing
         return try #require(engine.stats(of: [work], now: now)["orders"])
     }
 
-    @Test func aNewEngineOnTheSameStateDirectoryShowsTheSameHistory() throws {
+    @Test func aNewEngineOnTheSameStateDirectoryShowsTheSameHistory() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sb-history-\(UUID())")
         defer { try? FileManager.default.removeItem(at: directory) }
         let now = Date(timeIntervalSince1970: 1_800_000_000 + 123)
@@ -40,10 +40,12 @@ import Testing
         }
         let before = try Self.stats(first, now: now)
         first.flushHistory(now: now)
+        await first.shutdown()
 
         let second = try MonitorEngine(
             landscape: Self.landscape, ruleGroups: [], stateDatabase: StateDatabase(directory: directory))
         let after = try Self.stats(second, now: now)
+        await second.shutdown()
         #expect(before.availability24h != nil && before.availability7d != nil && before.availability30d != nil)
         #expect(after.availability24h == before.availability24h)
         #expect(after.availability7d == before.availability7d)
