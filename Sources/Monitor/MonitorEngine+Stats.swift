@@ -3,7 +3,8 @@ import PromQL
 import SwitchboardCore
 
 /// The statistics of the interfaces: the checks' runs of the last hour read back from the store,
-/// their day from `CheckHistory`, throughput from a scraped counter.
+/// their day from `CheckHistory` (or the persisted history, with 7 and 30 days and the strip:
+/// `MonitorEngine+History`), throughput from a scraped counter.
 extension MonitorEngine {
     /// What one publish has to bring up to date: an interface and the histories of its checks.
     struct StatsWork: Sendable {
@@ -53,6 +54,7 @@ extension MonitorEngine {
                 }
                 let ordered = item.interface.checks.count > 1 ? runs.sorted { $0.at < $1.at } : runs
                 stats = HealthStats(histories: item.histories, runs: ordered, now: now)
+                applyHistory(to: &stats, of: item.interface, now: now)
             }
             stats.throughputPerSecond = item.interface.throughput.flatMap { throughput($0, now: now) }
             result[item.interface.id] = stats

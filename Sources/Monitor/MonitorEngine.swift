@@ -26,6 +26,8 @@ public final class MonitorEngine: DataSource {
     let alerting: AlertPipeline?
     /// The landscape's jobs, their runs and logs; nil without jobs or a state database.
     public let jobs: JobEngine?
+    /// The checks' 5-minute history in the state database; nil without one.
+    let history: HistoryRecorder?
     /// Interface ids by check id, to know whose statistics a result changes.
     private let interfacesOfCheck: [String: String]
     /// The labels of every check's samples, by check id, to read its runs back from the store.
@@ -77,9 +79,10 @@ public final class MonitorEngine: DataSource {
             : try AlertPipeline(groups: ruleGroups, series: store, database: stateDatabase.pool, landscape: landscape)
         let jobs =
             landscape.jobs.isEmpty ? nil : try JobEngine(jobs: landscape.jobs, store: store, database: stateDatabase)
+        let history = HistoryRecorder(database: stateDatabase.pool, retention: landscape.history.retention)
         self.init(
             landscape: landscape, source: source, maxConcurrentProbes: maxConcurrentProbes, store: store,
-            alerting: alerting, jobs: jobs)
+            alerting: alerting, jobs: jobs, history: history)
     }
 
     /// An engine with rules and an alert queue over any database (tests), without jobs.
@@ -94,9 +97,10 @@ public final class MonitorEngine: DataSource {
 
     private init(
         landscape: Landscape, source: String, maxConcurrentProbes: Int, store: SeriesStore, alerting: AlertPipeline?,
-        jobs: JobEngine? = nil
+        jobs: JobEngine? = nil, history: HistoryRecorder? = nil
     ) {
         self.landscape = landscape
+        self.history = history
         self.store = store
         self.alerting = alerting
         self.jobs = jobs
@@ -158,7 +162,9 @@ public final class MonitorEngine: DataSource {
                     self.publish()
                 }
             }
+            if let history { group.addTask { await self.writeHistory(history) } }
         }
+        flushHistory()
         await clients.shutdown()
     }
 
@@ -184,6 +190,7 @@ public final class MonitorEngine: DataSource {
 
     /// Closes the HTTP connections of an engine that was used without `run()`.
     public func shutdown() async {
+        flushHistory()
         await clients.shutdown()
     }
 
@@ -229,6 +236,7 @@ public final class MonitorEngine: DataSource {
         if let lateness = run.lateness { self.lateness.record(lateness) }
         let result = run.result
         store.append(run.samples, at: Int64(result.startedAt.timeIntervalSince1970 * 1000))
+        history?.record(result)
         state.withLock { state in
             state.knowledge.results[result.checkID] = result
             state.knowledge.histories[result.checkID]?.record(result)

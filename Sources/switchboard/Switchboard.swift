@@ -20,7 +20,7 @@ struct Switchboard: AsyncParsableCommand {
         version: version,
         subcommands: [
             DemoCommand.self, CheckCommand.self, ConfigCommand.self, RulesCommand.self, AlertsCommand.self,
-            SilenceCommand.self, MaintenanceCommand.self, JobsCommand.self,
+            SilenceCommand.self, MaintenanceCommand.self, JobsCommand.self, ReportCommand.self,
         ]
     )
 

@@ -24,5 +24,6 @@ import Testing
         #expect(landscape.alerting.alertmanagers.count == 1)
         #expect(landscape.alerting.inhibitRules.count == 1)
         #expect(landscape.alerting.maintenanceWindows.map(\.name) == ["erp-patch-night", "crm-migration"])
+        #expect(landscape.history.retention == .seconds(35 * 86400))
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import SwitchboardCore
 
 /// Enter on an interface: its state and reason, the alerts on it and the jobs of its systems, its
-/// health over the last hour and day, every check with its newest result, and the state changes
+/// health over the last hour, day, week and month with the day's 5-minute strip, every check with its newest result, and the state changes
 /// that led here.
 enum InterfaceDetailView {
     typealias Part = (text: String, role: StyleRole)
@@ -25,7 +25,7 @@ enum InterfaceDetailView {
         ]
         lines += related(interface, alerts: alerts, jobs: jobs, now: now, glyphs: glyphs)
         lines.append([])
-        lines += stats(interface.stats, now: now, timeZone: timeZone, glyphs: glyphs)
+        lines += stats(interface.stats, now: now, timeZone: timeZone, glyphs: glyphs, width: width)
         lines.append([])
         let charts = charts(interface.stats.recentRuns, width: width, glyphs: glyphs)
         if !charts.isEmpty { lines += charts + [[]] }
@@ -75,7 +75,9 @@ enum InterfaceDetailView {
         return [alertLine, jobLine]
     }
 
-    private static func stats(_ stats: HealthStats, now: Date, timeZone: TimeZone, glyphs: Glyphs) -> [[Part]] {
+    private static func stats(
+        _ stats: HealthStats, now: Date, timeZone: TimeZone, glyphs: Glyphs, width: Int
+    ) -> [[Part]] {
         func percent(_ value: Double?) -> String {
             value.map { String(format: "%.1f%%", $0 * 100) } ?? "-"
         }
@@ -89,17 +91,21 @@ enum InterfaceDetailView {
             [
                 ("availability  ", .muted), ("1h ", .muted), (percent(stats.availability1h), .normal),
                 ("   24h ", .muted), (percent(stats.availability24h), .normal),
-                ("   errors 5m ", .muted), (percent(stats.errorRate), .normal),
+                ("   7d ", .muted), (percent(stats.availability7d), .normal),
+                ("   30d ", .muted), (percent(stats.availability30d), .normal),
             ],
             [
                 ("latency       ", .muted), ("p50 ", .muted), (Formatting.latency(stats.latencyP50), .normal),
                 ("   p95 ", .muted), (Formatting.latency(stats.latencyP95), .normal),
                 ("   p99 ", .muted), (Formatting.latency(stats.latencyP99), .normal),
+                ("   errors 5m ", .muted), (percent(stats.errorRate), .normal),
             ],
             [("last success  ", .muted), (when(stats.lastSuccess), .normal)],
         ]
+        lines.insert(contentsOf: HistoryStripLines.lines(stats.strip, width: width, glyphs: glyphs), at: 1)
         if let rate = stats.throughputPerSecond {
-            lines.insert([("throughput    ", .muted), (Formatting.rate(rate), .normal), ("  (5m)", .muted)], at: 2)
+            lines.insert(
+                [("throughput    ", .muted), (Formatting.rate(rate), .normal), ("  (5m)", .muted)], at: lines.count - 1)
         }
         if let failure = stats.lastFailure {
             lines.append([

@@ -2,18 +2,20 @@ import Foundation
 import GRDB
 
 /// The SQLite database of everything that must survive a restart (job runs and their lines,
-/// alert state): `<state-dir>/switchboard.sqlite` in WAL mode, behind a pool of connections.
+/// alert state, the checks' 5-minute history): `<state-dir>/switchboard.sqlite` in WAL mode,
+/// behind a pool of connections.
 ///
 /// ```swift
 /// let database = try StateDatabase(directory: URL(filePath: stateDirectory))
 /// try database.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM job_runs") }
 /// ```
 ///
-/// Each area registers its tables as migrations (`JobMigrations`, `AlertMigrations`); they are
-/// applied in order when the database opens, after the file is copied aside (`MigrationBackup`). A
-/// database that is locked by another process, read-only, full, corrupt or written by a newer
-/// Switchboard is reported as a `StateDatabaseError`; it is never replaced. Several processes share
-/// it: writes wait up to `busyTimeout` for another's transaction rather than failing at once.
+/// Each area registers its tables as migrations (`JobMigrations`, `AlertMigrations`,
+/// `HistoryMigrations`); they are applied in order when the database opens, after the file is copied
+/// aside (`MigrationBackup`). A database that is locked by another process, read-only, full, corrupt
+/// or written by a newer Switchboard is reported as a `StateDatabaseError`; it is never replaced.
+/// Several processes share it: writes wait up to `busyTimeout` for another's transaction rather
+/// than failing at once.
 public final class StateDatabase: Sendable {
     public static let fileName = "switchboard.sqlite"
 
@@ -78,5 +80,7 @@ public protocol StateMigrationSet {
 
 /// The migration sets of every area, in the order they are applied.
 public enum StateMigrations {
-    public static var all: [any StateMigrationSet.Type] { [JobMigrations.self, AlertMigrations.self] }
+    public static var all: [any StateMigrationSet.Type] {
+        [JobMigrations.self, AlertMigrations.self, HistoryMigrations.self]
+    }
 }

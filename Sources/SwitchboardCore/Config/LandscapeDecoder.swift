@@ -6,7 +6,7 @@ struct LandscapeDecoder {
     let reader: ConfigReader
 
     func landscape(_ root: Node, defaultName: String) -> Landscape? {
-        let keys = ["landscape", "defaults", "systems", "interfaces", "jobs", "rule_files", "alerting"]
+        let keys = ["landscape", "defaults", "systems", "interfaces", "jobs", "rule_files", "alerting", "history"]
         guard let fields = reader.mapping(root, context: "the config", keys: keys) else { return nil }
         let name = fields["landscape"].flatMap { reader.string($0) } ?? defaultName
         let checks = CheckDecoder(reader: reader, defaults: fields["defaults"].map(defaults) ?? CheckDefaults())
@@ -20,10 +20,19 @@ struct LandscapeDecoder {
         let jobs = jobNodes.compactMap { job($0, ids: &ids) }
         let ruleFiles = fields["rule_files"].flatMap { reader.stringList($0) } ?? []
         let alerting = fields["alerting"].map { AlertingDecoder(reader: reader).alerting($0) } ?? AlertingConfig()
+        let history = fields["history"].map(history) ?? HistoryConfig()
 
         ids.resolveReferences()
         return Landscape(
-            name: name, systems: systems, interfaces: interfaces, jobs: jobs, ruleFiles: ruleFiles, alerting: alerting)
+            name: name, systems: systems, interfaces: interfaces, jobs: jobs, ruleFiles: ruleFiles, alerting: alerting,
+            history: history)
+    }
+
+    private func history(_ node: Node) -> HistoryConfig {
+        var history = HistoryConfig()
+        guard let fields = reader.mapping(node, context: "history", keys: ["retention"]) else { return history }
+        history.retention = fields["retention"].flatMap(reader.duration) ?? history.retention
+        return history
     }
 
     private func defaults(_ node: Node) -> CheckDefaults {

@@ -7,10 +7,12 @@ public struct Landscape: Sendable, Equatable {
     public var ruleFiles: [String]
     /// Notifications, Alertmanager push, inhibit rules and maintenance windows (`alerting:`).
     public var alerting: AlertingConfig
+    /// How long the checks' 5-minute history is kept (`history:`).
+    public var history: HistoryConfig
 
     public init(
         name: String, systems: [System], interfaces: [Interface], jobs: [Job] = [],
-        ruleFiles: [String] = [], alerting: AlertingConfig = AlertingConfig()
+        ruleFiles: [String] = [], alerting: AlertingConfig = AlertingConfig(), history: HistoryConfig = HistoryConfig()
     ) {
         self.name = name
         self.systems = systems
@@ -18,6 +20,7 @@ public struct Landscape: Sendable, Equatable {
         self.jobs = jobs
         self.ruleFiles = ruleFiles
         self.alerting = alerting
+        self.history = history
     }
 
     /// Every check with the system and interface it belongs to.

@@ -4,8 +4,15 @@ import Foundation
 public struct HealthStats: Sendable, Equatable {
     /// Share of successful runs in the last hour, 0...1; nil before the first run.
     public var availability1h: Double?
-    /// Share of successful runs in the last 24 hours, 0...1.
+    /// Share of successful runs in the last 24 hours, 0...1; from the persisted 5-minute history
+    /// when there is one, so it survives a restart.
     public var availability24h: Double?
+    /// Share of successful runs in the last 7 and 30 days, 0...1, from the persisted history; nil
+    /// without a state database or before the first run.
+    public var availability7d: Double?
+    public var availability30d: Double?
+    /// The last 24 hours in 5-minute cells (no data / ok / degraded / down); empty without history.
+    public var strip: HistoryStrip
     /// Latency percentiles over the last hour, in seconds.
     public var latencyP50: Double?
     public var latencyP95: Double?
@@ -39,7 +46,8 @@ public struct HealthStats: Sendable, Equatable {
         availability1h: Double? = nil, availability24h: Double? = nil, latencyP50: Double? = nil,
         latencyP95: Double? = nil, latencyP99: Double? = nil, errorRate: Double? = nil, lastSuccess: Date? = nil,
         lastFailure: Failure? = nil, consecutiveFailures: Int = 0, throughputPerSecond: Double? = nil,
-        recentRuns: [RecentRun] = []
+        recentRuns: [RecentRun] = [], availability7d: Double? = nil, availability30d: Double? = nil,
+        strip: HistoryStrip = HistoryStrip()
     ) {
         self.availability1h = availability1h
         self.availability24h = availability24h
@@ -52,6 +60,9 @@ public struct HealthStats: Sendable, Equatable {
         self.consecutiveFailures = consecutiveFailures
         self.throughputPerSecond = throughputPerSecond
         self.recentRuns = recentRuns
+        self.availability7d = availability7d
+        self.availability30d = availability30d
+        self.strip = strip
     }
 }
 

@@ -4,25 +4,26 @@ import Monitor
 import SwitchboardCore
 
 /// Builds the engine a command runs: the landscape's checks, its rule files (relative to the config
-/// file, globs allowed), the alert queue and the jobs, persisted in the state directory.
+/// file, globs allowed), the alert queue, the jobs and the checks' history, persisted in the state directory.
 enum EngineFactory {
     static func engine(landscape: Landscape, configFile: String, stateDirectory: String) throws -> MonitorEngine {
-        guard !landscape.ruleFiles.isEmpty || !landscape.jobs.isEmpty else {
-            return MonitorEngine(landscape: landscape)
-        }
+        let groups = landscape.ruleFiles.isEmpty ? [] : try ruleGroups(of: landscape, configFile: configFile)
+        // Always: the checks' history is kept there even without rules or jobs.
+        let database = try StateDatabase(directory: URL(fileURLWithPath: stateDirectory))
+        return try MonitorEngine(landscape: landscape, ruleGroups: groups, stateDatabase: database)
+    }
+
+    private static func ruleGroups(of landscape: Landscape, configFile: String) throws -> [RuleGroup] {
         let base = URL(fileURLWithPath: configFile).deletingLastPathComponent()
         let paths = landscape.ruleFiles.flatMap { pattern in
             expand(URL(fileURLWithPath: pattern, relativeTo: base).standardizedFileURL.path)
         }
-        let groups: [RuleGroup]
         do {
-            groups = try RuleFileLoader(engine: PromQLRuleQueryEngine.validator).load(files: paths)
+            return try RuleFileLoader(engine: PromQLRuleQueryEngine.validator).load(files: paths)
         } catch {
             ConfigLoading.report(error)
             throw ExitCode(ConfigLoading.invalidConfigExitCode)
         }
-        let database = try StateDatabase(directory: URL(fileURLWithPath: stateDirectory))
-        return try MonitorEngine(landscape: landscape, ruleGroups: groups, stateDatabase: database)
     }
 
     /// The files a pattern names: itself when it has no wildcard (so a missing file is reported), else its matches.

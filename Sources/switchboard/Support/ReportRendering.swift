@@ -1,0 +1,84 @@
+import Foundation
+import Monitor
+
+/// `switchboard report` as a table, JSON or CSV.
+struct ReportRendering {
+    let report: HistoryReport
+    /// The window as the user wrote it (`7d`).
+    let window: String
+
+    /// An interface's line, then one indented line per check.
+    func table() -> String {
+        let header = ["INTERFACE / CHECK", "AVAIL", "RUNS", "FAILED", "P50", "P95", "MAX"]
+        var rows: [[String]] = []
+        for entry in report.entries {
+            rows.append([(entry.kind == "system" ? "system " : "") + entry.id] + columns(entry.totals))
+            for check in entry.checks { rows.append(["  " + check.id] + columns(check.totals)) }
+        }
+        let widths = header.indices.map { column in
+            ([header] + rows).map { $0[column].count }.max() ?? 0
+        }
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { column, text in
+                let pad = String(repeating: " ", count: widths[column] - text.count)
+                return column == 0 ? text + pad : pad + text
+            }.joined(separator: "  ").trimmingTrailingSpaces() + "\n"
+        }
+        let title =
+            "History over \(window): \(report.since.formatted(.iso8601)) to \(report.until.formatted(.iso8601))\n"
+        return title + line(header) + rows.map(line).joined()
+    }
+
+    private func columns(_ totals: HistoryReport.Totals) -> [String] {
+        [
+            totals.availability.map { String(format: "%.2f%%", $0 * 100) } ?? "-", "\(totals.runs)",
+            "\(totals.failures)", latency(totals.latencyP50), latency(totals.latencyP95), latency(totals.latencyMax),
+        ]
+    }
+
+    private func latency(_ seconds: Double?) -> String {
+        guard let seconds else { return "-" }
+        return seconds < 1 ? String(format: "%.0fms", seconds * 1000) : String(format: "%.2fs", seconds)
+    }
+
+    func json() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        return String(decoding: try encoder.encode(report), as: UTF8.self)
+    }
+
+    /// One row per interface (check empty) and per check; availability as a fraction, latency in seconds.
+    func csv() -> String {
+        var out = "kind,interface,check,availability,runs,failures,latency_p50,latency_p95,latency_max\n"
+        func number(_ value: Double?) -> String { value.map { String(format: "%.6f", $0) } ?? "" }
+        func row(_ kind: String, _ owner: String, _ check: String, _ totals: HistoryReport.Totals) {
+            out +=
+                [
+                    kind, field(owner), field(check), number(totals.availability), "\(totals.runs)",
+                    "\(totals.failures)",
+                    number(totals.latencyP50), number(totals.latencyP95), number(totals.latencyMax),
+                ].joined(separator: ",") + "\n"
+        }
+        for entry in report.entries {
+            row(entry.kind, entry.id, "", entry.totals)
+            for check in entry.checks { row("check", entry.id, check.id, check.totals) }
+        }
+        return out
+    }
+
+    /// RFC 4180: quoted when it holds a comma, quote or line break.
+    private func field(_ text: String) -> String {
+        guard text.contains(where: { ",\"\n\r".contains($0) }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+extension String {
+    fileprivate func trimmingTrailingSpaces() -> String {
+        var copy = self
+        while copy.last == " " { copy.removeLast() }
+        return copy
+    }
+}
