@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Logging
 import PromQL
 import SwitchboardCore
 import Synchronization
@@ -32,6 +33,8 @@ public final class MonitorEngine: DataSource {
     private let interfacesOfCheck: [String: String]
     /// The labels of every check's samples, by check id, to read its runs back from the store.
     let labelsOfCheck: [String: Labels]
+    /// Writes the store to the state directory; nil without one.
+    private let checkpointer: StoreCheckpointer?
 
     struct State {
         var knowledge = SnapshotBuilder.Knowledge()
@@ -55,24 +58,33 @@ public final class MonitorEngine: DataSource {
     static let ruleTick: Duration = .seconds(1)
     /// How often chunks older than the store's retention are dropped.
     static let compactionInterval: TimeInterval = 60
+    /// How often the store is checkpointed to the state directory: what a `kill -9` can lose at most.
+    public static let checkpointInterval: Duration = .seconds(120)
 
-    /// `retention` bounds how far back the store keeps samples.
+    /// `retention` bounds how far back the store keeps samples; with a `checkpointDirectory`, the
+    /// store is loaded from its checkpoint there and written back while running.
     public convenience init(
         landscape: Landscape, source: String = "in-process", maxConcurrentProbes: Int = 64,
-        retention: Duration = .seconds(3600)
+        retention: Duration = .seconds(3600), checkpointDirectory: URL? = nil
     ) {
         let store = SeriesStore(retention: retention)
+        let checkpointer = checkpointDirectory.map { StoreCheckpointer(directory: $0) }
+        checkpointer?.load(into: store)
         self.init(
-            landscape: landscape, source: source, maxConcurrentProbes: maxConcurrentProbes, store: store, alerting: nil)
+            landscape: landscape, source: source, maxConcurrentProbes: maxConcurrentProbes, store: store, alerting: nil,
+            checkpointer: checkpointer)
     }
 
     /// An engine that also evaluates `ruleGroups` over its store and runs the alert queue, and runs
     /// the landscape's jobs, both kept in `stateDatabase`; throws when the persisted state cannot be read.
+    /// The store is checkpointed beside the database and loaded from there before the first evaluation.
     public convenience init(
         landscape: Landscape, ruleGroups: [RuleGroup], stateDatabase: StateDatabase,
         source: String = "in-process", maxConcurrentProbes: Int = 64, retention: Duration = .seconds(3600)
     ) throws {
         let store = SeriesStore(retention: retention)
+        let checkpointer = StoreCheckpointer(directory: URL(filePath: stateDatabase.path).deletingLastPathComponent())
+        checkpointer.load(into: store)
         let alerting =
             ruleGroups.isEmpty
             ? nil
@@ -82,7 +94,7 @@ public final class MonitorEngine: DataSource {
         let history = HistoryRecorder(database: stateDatabase.pool, retention: landscape.history.retention)
         self.init(
             landscape: landscape, source: source, maxConcurrentProbes: maxConcurrentProbes, store: store,
-            alerting: alerting, jobs: jobs, history: history)
+            alerting: alerting, jobs: jobs, history: history, checkpointer: checkpointer)
     }
 
     /// An engine with rules and an alert queue over any database (tests), without jobs.
@@ -97,11 +109,12 @@ public final class MonitorEngine: DataSource {
 
     private init(
         landscape: Landscape, source: String, maxConcurrentProbes: Int, store: SeriesStore, alerting: AlertPipeline?,
-        jobs: JobEngine? = nil, history: HistoryRecorder? = nil
+        jobs: JobEngine? = nil, history: HistoryRecorder? = nil, checkpointer: StoreCheckpointer? = nil
     ) {
         self.landscape = landscape
         self.history = history
         self.store = store
+        self.checkpointer = checkpointer
         self.alerting = alerting
         self.jobs = jobs
         self.builder = SnapshotBuilder(landscape: landscape, source: source)
@@ -130,7 +143,8 @@ public final class MonitorEngine: DataSource {
         state.withLock { $0.snapshot }
     }
 
-    /// Polls every check on its schedule until the calling task is cancelled, then closes connections.
+    /// Polls every check on its schedule until the calling task is cancelled, then writes a last
+    /// checkpoint of the store (with a state directory) and closes connections.
     public func run() async {
         let scheduler = ProbeScheduler(
             runners: runners, maxConcurrentProbes: maxConcurrentProbes, executors: clients.executors)
@@ -163,10 +177,31 @@ public final class MonitorEngine: DataSource {
                 }
             }
             if let history { group.addTask { await self.writeHistory(history) } }
+            if checkpointer != nil {
+                group.addTask {
+                    while (try? await Task.sleep(for: Self.checkpointInterval)) != nil {
+                        await self.writeCheckpoint()
+                    }
+                }
+            }
         }
         flushHistory()
+        await writeCheckpoint()
         await clients.shutdown()
     }
+
+    /// Writes the store's checkpoint to the state directory (off the caller's thread), logging a
+    /// failure; does nothing without a state directory.
+    public func writeCheckpoint() async {
+        guard let checkpointer else { return }
+        do {
+            try await checkpointer.write(store)
+        } catch {
+            Self.logger.warning("could not write the series checkpoint \(checkpointer.fileURL.path): \(error)")
+        }
+    }
+
+    private static let logger = Logger(label: "switchboard.store")
 
     /// Runs every check once, all at the same time within the concurrency bound, in config order;
     /// `progress` hears (finished, total) after each check.

@@ -14,6 +14,14 @@ struct MemorySeries: Sendable {
         self.labels = labels
     }
 
+    /// A series restored from a checkpoint, its chunks as they were written.
+    init(name: String, labels: Labels, sealed: SealedChunks, head: XORChunkAppender) {
+        self.name = name
+        self.labels = labels
+        self.sealed = sealed
+        self.head = head
+    }
+
     enum AppendOutcome {
         case appended
         /// The same time and the same value bits as the newest sample: nothing to do.

@@ -11,6 +11,32 @@ struct SealedChunks: Sendable {
 
     var isEmpty: Bool { bytes.isEmpty }
 
+    init() {}
+
+    /// Chunks from a buffer read back (a checkpoint's); nil unless every header fits the buffer, holds
+    /// at least one sample, and the chunks' times increase.
+    init?(validating bytes: [UInt8]) {
+        self.bytes = bytes
+        var offset = 0
+        var previousMaxTime = Int64.min
+        while offset < bytes.count {
+            guard bytes.count - offset >= Self.headerSize else { return nil }
+            let count = Int(read(UInt32.self, at: offset))
+            let length = Int(read(UInt32.self, at: offset + 4))
+            let minTime = Int64(bitPattern: read(UInt64.self, at: offset + 8))
+            let maxTime = Int64(bitPattern: read(UInt64.self, at: offset + 16))
+            // The first sample takes at least 65 bits, every later one at least 2.
+            guard count > 0, count <= length * 4, length <= bytes.count - offset - Self.headerSize, minTime <= maxTime,
+                offset == 0 || minTime > previousMaxTime
+            else { return nil }
+            previousMaxTime = maxTime
+            offset += Self.headerSize + length
+        }
+    }
+
+    /// The newest chunk's last timestamp.
+    var maxTime: Int64? { chunks.last?.maxTime }
+
     /// The chunks, oldest first; their bytes are slices of the shared buffer, not copies.
     var chunks: [XORChunk] {
         var result: [XORChunk] = []

@@ -16,7 +16,8 @@ public final class SeriesStore: SeriesSource {
     /// How far back samples are kept, counted from the newest sample the store has seen.
     public let retentionMilliseconds: Int64
     let samplesPerChunk: Int
-    private let state: Mutex<State>
+    /// Internal rather than private for `SeriesStore+Checkpoint.swift`, which takes and restores it whole.
+    let state: Mutex<State>
 
     typealias SeriesID = InvertedIndex.SeriesID
 

@@ -59,3 +59,15 @@ public struct StoreMemoryStats: Sendable, Equatable {
         sampleCount == 0 ? 0 : Double(chunkPayloadBytes + chunkOverheadBytes + indexBytesEstimate) / Double(sampleCount)
     }
 }
+
+/// What restoring a checkpoint brought back.
+public struct RestoreReport: Sendable, Equatable {
+    /// Series in the store after the restore.
+    public var series = 0
+    /// Samples in the store after the restore.
+    public var samples = 0
+    /// Samples of the checkpoint older than the retention: not restored.
+    public var droppedSamples = 0
+
+    public init() {}
+}

@@ -20,6 +20,21 @@ struct XORChunkAppender: Sendable {
 
     init() {}
 
+    /// An appender that continues `chunk` (a head chunk read back from a checkpoint) by writing its
+    /// samples again, so that it holds the same bytes and goes on as the one that wrote them would;
+    /// nil when the chunk does not decode to its count and times, or its times do not increase.
+    init?(continuing chunk: XORChunk) {
+        guard chunk.count <= Int(UInt16.max) else { return nil }
+        var iterator = chunk.makeIterator()
+        while let point = iterator.next() {
+            guard count == 0 || point.timestampMilliseconds > maxTime else { return nil }
+            append(point.timestampMilliseconds, point.value)
+        }
+        guard count == chunk.count, count == 0 || (minTime == chunk.minTime && maxTime == chunk.maxTime) else {
+            return nil
+        }
+    }
+
     /// Bytes written so far.
     var byteCount: Int { writer.bytes.count }
 
@@ -155,6 +170,8 @@ struct XORChunkIterator: IteratorProtocol {
         if newWindow {
             guard let leading = reader.read(5), let length = reader.read(6) else { return false }
             let significant = length == 0 ? 64 : Int(length)
+            // Damaged bytes (a checkpoint made by hand) can claim more bits than a value has.
+            guard Int(leading) + significant <= 64 else { return false }
             window = (Int(leading), 64 - Int(leading) - significant)
         }
         let significant = 64 - window.leading - window.trailing
