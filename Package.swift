@@ -111,7 +111,7 @@ let package = Package(
         ),
         .testTarget(name: "PromQLTests", dependencies: ["PromQL"]),
         .testTarget(name: "ConsoleTests", dependencies: ["Console"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["switchboard", "Demo", "Monitor", "PromQL"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["switchboard", "Console", "Demo", "Monitor", "PromQL"]),
         .testTarget(
             name: "DemoTests",
             dependencies: [

@@ -19,10 +19,15 @@ enum EngineFactory {
             groups = try RuleFileLoader(engine: PromQLRuleQueryEngine.validator).load(files: paths)
         } catch {
             ConfigLoading.report(error)
-            throw ExitCode(ConfigLoading.invalidConfigExitCode)
+            throw ExitStatus.badInput
         }
-        let database = try StateDatabase(directory: URL(fileURLWithPath: stateDirectory))
-        return try MonitorEngine(landscape: landscape, ruleGroups: groups, stateDatabase: database)
+        do {
+            let database = try StateDatabase(directory: URL(fileURLWithPath: stateDirectory))
+            return try MonitorEngine(landscape: landscape, ruleGroups: groups, stateDatabase: database)
+        } catch {
+            StandardError.write("error: \(error)")
+            throw ExitStatus.stateUnusable
+        }
     }
 
     /// The files a pattern names: itself when it has no wildcard (so a missing file is reported), else its matches.
