@@ -121,7 +121,7 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
-                "switchboard", "Demo", "Monitor", "PromQL", .product(name: "GRDB", package: "GRDB.swift"),
+                "switchboard", "Console", "Demo", "Monitor", "PromQL", .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .testTarget(
             name: "DemoTests",

@@ -209,10 +209,3 @@ struct JobsBenchmark: AsyncParsableCommand {
         return String(decoding: try encoder.encode(figures), as: UTF8.self)
     }
 }
-
-extension Duration {
-    fileprivate var seconds: Double {
-        let (whole, fraction) = components
-        return Double(whole) + Double(fraction) / 1e18
-    }
-}

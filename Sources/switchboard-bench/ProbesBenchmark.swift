@@ -111,7 +111,7 @@ struct ProbesBenchmark: AsyncParsableCommand {
             let store = engine.store.memoryStats()
             let line = String(
                 format: "%6.0f s  RSS %7.1f MB  heap in use %7.1f MB  store %d series, %d samples, %.2f bytes/sample\n",
-                Double((ContinuousClock.now - start).components.seconds), Double(stats.residentBytes) / 1_048_576,
+                (ContinuousClock.now - start).seconds.rounded(.down), Double(stats.residentBytes) / 1_048_576,
                 Double(ProcessMemory.heapInUseBytes) / 1_048_576, store.seriesCount, store.sampleCount,
                 store.totalBytesPerSample)
             FileHandle.standardError.write(Data(line.utf8))

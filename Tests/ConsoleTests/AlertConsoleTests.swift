@@ -34,8 +34,9 @@ import Testing
         return snapshot
     }
 
-    static func run(_ keys: [Key?], source: FakeDataSource, readOnly: Bool = false) -> MemoryTerminal {
-        let terminal = MemoryTerminal()
+    static func run(
+        _ keys: [Key?], source: FakeDataSource, readOnly: Bool = false, terminal: MemoryTerminal = MemoryTerminal()
+    ) -> MemoryTerminal {
         terminal.pendingKeys = keys + [.character("q")]
         var options = ConsoleOptions(tickMilliseconds: 1, readOnly: readOnly, user: "tester")
         options.startView = .alerts
@@ -103,14 +104,47 @@ import Testing
         #expect(
             sent == [
                 .silence(
-                    matchers: #"{alertname="InterfaceDown", system="crm"}"#, duration: .seconds(7200),
-                    comment: "db migration", by: "tester")
+                    matchers: [
+                        AlertMatcher(name: "alertname", kind: .equal, value: "InterfaceDown"),
+                        AlertMatcher(name: "system", kind: .equal, value: "crm"),
+                    ], duration: .seconds(7200), comment: "db migration", by: "tester")
             ])
         let bad = FakeDataSource(Self.snapshot())
         let terminal = Self.run(
-            [.character("s"), .enter, .backspace, .backspace] + Self.type("soon") + [.enter], source: bad)
+            [.character("s"), .enter, .backspace, .backspace] + Self.type("soon") + [.enter, .escape], source: bad)
         #expect(terminal.text.contains("not a duration: soon"))
         #expect(bad.commands.isEmpty)
+    }
+
+    @Test func aSilencesMatchersAreCheckedAsTheyAreTyped() async throws {
+        let source = FakeDataSource(Self.snapshot())
+        // Deleting the closing brace shows the error before Enter, with its column; Enter keeps the
+        // line open to be corrected; typing the brace back clears it and the next step is asked.
+        let keys: [Key?] = [.character("s"), .backspace, .enter] + Self.type("}") + [.enter, .escape]
+        let frames = Self.frames(keys, source: source)
+        let typing = try #require(frames.firstIndex { $0.contains("column 41: expected a closing brace }") })
+        #expect(frames[typing].contains(#"silence matchers: {alertname="InterfaceDown", system="crm""#))
+        let corrected = frames[(typing + 1)...].first { !$0.contains("expected a closing brace") }
+        #expect(corrected?.contains(#"silence matchers: {alertname="InterfaceDown", system="crm"}"#) == true)
+        #expect(frames[(typing + 1)...].contains { $0.contains("for: 2h") })
+        try await Task.sleep(for: .milliseconds(50))
+        #expect(source.commands.isEmpty)
+    }
+
+    @Test func aSilencesBadRegexIsShownAtItsColumn() {
+        let keys: [Key?] = [.character("s"), .backspace] + Self.type(#", job=~"(a"}"#) + [.escape]
+        let frames = Self.frames(keys, source: FakeDataSource(Self.snapshot()))
+        #expect(frames.contains { $0.contains("column 48: expected a valid regular expression") })
+    }
+
+    /// The screen before each key is read.
+    static func frames(_ keys: [Key?], source: FakeDataSource) -> [String] {
+        final class Frames: @unchecked Sendable { var texts: [String] = [] }
+        let frames = Frames()
+        let terminal = MemoryTerminal(columns: 120, rows: 30)
+        terminal.onReadKey = { frames.texts.append($0.text) }
+        _ = run(keys, source: source, terminal: terminal)
+        return frames.texts
     }
 
     @Test func readOnlyRefusesEveryWrite() async throws {

@@ -59,7 +59,7 @@ import Testing
         #expect(grep.stdout.split(separator: "\n").count == 1 && grep.stdout.contains("err ERROR ERROR row 17"))
 
         let missing = try await run(["jobs", "logs", "load", "--run", "9"])
-        #expect(missing.status == 1 && missing.stderr.contains("job `load` has no run 9"))
+        #expect(missing.status == 2 && missing.stderr.contains("job `load` has no run 9"))
         let unknown = try await run(["jobs", "run", "nope"])
         #expect(unknown.status == 2 && unknown.stderr.contains("no job with id `nope`"))
         let notCommand = try await run(["jobs", "run", "feed"])

@@ -74,7 +74,7 @@ import Testing
         let cases: [([String], String)] = [
             (
                 ["sys tem=erp", "--end", "2030-01-01T00:00:00Z"],
-                "error: matcher 1 `sys tem=erp`, column 4: expected one of"
+                "error: matcher 1 `sys tem=erp`, column 5: expected one of"
             ),
             (
                 ["system=erp", "--start", "2030-01-02T00:00:00Z", "--end", "2030-01-01T00:00:00Z"],

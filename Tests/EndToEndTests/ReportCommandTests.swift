@@ -90,7 +90,7 @@ import Testing
 
         let csv = try await run(["--since", "24h", "--format", "csv"])
         #expect(csv.status == 0, "\(csv.stderr)")
-        let rows = csv.stdout.split(separator: "\n").map(String.init)
+        let rows = csv.stdout.split(whereSeparator: \.isNewline).map(String.init)
         #expect(rows[0] == "kind,interface,check,availability,runs,failures,latency_p50,latency_p95,latency_max")
         #expect(rows[1] == "interface,orders,,0.995833,720,3,0.030000,0.060000,2.500000")
         #expect(rows[2] == "check,orders,orders-http,0.991667,360,3,0.050000,0.100000,2.500000")

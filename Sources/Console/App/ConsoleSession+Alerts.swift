@@ -95,7 +95,8 @@ extension ConsoleSession {
         switch prompt.answer(input.text.trimmingCharacters(in: .whitespaces), by: options.user) {
         case .failure(let error):
             show(error.message, role: .error, seconds: 5)
-            return nil
+            // A matcher or duration that does not parse stays on the line to be corrected.
+            return prompt.problem(with: input.text.trimmingCharacters(in: .whitespaces)) == nil ? nil : input
         case .success:
             let next = prompt.confirming == nil ? prompt.steps[prompt.answers.count].initial : ""
             return InputLine(kind: .prompt(prompt), text: next)
@@ -114,6 +115,6 @@ extension ConsoleSession {
         ask(
             .confirm(
                 .expireSilence(id: silence.id, by: options.user),
-                "expire silence \(silence.id) (\(Sanitizer.clean(silence.matchers)))?"))
+                "expire silence \(silence.id) (\(TerminalText.clean(silence.matchers)))?"))
     }
 }

@@ -59,4 +59,10 @@ struct InputLine: Sendable, Equatable {
         case .prompt(let prompt): prompt.label
         }
     }
+
+    /// What is wrong with the text typed so far, shown beside it (a prompt's matchers or duration).
+    var problem: String? {
+        guard case .prompt(let prompt) = kind else { return nil }
+        return prompt.problem(with: text.trimmingCharacters(in: .whitespaces))
+    }
 }

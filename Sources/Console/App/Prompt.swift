@@ -38,12 +38,31 @@ struct Prompt: Sendable, Equatable {
         return steps[min(answers.count, steps.count - 1)].label + ": "
     }
 
+    /// What is wrong with `text` as the answer to the current step, checked as it is typed: the
+    /// matchers of a silence (with the column), its duration. Nil when it may be answered.
+    func problem(with text: String) -> String? {
+        guard purpose == .silence, confirming == nil else { return nil }
+        switch answers.count {
+        case 0:
+            do {
+                guard !(try AlertMatcher.parseList(text)).isEmpty else { return "a silence needs a matcher" }
+            } catch {
+                return "column \(error.column): expected \(error.expected)"
+            }
+        case 1:
+            guard let duration = DurationParser.parse(text), duration > .zero else {
+                return "not a duration: \(text) (try 30m, 2h, 1d)"
+            }
+        default:
+            break
+        }
+        return nil
+    }
+
     /// The answer to the current step; the command to confirm once the last is in, or an error.
     mutating func answer(_ text: String, by user: String) -> Result<Void, PromptError> {
+        if let problem = problem(with: text) { return .failure(PromptError(problem)) }
         answers.append(text)
-        if purpose == .silence, answers.count == 2, DurationParser.parse(text).map({ $0 > .zero }) != true {
-            return .failure(PromptError("not a duration: \(text) (try 30m, 2h, 1d)"))
-        }
         guard answers.count == steps.count else { return .success(()) }
         switch purpose {
         case .confirmOnly:
@@ -54,12 +73,13 @@ struct Prompt: Sendable, Equatable {
             guard !answers[0].isEmpty else { return .failure(PromptError("a note needs some text")) }
             confirming = (.note(alertID: id, text: answers[0], by: user), "add this note to \(id)?")
         case .silence:
-            guard let duration = DurationParser.parse(answers[1]), duration > .zero else {
-                return .failure(PromptError("not a duration: \(answers[1]) (try 30m, 2h, 1d)"))
-            }
+            // Both were checked as they were answered.
+            guard let matchers = try? AlertMatcher.parseList(answers[0]),
+                let duration = DurationParser.parse(answers[1])
+            else { return .failure(PromptError("not a silence")) }
             guard !answers[2].isEmpty else { return .failure(PromptError("a silence needs a comment")) }
             confirming = (
-                .silence(matchers: answers[0], duration: duration, comment: answers[2], by: user),
+                .silence(matchers: matchers, duration: duration, comment: answers[2], by: user),
                 "silence \(answers[0]) for \(answers[1])?"
             )
         }

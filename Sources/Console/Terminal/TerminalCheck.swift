@@ -1,5 +1,6 @@
 import CNcurses
 import Foundation
+import SwitchboardCore
 
 /// Checks, before the screen is touched, that the console can run here, so that a wrong
 /// `TERM` or a pipe gives one clear line instead of a garbage screen or ncurses' `exit(1)`.
@@ -26,7 +27,7 @@ enum TerminalCheck {
         guard let term = facts.term, !term.isEmpty else {
             throw ConsoleError("switchboard: TERM is not set; set it to your terminal's type, such as xterm-256color")
         }
-        let safeTerm = Sanitizer.clean(term)
+        let safeTerm = TerminalText.clean(term)
         switch facts.cursorAddressing(term) {
         case 1:
             return

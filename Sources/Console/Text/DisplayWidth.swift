@@ -1,7 +1,7 @@
 /// How many terminal columns text takes: ASCII one, CJK and wide emoji two, combining marks none.
 ///
 /// Independent of the locale. Control characters count as zero: they are not printable, and the
-/// `Sanitizer` turns them into visible text (`^[`) before anything is measured for the screen.
+/// `TerminalText` turns them into visible text (`^[`) before anything is measured for the screen.
 enum DisplayWidth {
     /// Columns of one scalar taken on its own.
     static func of(_ scalar: Unicode.Scalar) -> Int {

@@ -1,3 +1,5 @@
+import SwitchboardCore
+
 /// The footer with the keys of the view, and the flash line for messages.
 enum FooterView {
     static func render(into canvas: inout Canvas, y: Int, keys: [(keys: String, meaning: String)]) {
@@ -19,7 +21,8 @@ struct Flash: Sendable, Equatable {
 
     static func render(_ flash: Flash?, into canvas: inout Canvas, y: Int, glyphs: Glyphs) {
         guard let flash else { return }
-        let text = DisplayWidth.truncate(" " + Sanitizer.clean(flash.text), to: canvas.width, ellipsis: glyphs.ellipsis)
+        let text = DisplayWidth.truncate(
+            " " + TerminalText.clean(flash.text), to: canvas.width, ellipsis: glyphs.ellipsis)
         canvas.put(text, x: 0, y: y, role: flash.role)
     }
 }

@@ -158,7 +158,7 @@ enum InterfacesScreen {
             into: &canvas, y: y, systems: snapshot.systems, maxLines: ConsoleScreen.maxSystemLines, glyphs: glyphs)
         canvas.fill(x: 0, y: y + strip, count: canvas.width, role: .border, with: glyphs.rule)
         if let filter = console.interfaceFilter {
-            let label = " filter /\(Sanitizer.clean(filter.source)) "
+            let label = " filter /\(TerminalText.clean(filter.source)) "
             canvas.put(label, x: max(0, canvas.width - DisplayWidth.of(label) - 1), y: y + strip, role: .accent)
         }
         InterfacesView.render(

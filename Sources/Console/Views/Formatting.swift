@@ -1,16 +1,11 @@
 import Foundation
+import SwitchboardCore
 
 /// Short human forms of ages, latencies and times, shared by the views.
 enum Formatting {
-    /// `3s`, `2m`, `5h`, `4d`; negative ages (a clock ahead of ours) count as zero.
+    /// `3s`, `2m`, `5h`, `4d`: the largest unit only; negative ages (a clock ahead of ours) count as zero.
     static func age(_ seconds: TimeInterval) -> String {
-        let value = max(0, Int(seconds.rounded(.down)))
-        switch value {
-        case ..<60: return "\(value)s"
-        case ..<3600: return "\(value / 60)m"
-        case ..<86400: return "\(value / 3600)h"
-        default: return "\(value / 86400)d"
-        }
+        DurationParser.format(.seconds(max(0, Int(seconds.rounded(.down)))), units: 1)
     }
 
     /// Milliseconds, rounded (`42ms`), up to ten seconds; tenths of seconds past that (`12.3s`).

@@ -30,10 +30,10 @@ enum HeaderView {
         var segments = [Segment(text: " Switchboard", role: .title)]
         if paused { segments.append(Segment(text: "PAUSED", role: .degraded)) }
         if !snapshot.landscape.isEmpty {
-            segments.append(Segment(text: Sanitizer.clean(snapshot.landscape), role: .title))
+            segments.append(Segment(text: TerminalText.clean(snapshot.landscape), role: .title))
         }
         if !snapshot.source.isEmpty {
-            segments.append(Segment(text: Sanitizer.clean(snapshot.source), role: .title))
+            segments.append(Segment(text: TerminalText.clean(snapshot.source), role: .title))
         }
         segments.append(dataAge(snapshot: snapshot, now: now, staleAfter: staleAfter))
         if !snapshot.progress.isComplete {

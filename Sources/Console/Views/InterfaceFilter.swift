@@ -1,35 +1,35 @@
 import Foundation
 import SwitchboardCore
 
-/// `/` on the interfaces: a case-insensitive regular expression over an interface's name, id,
-/// systems, protocol and state; a leading `!` keeps the rows that do not match.
+/// `/` on the interfaces: a case-insensitive regular expression (ICU, as every `/` of the console,
+/// compiled once) over an interface's name, id, systems, protocol and state; a leading `!` keeps the
+/// rows that do not match.
 struct InterfaceFilter: Sendable, Equatable {
     let source: String
     let inverted: Bool
-    private let pattern: String
+    private let regex: TextPattern
 
     /// Nil for an empty filter; throws `FilterError` for a pattern that is not a regular expression.
     init?(_ text: String) throws(FilterError) {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         inverted = trimmed.hasPrefix("!")
-        pattern = inverted ? String(trimmed.dropFirst()) : trimmed
+        let pattern = inverted ? String(trimmed.dropFirst()) : trimmed
         source = trimmed
         guard !pattern.isEmpty else { return nil }
         do {
-            _ = try Regex(pattern)
+            regex = try TextPattern(pattern, caseInsensitive: true)
         } catch {
             throw FilterError(pattern: pattern)
         }
     }
 
     func apply(_ interfaces: [InterfaceStatus], systemNames: [String: String]) -> [InterfaceStatus] {
-        guard let regex = try? Regex(pattern).ignoresCase() else { return interfaces }
-        return interfaces.filter { interface in
+        interfaces.filter { interface in
             let fields = [
                 interface.name, interface.id, interface.from, interface.to, systemNames[interface.from] ?? "",
                 systemNames[interface.to] ?? "", interface.kind.rawValue, interface.state.rawValue,
             ]
-            return fields.contains { $0.contains(regex) } != inverted
+            return fields.contains(where: regex.matches) != inverted
         }
     }
 

@@ -32,8 +32,8 @@ enum InterfaceRow {
         for interface: InterfaceStatus, systemNames: [String: String], now: Date, glyphs: Glyphs
     ) -> [Table.Cell] {
         let stateRole = StyleRole(interface.state)
-        let from = Sanitizer.clean(systemNames[interface.from] ?? interface.from)
-        let to = Sanitizer.clean(systemNames[interface.to] ?? interface.to)
+        let from = TerminalText.clean(systemNames[interface.from] ?? interface.from)
+        let to = TerminalText.clean(systemNames[interface.to] ?? interface.to)
         let checked = interface.lastCheck.map { Formatting.age(now.timeIntervalSince($0)) + " ago" } ?? "never"
         let reasonRole: StyleRole =
             switch interface.state {
@@ -43,7 +43,7 @@ enum InterfaceRow {
             }
         return [
             Table.Cell("\(glyphs.glyph(for: interface.state)) \(interface.state.rawValue)", role: stateRole),
-            Table.Cell(Sanitizer.clean(interface.name)),
+            Table.Cell(TerminalText.clean(interface.name)),
             Table.Cell("\(from) \(glyphs.arrow) \(to)"),
             Table.Cell(interface.kind.rawValue, role: .muted),
             Table.Cell(percent(interface.stats.availability1h), role: availabilityRole(interface.stats.availability1h)),
@@ -53,7 +53,7 @@ enum InterfaceRow {
             Table.Cell(
                 percent(interface.stats.errorRate), role: (interface.stats.errorRate ?? 0) > 0 ? .degraded : .muted),
             Table.Cell(checked, role: .muted),
-            Table.Cell(Sanitizer.clean(interface.reason ?? ""), role: reasonRole),
+            Table.Cell(TerminalText.clean(interface.reason ?? ""), role: reasonRole),
         ]
     }
 

@@ -11,7 +11,7 @@ enum InterfacesView {
         if rows.isEmpty {
             let message: String
             if snapshot.version == 0 {
-                message = "waiting for the first data from \(Sanitizer.clean(snapshot.source))"
+                message = "waiting for the first data from \(TerminalText.clean(snapshot.source))"
             } else if !snapshot.progress.isComplete {
                 message = "running the first checks: \(snapshot.progress.completed)/\(snapshot.progress.total)"
             } else {

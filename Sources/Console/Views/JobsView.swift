@@ -37,12 +37,12 @@ enum JobsView {
         }
         return [
             Table.Cell("\(mark) \(job.state.rawValue.uppercased())", role: role),
-            Table.Cell(Sanitizer.clean(job.name) + (job.overSLA ? " (over SLA)" : "")),
-            Table.Cell(Sanitizer.clean(job.system ?? ""), role: .muted),
+            Table.Cell(TerminalText.clean(job.name) + (job.overSLA ? " (over SLA)" : "")),
+            Table.Cell(TerminalText.clean(job.system ?? ""), role: .muted),
             Table.Cell(last, role: job.lastRun?.result.isFailure == true ? .down : .muted),
             Table.Cell(took, role: .muted),
             Table.Cell(next, role: job.isLate ? .degraded : .muted),
-            Table.Cell(Sanitizer.clean(job.schedule ?? job.source), role: .muted),
+            Table.Cell(TerminalText.clean(job.schedule ?? job.source), role: .muted),
         ]
     }
 

@@ -48,7 +48,7 @@ enum OverviewView {
         guard height > 2 else { return }
         if snapshot.version == 0 {
             canvas.put(
-                "waiting for the first data from \(Sanitizer.clean(snapshot.source))", x: 1, y: y + 1, role: .muted)
+                "waiting for the first data from \(TerminalText.clean(snapshot.source))", x: 1, y: y + 1, role: .muted)
             return
         }
         let split = Split(snapshot: snapshot, width: canvas.width, height: height)
@@ -80,12 +80,12 @@ enum OverviewView {
         }
         var x = 10
         if !failed.isEmpty {
-            let names = failed.map { Sanitizer.clean($0.name) }.joined(separator: ", ")
+            let names = failed.map { TerminalText.clean($0.name) }.joined(separator: ", ")
             x += canvas.put(
                 "\(glyphs.down) failed: \(names)  ", x: x, y: y, role: .down, maxWidth: canvas.width - x - 1)
         }
         if !late.isEmpty, x < canvas.width - 10 {
-            let names = late.map { Sanitizer.clean($0.name) }.joined(separator: ", ")
+            let names = late.map { TerminalText.clean($0.name) }.joined(separator: ", ")
             canvas.put("\(glyphs.degraded) late: \(names)", x: x, y: y, role: .degraded, maxWidth: canvas.width - x - 1)
         }
     }
@@ -113,7 +113,7 @@ enum OverviewView {
         }
         if let newest, x < canvas.width - 10 {
             let text =
-                "   newest: \(Sanitizer.clean(newest.name)) \(Formatting.age(now.timeIntervalSince(newest.since))) ago"
+                "   newest: \(TerminalText.clean(newest.name)) \(Formatting.age(now.timeIntervalSince(newest.since))) ago"
             canvas.put(text, x: x, y: y, role: .normal, maxWidth: canvas.width - x - 1)
         }
     }
@@ -127,7 +127,7 @@ enum OverviewView {
         var attentionHeight: Int
 
         init(snapshot: Snapshot, width: Int, height: Int) {
-            let longest = snapshot.systems.map { DisplayWidth.of(Sanitizer.clean($0.name)) }.max() ?? 0
+            let longest = snapshot.systems.map { DisplayWidth.of(TerminalText.clean($0.name)) }.max() ?? 0
             tileWidth = max(18, min(30, longest + 12))
             columns = max(1, (width - 1) / tileWidth)
             let tileRows = (snapshot.systems.count + columns - 1) / columns
@@ -150,7 +150,7 @@ enum OverviewView {
                 "\(glyphs.glyph(for: state)) \(count) \(state.rawValue.lowercased())   ", x: x, y: y,
                 role: StyleRole(state))
         }
-        let names = snapshot.systems.map { Sanitizer.clean($0.name) }
+        let names = snapshot.systems.map { TerminalText.clean($0.name) }
         let (tileWidth, columns) = (split.tileWidth, split.columns)
         var row = y + 1
         for (index, system) in snapshot.systems.enumerated() {
@@ -196,16 +196,16 @@ enum OverviewView {
             let since = interface.history.last { $0.to == interface.state }.map {
                 "for " + Formatting.age(now.timeIntervalSince($0.at))
             }
-            let from = Sanitizer.clean(names[interface.from] ?? interface.from)
-            let to = Sanitizer.clean(names[interface.to] ?? interface.to)
+            let from = TerminalText.clean(names[interface.from] ?? interface.from)
+            let to = TerminalText.clean(names[interface.to] ?? interface.to)
             return [
                 Table.Cell(
                     "\(glyphs.glyph(for: interface.state)) \(interface.state.rawValue)",
                     role: StyleRole(interface.state)),
-                Table.Cell(Sanitizer.clean(interface.name)),
+                Table.Cell(TerminalText.clean(interface.name)),
                 Table.Cell("\(from) \(glyphs.arrow) \(to)", role: .muted),
                 Table.Cell(since ?? "", role: .muted),
-                Table.Cell(Sanitizer.clean(interface.reason ?? ""), role: StyleRole(interface.state)),
+                Table.Cell(TerminalText.clean(interface.reason ?? ""), role: StyleRole(interface.state)),
             ]
         }
         let table = Table(columns: columns, ellipsis: glyphs.ellipsis)
@@ -225,8 +225,8 @@ enum OverviewView {
         let failing = snapshot.systems.filter(\.isFailingItsOwnChecks)
         guard !failing.isEmpty, x < canvas.width - 10 else { return }
         let text = failing.map { system in
-            let reason = system.reason.map { ": " + Sanitizer.clean($0) } ?? ""
-            return "\(glyphs.glyph(for: system.state)) \(Sanitizer.clean(system.name))\(reason)"
+            let reason = system.reason.map { ": " + TerminalText.clean($0) } ?? ""
+            return "\(glyphs.glyph(for: system.state)) \(TerminalText.clean(system.name))\(reason)"
         }.joined(separator: "  ")
         let worst = failing.map(\.state).max() ?? .degraded
         let line = DisplayWidth.truncate(

@@ -9,7 +9,7 @@ enum SystemsStrip {
 
     static func items(_ systems: [SystemStatus], glyphs: Glyphs) -> [Item] {
         systems.map {
-            Item(text: "\(glyphs.glyph(for: $0.state)) \(Sanitizer.clean($0.name))", role: StyleRole($0.state))
+            Item(text: "\(glyphs.glyph(for: $0.state)) \(TerminalText.clean($0.name))", role: StyleRole($0.state))
         }
     }
 

@@ -1,3 +1,5 @@
+import SwitchboardCore
+
 /// The second row: the six views by number, the current one marked, then the breadcrumbs of a
 /// drill-down (`3 Interfaces › orders-shop-erp`).
 enum TabBar {
@@ -10,7 +12,7 @@ enum TabBar {
             guard x + DisplayWidth.of(label) + 2 <= canvas.width else { break }
             x += canvas.put(current ? "[\(label)]" : " \(label) ", x: x, y: y, role: current ? .accent : .muted)
         }
-        let trail = navigation.stack.dropFirst().map { Sanitizer.clean($0.title) }
+        let trail = navigation.stack.dropFirst().map { TerminalText.clean($0.title) }
         guard !trail.isEmpty else { return }
         let separator = glyphs == .unicode ? " › " : " > "
         let text = separator + trail.joined(separator: separator)
@@ -20,13 +22,16 @@ enum TabBar {
     }
 }
 
-/// The `:` or `/` line being typed, with a block cursor after the text.
+/// The `:` or `/` line being typed, with a block cursor after the text and, while a prompt's answer
+/// does not parse, what is wrong with it.
 enum InputLineView {
     static func render(_ input: InputLine, into canvas: inout Canvas, y: Int) {
         canvas.fill(x: 0, y: y, count: canvas.width, role: .normal)
         let text = input.prompt + input.text
         let shown = String(text.suffix(max(1, canvas.width - 2)))
         let x = canvas.put(shown, x: 0, y: y, role: .accent)
-        canvas.put(" ", x: x, y: y, role: .selection)
+        let end = x + canvas.put(" ", x: x, y: y, role: .selection)
+        guard let problem = input.problem, end + 2 < canvas.width else { return }
+        canvas.put(problem, x: end + 2, y: y, role: .error)
     }
 }

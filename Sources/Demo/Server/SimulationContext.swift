@@ -1,4 +1,5 @@
 import Foundation
+import SwitchboardCore
 
 /// What a simulated system's handlers need to know: who they are, what time it is on the
 /// demo's clock, and which faults are scripted.
@@ -14,8 +15,7 @@ struct SimulationContext: Sendable {
 
     /// Seconds since the demo started, for data that drifts with time.
     var seconds: Double {
-        let elapsed = clock.elapsed()
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        clock.elapsed().seconds
     }
 
     /// A reproducible random generator for one answer, varying with `salt` and the second.

@@ -1,4 +1,5 @@
 import Hummingbird
+import SwitchboardCore
 
 /// The event bus: Kafka consumer lag as Prometheus metrics (named as kafka_exporter names
 /// them), plus the RabbitMQ queue the MES feeds the WMS through.
@@ -37,7 +38,7 @@ enum BrokerMetrics {
             })
         else { return nil }
         let into = simulation.timeline.timeInCycle(elapsed) - episode.start
-        return Double(into.components.seconds) + Double(into.components.attoseconds) / 1e18
+        return into.seconds
     }
 
     static func lag(_ group: ConsumerGroup, partition: Int, _ simulation: SimulationContext) -> Int {

@@ -1,3 +1,5 @@
+import SwitchboardCore
+
 /// One scripted fault: what goes wrong, where, and when within the timeline's cycle.
 public struct FaultEpisode: Sendable, Equatable, CustomStringConvertible {
     public var kind: FaultKind
@@ -44,12 +46,11 @@ public struct FaultEpisode: Sendable, Equatable, CustomStringConvertible {
     }
 
     static func format(_ duration: Duration) -> String {
-        let seconds = duration.components.seconds
+        let seconds = duration.milliseconds / 1000
         return seconds < 10 ? "0\(seconds)s" : "\(seconds)s"
     }
 
     static func formatMilliseconds(_ duration: Duration) -> String {
-        let milliseconds = duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000
-        return "\(milliseconds)ms"
+        "\(duration.milliseconds)ms"
     }
 }

@@ -1,3 +1,5 @@
+import SwitchboardCore
+
 /// The scripted faults of the demo: a cycle of episodes, the same for the same seed, that
 /// repeats for as long as the demo runs.
 ///
@@ -22,7 +24,7 @@ public struct FaultTimeline: Sendable, Equatable, CustomStringConvertible {
         self.seed = seed
         self.cycle = cycle
         var random = SplitMix64(seed: seed)
-        let cycleMilliseconds = Int(cycle.components.seconds) * 1000
+        let cycleMilliseconds = Int(cycle.milliseconds)
         let windows = Lane.all.flatMap { $0.windows(within: cycleMilliseconds, using: &random) }
             .sorted { $0.lowerBound < $1.lowerBound }
         episodes = Self.assign(windows, using: &random)
@@ -30,8 +32,8 @@ public struct FaultTimeline: Sendable, Equatable, CustomStringConvertible {
 
     /// Where `elapsed` (time since the demo started) falls within the cycle.
     public func timeInCycle(_ elapsed: Duration) -> Duration {
-        let cycleMilliseconds = cycle.components.seconds * 1000
-        let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
+        let cycleMilliseconds = cycle.milliseconds
+        let milliseconds = elapsed.milliseconds
         return .milliseconds(((milliseconds % cycleMilliseconds) + cycleMilliseconds) % cycleMilliseconds)
     }
 

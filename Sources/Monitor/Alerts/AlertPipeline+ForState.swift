@@ -1,5 +1,6 @@
 import Foundation
 import PromQL
+import SwitchboardCore
 
 /// Restoring the alerts' `for` progress after a restart. Prometheus finds it in its `ALERTS_FOR_STATE`
 /// series; ours live in memory and start empty, so the pipeline writes them back from the state
@@ -14,7 +15,7 @@ extension AlertPipeline {
         var lastWritten: [String: Int64] = [:]
         for group in groups {
             guard let evaluated = lastEvaluations[group.key] else { continue }
-            let offset = group.queryOffset.map(AlertingRuleEvaluator.milliseconds) ?? 0
+            let offset = group.queryOffset.map(\.milliseconds) ?? 0
             let time = milliseconds(evaluated) - offset
             for case .alerting(let rule) in group.rules {
                 lastWritten[rule.name] = max(lastWritten[rule.name] ?? .min, time)

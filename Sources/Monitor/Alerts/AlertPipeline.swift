@@ -135,16 +135,18 @@ final class AlertPipeline: Sendable {
                     try self.store?.recordNote($0.0, audit: $0.1)
                 }.0
                 return CommandOutcome(succeeded: true, message: "note added to \(note.alertID.rawValue)")
-            case .silence(let text, let duration, let comment, let by):
+            case .silence(let matchers, let duration, let comment, let by):
                 let silence = try Silence(
-                    matchers: try Self.matchers(text), startsAt: now, endsAt: now.addingTimeInterval(duration.seconds),
+                    matchers: try LabelMatcher.alerting(matchers), startsAt: now,
+                    endsAt: now.addingTimeInterval(duration.seconds),
                     createdBy: by, comment: comment)
                 _ = try change {
                     $0.addSilence(silence, now: now)
                 } persist: {
                     try self.store?.recordSilence(silence, audit: $0)
                 }
-                return CommandOutcome(succeeded: true, message: "silenced \(text) as \(silence.id.prefix(8))")
+                return CommandOutcome(
+                    succeeded: true, message: "silenced \(silence.matchersDescription) as \(silence.id.prefix(8))")
             case .expireSilence(let id, let by):
                 let expired = try change {
                     try $0.expireSilence(id, by: by, now: now)
@@ -169,33 +171,6 @@ final class AlertPipeline: Sendable {
             queue = copy
             return result
         }
-    }
-
-    /// `{a="b", c=~"d|e"}` or `a="b", c!="d"`: the matchers of a silence typed on one line.
-    static func matchers(_ text: String) throws -> [LabelMatcher] {
-        var body = text.trimmingCharacters(in: .whitespaces)
-        if body.hasPrefix("{"), body.hasSuffix("}") { body = String(body.dropFirst().dropLast()) }
-        var parts: [String] = []
-        var current = ""
-        var quoted = false
-        var escaped = false
-        for character in body {
-            if escaped {
-                escaped = false
-            } else if character == "\\" {
-                escaped = true
-            } else if character == "\"" {
-                quoted.toggle()
-            } else if character == ",", !quoted {
-                parts.append(current)
-                current = ""
-                continue
-            }
-            current.append(character)
-        }
-        parts.append(current)
-        return try MatcherSyntax.parseAll(
-            parts.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
     }
 
     private static func ruleAlert(_ alert: ActiveAlert, rule: RuleStatus) -> RuleAlert {

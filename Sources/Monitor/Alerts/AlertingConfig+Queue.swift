@@ -8,8 +8,8 @@ extension AlertingConfig {
     public func inhibitionRules() throws -> [InhibitionRule] {
         try inhibitRules.map { rule in
             InhibitionRule(
-                sourceMatchers: try rule.sourceMatchers.map(MatcherSyntax.labelMatcher),
-                targetMatchers: try rule.targetMatchers.map(MatcherSyntax.labelMatcher), equal: rule.equal)
+                sourceMatchers: try LabelMatcher.alerting(rule.sourceMatchers),
+                targetMatchers: try LabelMatcher.alerting(rule.targetMatchers), equal: rule.equal)
         }
     }
 
@@ -24,7 +24,7 @@ extension AlertingConfig {
                 }
             return try MaintenanceWindow(
                 id: MaintenanceWindow.configPrefix + window.name, name: window.name,
-                matchers: try window.matchers.map(MatcherSyntax.labelMatcher), schedule: schedule, createdBy: "config",
+                matchers: try LabelMatcher.alerting(window.matchers), schedule: schedule, createdBy: "config",
                 comment: window.comment)
         }
     }

@@ -146,7 +146,7 @@ public final class JobEngine: Sendable {
             let due: Date? =
                 switch schedule {
                 case .cron(let cron): cron.next(after: last)
-                case .interval(let interval): last + JobStateEvaluator.seconds(interval)
+                case .interval(let interval): last + interval.seconds
                 }
             guard let due else { return }
             do { try await clock.sleep(until: due) } catch { return }
@@ -197,7 +197,7 @@ public final class JobEngine: Sendable {
         let splitter = LogRunSplitter(jobID: job.id, source: source, ledger: ledger)
         while !Task.isCancelled {
             pollOnce(job, tailer, splitter)
-            do { try await clock.sleep(until: clock.now() + JobStateEvaluator.seconds(pollInterval)) } catch { return }
+            do { try await clock.sleep(until: clock.now() + pollInterval.seconds) } catch { return }
         }
     }
 

@@ -22,7 +22,7 @@ public enum JobStateEvaluator {
     public static func evaluate(
         job: Job, lastRun: JobRunSummary?, monitoringSince: Date, now: Date
     ) -> Evaluation {
-        let overSLA = job.sla.map { sla in lastRun.map { $0.duration(now: now) > seconds(sla) } ?? false } ?? false
+        let overSLA = job.sla.map { sla in lastRun.map { $0.duration(now: now) > sla.seconds } ?? false } ?? false
         let settled = settledState(lastRun)
         guard let schedule = job.schedule else {
             return Evaluation(
@@ -34,7 +34,7 @@ public enum JobStateEvaluator {
         guard let expected = slots.first else {
             return Evaluation(state: settled, nextRun: nil, expectedAt: nil, missedRuns: 0, overSLA: overSLA)
         }
-        let awaited = now < expected + seconds(job.grace)
+        let awaited = now < expected + job.grace.seconds
         let nextRun = awaited ? expected : slots.after(now)
         if lastRun?.result == .running {
             return Evaluation(
@@ -59,11 +59,6 @@ public enum JobStateEvaluator {
         }
     }
 
-    static func seconds(_ duration: Duration) -> TimeInterval {
-        let (whole, fraction) = duration.components
-        return Double(whole) + Double(fraction) / 1e18
-    }
-
     /// The expected start times of a schedule after an anchor.
     struct Slots {
         let schedule: JobSchedule
@@ -72,7 +67,7 @@ public enum JobStateEvaluator {
         var first: Date? {
             switch schedule {
             case .cron(let cron): cron.next(after: anchor)
-            case .interval(let interval): anchor + seconds(interval)
+            case .interval(let interval): anchor + interval.seconds
             }
         }
 
@@ -82,7 +77,7 @@ public enum JobStateEvaluator {
             case .cron(let cron): return cron.next(after: date)
             case .interval(let interval):
                 guard let first else { return nil }
-                let step = seconds(interval)
+                let step = interval.seconds
                 let count = ((date.timeIntervalSince(first)) / step).rounded(.down) + 1
                 return first + max(0, count) * step
             }
@@ -94,7 +89,7 @@ public enum JobStateEvaluator {
             case .cron(let cron):
                 return cron.fireTimes(after: expected, through: now, limit: limit).count
             case .interval(let interval):
-                let passed = Int((now.timeIntervalSince(expected) / seconds(interval)).rounded(.down))
+                let passed = Int((now.timeIntervalSince(expected) / interval.seconds).rounded(.down))
                 return min(limit, max(0, passed))
             }
         }

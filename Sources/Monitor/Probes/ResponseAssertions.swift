@@ -52,16 +52,13 @@ struct ResponseAssertions {
             case .none: break
             }
         }
-        for pattern in expect.bodyRegex where !matches(pattern, text) {
+        for pattern in expect.bodyRegex where !pattern.matches(text) {
             return (.assertion, "body does not match /\(pattern)/")
         }
-        for assertion in expect.headerRegex {
-            guard let colon = assertion.firstIndex(of: ":") else { continue }
-            let name = assertion[..<colon].trimmingCharacters(in: .whitespaces)
-            let pattern = assertion[assertion.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-            let values = headers.filter { $0.0.caseInsensitiveCompare(name) == .orderedSame }.map(\.1)
-            if !values.contains(where: { matches(pattern, $0) }) {
-                return (.assertion, "header \(name) does not match /\(pattern)/")
+        for header in expect.headerRegex {
+            let values = headers.filter { $0.0.caseInsensitiveCompare(header.name) == .orderedSame }.map(\.1)
+            if !values.contains(where: header.value.matches) {
+                return (.assertion, "header \(header.name) does not match /\(header.value)/")
             }
         }
         if let failure = XPathAssertion.firstFailure(of: expect.xpath, in: text) {
@@ -76,10 +73,5 @@ struct ResponseAssertions {
         guard let certificate else { return (.unsupported, "cert_min_days needs an https URL") }
         return CertificateExpiryAssertion(minDays: expect.certMinDays).problem(certificate, at: Date())
             .map { (.assertion, $0) }
-    }
-
-    private func matches(_ pattern: String, _ text: String) -> Bool {
-        guard let regex = try? NSRegularExpression(pattern: pattern) else { return false }
-        return regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
     }
 }

@@ -1,7 +1,8 @@
 /// One Alertmanager-style label matcher as written in a config or on the command line: `name="value"`.
 ///
 /// The monitoring library turns it into a PromQL `LabelMatcher`; here it is only text, checked
-/// (names, quoting, regex syntax) by `AlertMatcher.parse`.
+/// (names, quoting, regex syntax) by `AlertMatcher.parseList`, the one matcher grammar of the config, the
+/// engine, the console and the CLI.
 public struct AlertMatcher: Sendable, Hashable, CustomStringConvertible {
     /// The four operators Alertmanager knows.
     public enum Kind: String, Sendable, Hashable, CaseIterable {

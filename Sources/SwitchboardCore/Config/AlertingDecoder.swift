@@ -159,10 +159,9 @@ struct AlertingDecoder {
             fields["time_zone"].map { parsed($0, MaintenanceScheduleSyntax.timeZone) }
             ?? TimeZone(identifier: "UTC")
         guard let days, let minute, let duration, let zone else { return nil }
-        let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
         do {
             return try MaintenanceScheduleSyntax.weekly(
-                weekdays: days, minuteOfDay: minute, duration: seconds, timeZone: zone)
+                weekdays: days, minuteOfDay: minute, duration: duration.seconds, timeZone: zone)
         } catch {
             reader.fail(
                 .invalidValue(reader.string(fields["duration"]!) ?? "", expected: "\(error)"), at: fields["duration"]!)
@@ -212,7 +211,7 @@ struct AlertingDecoder {
                 continue
             }
             do {
-                matchers.append(try AlertMatcher.parse(text))
+                matchers += try AlertMatcher.parseList(text)
             } catch {
                 failed = true
                 reader.fail(

@@ -152,8 +152,8 @@ struct CheckDecoder {
         if let xpathNode = fields["xpath"] {
             expect.xpath = (reader.sequence(xpathNode, of: "XPath assertions") ?? []).compactMap(xpathAssertion)
         }
-        expect.bodyRegex = fields["body_regex"].flatMap(regexes) ?? []
-        expect.headerRegex = fields["header_regex"].flatMap(regexes) ?? []
+        expect.bodyRegex = fields["body_regex"].flatMap(bodyPatterns) ?? []
+        expect.headerRegex = fields["header_regex"].flatMap(headerPatterns) ?? []
         expect.certMinDays = fields["cert_min_days"].flatMap { reader.int($0, in: 0...3650, what: "a number of days") }
         return expect
     }
@@ -191,15 +191,34 @@ struct CheckDecoder {
         }
     }
 
-    private func regexes(_ node: Node) -> [String]? {
+    /// `body_regex`: each compiled here, once, for every run of the probe.
+    private func bodyPatterns(_ node: Node) -> [TextPattern]? {
         guard let items = reader.sequence(node, of: "regular expressions") else { return nil }
         return items.compactMap { item in
             guard let pattern = reader.string(item) else { return nil }
             do {
-                _ = try NSRegularExpression(pattern: pattern)
-                return pattern
+                return try TextPattern(pattern)
             } catch {
                 reader.fail(.invalidValue(pattern, expected: "a valid regular expression"), at: item)
+                return nil
+            }
+        }
+    }
+
+    /// `header_regex`: `Name: regex`, the regex compiled here.
+    private func headerPatterns(_ node: Node) -> [HeaderPattern]? {
+        guard let items = reader.sequence(node, of: "header assertions such as 'Content-Type: ^application/json'")
+        else { return nil }
+        return items.compactMap { item in
+            guard let assertion = reader.string(item) else { return nil }
+            do {
+                guard let header = try HeaderPattern(assertion) else {
+                    reader.fail(.invalidValue(assertion, expected: "Name: regex"), at: item)
+                    return nil
+                }
+                return header
+            } catch {
+                reader.fail(.invalidValue(assertion, expected: "a valid regular expression after the name"), at: item)
                 return nil
             }
         }

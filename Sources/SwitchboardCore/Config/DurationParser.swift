@@ -1,4 +1,6 @@
-/// Parses durations written as Prometheus writes them: `500ms`, `15s`, `5m`, `1h30m`, `2d`.
+/// The one grammar of durations, in the config, the console and the CLI: Prometheus' (`500ms`,
+/// `15s`, `5m`, `1h30m`, `2d`, `1w`, `1y`; whole numbers, units from the largest down, each at most
+/// once), and the one way they are written back (`format`).
 public enum DurationParser {
     private static let units: [(suffix: String, seconds: Double)] = [
         ("ms", 0.001), ("y", 365 * 86400), ("w", 7 * 86400), ("d", 86400), ("h", 3600), ("m", 60), ("s", 1),
@@ -28,20 +30,22 @@ public enum DurationParser {
         return .milliseconds(totalMilliseconds)
     }
 
-    /// Formats a duration the way `parse` reads it (`1h30m`, `500ms`).
-    public static func format(_ duration: Duration) -> String {
-        var ms = duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000
-        if ms == 0 { return "0s" }
+    /// Formats a duration the way `parse` reads it (`1h30m`, `500ms`), in at most `units` units from
+    /// the largest it has, the rest cut off: `format(.seconds(5430), units: 1)` is `1h`. Days are the
+    /// largest unit written; a negative duration counts as zero.
+    public static func format(_ duration: Duration, units: Int = .max) -> String {
+        var ms = max(0, duration.milliseconds)
         var out = ""
-        for (suffix, seconds) in [("d", 86400), ("h", 3600), ("m", 60), ("s", 1)] as [(String, Int64)] {
-            let unit = seconds * 1000
-            if ms >= unit {
-                out += "\(ms / unit)\(suffix)"
-                ms %= unit
-            }
+        var written = 0
+        for (suffix, unit) in [("d", 86_400_000), ("h", 3_600_000), ("m", 60000), ("s", 1000), ("ms", 1)]
+            as [(String, Int64)]
+        where written < units && (ms >= unit || written > 0) {
+            // Once the largest unit is written, the next ones count even when zero (1h0m is `1h`).
+            if ms >= unit { out += "\(ms / unit)\(suffix)" }
+            ms %= unit
+            written += 1
         }
-        if ms > 0 { out += "\(ms)ms" }
-        return out
+        return out.isEmpty ? "0s" : out
     }
 
     /// Position of a unit from the largest (`y`) to the smallest (`ms`).

@@ -7,14 +7,15 @@ public struct Expectations: Sendable, Equatable {
     public var json: [JSONAssertion]
     /// XPath-style assertions on XML bodies.
     public var xpath: [String]
-    public var bodyRegex: [String]
+    /// Patterns the body must match, compiled when the config was read.
+    public var bodyRegex: [TextPattern]
     /// `Header-Name: regex` assertions.
-    public var headerRegex: [String]
+    public var headerRegex: [HeaderPattern]
     public var certMinDays: Int?
 
     public init(
         status: [Int] = [], latencyBelow: Duration? = nil, json: [JSONAssertion] = [],
-        xpath: [String] = [], bodyRegex: [String] = [], headerRegex: [String] = [],
+        xpath: [String] = [], bodyRegex: [TextPattern] = [], headerRegex: [HeaderPattern] = [],
         certMinDays: Int? = nil
     ) {
         self.status = status

@@ -8,8 +8,9 @@ public enum Command: Sendable, Equatable {
     case unacknowledge(alertID: String, by: String)
     /// Add a free-text note to an alert.
     case note(alertID: String, text: String, by: String)
-    /// Silence every alert the matchers select (`{alertname="X", system=~"erp|crm"}`) for a while.
-    case silence(matchers: String, duration: Duration, comment: String, by: String)
+    /// Silence every alert the matchers select for a while; the matchers are parsed where they are
+    /// typed (`AlertMatcher.parseList("{alertname=\"X\", system=~\"erp|crm\"}")`), so they arrive valid.
+    case silence(matchers: [AlertMatcher], duration: Duration, comment: String, by: String)
     /// End a silence now.
     case expireSilence(id: String, by: String)
     /// Start a job now, outside its schedule.

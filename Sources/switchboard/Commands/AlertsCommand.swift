@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Monitor
+import SwitchboardCore
 
 /// `switchboard alerts …`: the alert queue from the state directory.
 struct AlertsCommand: ParsableCommand {
@@ -20,7 +21,7 @@ struct AlertsCommand: ParsableCommand {
 
         @OptionGroup var common: CommonOptions
         @Option(help: "Which alerts: firing, pending, acked, silenced, resolved or all.") var state: StateFilter?
-        @Option(help: "text or json.") var format: OutputFormat = .text
+        @Option(help: OutputFormat.help) var format: OutputFormat = .text
 
         func run() throws {
             let store = try AlertCommandSupport.store(common)
@@ -29,7 +30,10 @@ struct AlertsCommand: ParsableCommand {
             let entries = queue.entries.filter(matches)
             switch format {
             case .json: print(AlertListRendering.json(entries))
-            case .text: print(AlertListRendering.table(entries), terminator: "")
+            case .text, .csv:
+                print(
+                    AlertListRendering.render(AlertListRendering.table(entries), as: format, empty: "no alerts"),
+                    terminator: "")
             }
         }
 
@@ -67,7 +71,7 @@ struct AlertsCommand: ParsableCommand {
         func run() throws {
             let now = Date()
             let expiry = try expires.map {
-                now.addingTimeInterval(try AlertCommandSupport.seconds($0, option: "--expires"))
+                now.addingTimeInterval(try AlertCommandSupport.duration($0, option: "--expires").seconds)
             }
             let store = try AlertCommandSupport.store(common)
             let ack = try AlertCommandSupport.reporting {

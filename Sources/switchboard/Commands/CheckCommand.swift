@@ -10,16 +10,13 @@ struct CheckCommand: AsyncParsableCommand {
         abstract: "Run every check of a config once and print the results.",
         discussion: "Exits 0 when every check is up, 1 when any is down, 2 when the config is invalid.")
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
-    }
-
     @OptionGroup var common: CommonOptions
 
-    @Option(help: "Output format: text or json.")
-    var format: Format = .text
+    @Option(help: OutputFormat.help)
+    var format: OutputFormat = .text
 
     func run() async throws {
+        if format == .csv { throw OutputFormat.unsupported(format) }
         let landscape = try ConfigLoading.load(common.configFile())
         let engine = MonitorEngine(landscape: landscape)
         let showProgress = format == .text && isatty(STDERR_FILENO) == 1
@@ -29,16 +26,9 @@ struct CheckCommand: AsyncParsableCommand {
         if showProgress { StandardError.rewrite("") }
         await engine.shutdown()
         switch format {
-        case .json: try printJSON(reports)
-        case .text: print(CheckReportTable(reports: reports).render())
+        case .json: print(try JSONOutput.encode(reports))
+        case .text, .csv: print(CheckReportTable(reports: reports).render())
         }
-        if reports.contains(where: { !$0.result.up }) { throw ExitCode.failure }
-    }
-
-    private func printJSON(_ reports: [CheckReport]) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        print(String(decoding: try encoder.encode(reports), as: UTF8.self))
+        if reports.contains(where: { !$0.result.up }) { throw ExitStatus.failed }
     }
 }

@@ -33,7 +33,7 @@ struct ConfigCommand: ParsableCommand {
                     failed = true
                 }
             }
-            if failed { throw ExitCode(ConfigLoading.invalidConfigExitCode) }
+            if failed { throw ExitStatus.badInput }
         }
     }
 }

@@ -17,7 +17,7 @@ struct JobsCommand: ParsableCommand {
             return try JobEngine(jobs: landscape.jobs, store: SeriesStore(), database: database)
         } catch {
             StandardError.write("error: \(error)")
-            throw ExitCode(3)
+            throw ExitStatus.stateUnusable
         }
     }
 
@@ -25,7 +25,7 @@ struct JobsCommand: ParsableCommand {
         guard let job = engine.jobs.first(where: { $0.id == id }) else {
             let hint = engine.jobs.map(\.id).joined(separator: ", ")
             StandardError.write("error: no job with id `\(id)`" + (hint.isEmpty ? "" : "; jobs: \(hint)"))
-            throw ExitCode(2)
+            throw ExitStatus.badInput
         }
         return job
     }
@@ -36,24 +36,17 @@ struct JobsCommand: ParsableCommand {
             abstract: "Show every job: state, last run, next run.",
             discussion: "States: running, succeeded, failed, late, missed, waiting.")
 
-        enum Format: String, ExpressibleByArgument, CaseIterable {
-            case text, json
-        }
-
         @OptionGroup var common: CommonOptions
 
-        @Option(help: "Output format: text or json.")
-        var format: Format = .text
+        @Option(help: OutputFormat.help)
+        var format: OutputFormat = .text
 
         func run() throws {
+            if format == .csv { throw OutputFormat.unsupported(format) }
             let statuses = try JobsCommand.engine(common).statuses()
             switch format {
             case .text: print(JobsTable(statuses: statuses, now: Date()).render())
-            case .json:
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                encoder.dateEncodingStrategy = .iso8601
-                print(String(decoding: try encoder.encode(statuses), as: UTF8.self))
+            case .json, .csv: print(try JSONOutput.encode(statuses))
             }
         }
     }
@@ -73,7 +66,7 @@ struct JobsCommand: ParsableCommand {
             let job = try JobsCommand.job(id, in: engine)
             guard !job.command.isEmpty else {
                 StandardError.write("error: job `\(id)` is a \(job.source.kind) job; only command jobs can be run")
-                throw ExitCode(2)
+                throw ExitStatus.badInput
             }
             let started = Date()
             let running = Task { await engine.runAndWait(id) }
@@ -85,10 +78,10 @@ struct JobsCommand: ParsableCommand {
             _ = await follower.result
             guard let run else {
                 StandardError.write("error: job `\(id)` is already running")
-                throw ExitCode.failure
+                throw ExitStatus.failed
             }
             StandardError.write(JobsTable.summary(run))
-            if run.result != .succeeded { throw ExitCode.failure }
+            if run.result != .succeeded { throw ExitStatus.failed }
         }
     }
 
@@ -122,19 +115,23 @@ struct JobsCommand: ParsableCommand {
             if let grep {
                 do { filter.regex = try PosixRegex(grep) } catch {
                     StandardError.write("error: --grep: \(error)")
-                    throw ExitCode(2)
+                    throw ExitStatus.badInput
                 }
             }
             if let level {
                 guard let parsed = LogLevel.allCases.first(where: { $0.name.lowercased() == level.lowercased() }) else {
                     StandardError.write("error: --level: expected error, warn, info or debug, found `\(level)`")
-                    throw ExitCode(2)
+                    throw ExitStatus.badInput
                 }
                 filter.minimumLevel = parsed
             }
             guard let summary = try engine.logStore.run(jobID: id, number: run) else {
-                StandardError.write(run.map { "error: job `\(id)` has no run \($0)" } ?? "job `\(id)` has no runs yet")
-                throw ExitCode(run == nil ? 0 : 1)
+                guard let run else {
+                    StandardError.write("job `\(id)` has no runs yet")
+                    return
+                }
+                StandardError.write("error: job `\(id)` has no run \(run)")
+                throw ExitStatus.badInput
             }
             let follower = LogFollower(store: engine.logStore, filter: filter)
             StandardError.write(JobsTable.summary(summary))

@@ -47,7 +47,7 @@ struct MaintenanceCommand: ParsableCommand {
             let schedule = try AlertCommandSupport.reporting { try self.schedule(now: now) }
             let store = try AlertCommandSupport.store(common)
             let window = try AlertCommandSupport.reporting {
-                let parsed = try MatcherSyntax.parseAll(matchers)
+                let parsed = try AlertCommandSupport.matchers(matchers)
                 let window = try MaintenanceWindow(
                     name: name ?? "{" + parsed.map(\.description).joined(separator: ", ") + "}", matchers: parsed,
                     schedule: schedule, createdBy: by ?? AlertCommandSupport.loginName, comment: comment)
@@ -83,16 +83,13 @@ struct MaintenanceCommand: ParsableCommand {
                 throw MaintenanceScheduleError("a weekly window needs --weekly, --at and --duration")
             }
             let zone = try timeZone.map(MaintenanceScheduleSyntax.timeZone) ?? TimeZone.current
-            let seconds: TimeInterval
-            do {
-                seconds = try AlertCommandSupport.seconds(duration, option: "--duration")
-            } catch {
+            guard let length = DurationParser.parse(duration), length > .zero else {
                 throw MaintenanceScheduleError("--duration \(duration): expected a duration such as 30m, 2h or 1d12h")
             }
             return try Self.schedule(
                 MaintenanceScheduleSyntax.weekly(
                     weekdays: MaintenanceScheduleSyntax.weekdays(weekly),
-                    minuteOfDay: MaintenanceScheduleSyntax.minuteOfDay(at), duration: seconds, timeZone: zone))
+                    minuteOfDay: MaintenanceScheduleSyntax.minuteOfDay(at), duration: length.seconds, timeZone: zone))
         }
 
         static func schedule(_ schedule: MaintenanceSchedule) -> MaintenanceWindow.Schedule {
@@ -111,7 +108,7 @@ struct MaintenanceCommand: ParsableCommand {
             discussion: "Lists the windows in the state directory; those of the config file live there.")
 
         @OptionGroup var common: CommonOptions
-        @Option(help: "text or json.") var format: OutputFormat = .text
+        @Option(help: OutputFormat.help) var format: OutputFormat = .text
 
         func run() throws {
             let store = try AlertCommandSupport.store(common)
@@ -119,7 +116,9 @@ struct MaintenanceCommand: ParsableCommand {
             let windows = queue.maintenanceWindows.values.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
             switch format {
             case .json: print(MaintenanceRendering.json(windows, now: Date()))
-            case .text: print(MaintenanceRendering.table(windows, now: Date()), terminator: "")
+            case .text, .csv:
+                let table = MaintenanceRendering.table(windows, now: Date())
+                print(AlertListRendering.render(table, as: format, empty: "no maintenance windows"), terminator: "")
             }
         }
     }

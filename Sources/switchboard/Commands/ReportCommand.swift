@@ -15,23 +15,18 @@ struct ReportCommand: ParsableCommand {
             input, 1 when the state database cannot be read.
             """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case table, json, csv
-    }
-
     @OptionGroup var common: CommonOptions
 
     @Option(help: ArgumentHelp("How far back: a duration such as 1h, 24h, 7d or 30d.", valueName: "duration"))
     var since: String = "7d"
 
-    @Option(help: "Output format: table, json or csv.")
-    var format: Format = .table
+    @Option(help: OutputFormat.help) var format: OutputFormat = .text
 
     func run() throws {
         guard let window = DurationParser.parse(since), window >= .seconds(300) else {
             StandardError.write(
                 "error: --since \(since): expected a duration of at least 5m, such as 1h, 24h, 7d or 30d")
-            throw ExitCode(AlertCommandSupport.badInputExitCode)
+            throw ExitStatus.badInput
         }
         let landscape = try ConfigLoading.load(common.configFile())
         let report: HistoryReport
@@ -40,11 +35,11 @@ struct ReportCommand: ParsableCommand {
             report = try HistoryReport.read(from: database.pool, landscape: landscape, window: window, now: Date())
         } catch {
             StandardError.write("error: \(error)")
-            throw ExitCode(AlertCommandSupport.stateExitCode)
+            throw ExitStatus.stateUnusable
         }
         let rendering = ReportRendering(report: report, window: DurationParser.format(window))
         switch format {
-        case .table: print(rendering.table(), terminator: "")
+        case .text: print(rendering.table(), terminator: "")
         case .json: print(try rendering.json())
         case .csv: print(rendering.csv(), terminator: "")
         }

@@ -41,7 +41,7 @@ struct RulesCommand: ParsableCommand {
                     failed = true
                 }
             }
-            if failed { throw ExitCode(1) }
+            if failed { throw ExitStatus.failed }
         }
     }
 
@@ -78,7 +78,7 @@ struct RulesCommand: ParsableCommand {
                 }
             }
             print("\(passed) passed, \(failed) failed")
-            if failed > 0 { throw ExitCode(1) }
+            if failed > 0 { throw ExitStatus.failed }
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Monitor
+import SwitchboardCore
 
 /// `switchboard silence …`: Alertmanager-style silences in the state directory.
 struct SilenceCommand: ParsableCommand {
@@ -13,8 +14,9 @@ struct SilenceCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Add a silence.",
             discussion: """
-                Matchers are name=value, name!=value, name=~regex or name!~regex (regexes match the whole \
-                value); an alert is silenced when all of them hold. Example:
+                Matchers are name=value, name!="value", name=~regex or name!~regex (regexes match the whole \
+                value), one per argument or several in one as {a="b", c=~"d"}; an alert is silenced when all \
+                of them hold. Example:
                   switchboard silence add alertname=InterfaceDown 'system=~"erp|crm"' --duration 2h --comment "ERP upgrade"
                 """)
 
@@ -32,11 +34,11 @@ struct SilenceCommand: ParsableCommand {
         func run() throws {
             let now = Date()
             let startsAt = try start.map(Self.parseTime) ?? now
-            let length = try AlertCommandSupport.seconds(duration, option: "--duration")
+            let length = try AlertCommandSupport.duration(duration, option: "--duration").seconds
             let store = try AlertCommandSupport.store(common)
             let silence = try AlertCommandSupport.reporting {
                 let silence = try Silence(
-                    matchers: try MatcherSyntax.parseAll(matchers), startsAt: startsAt,
+                    matchers: try AlertCommandSupport.matchers(matchers), startsAt: startsAt,
                     endsAt: startsAt.addingTimeInterval(length), createdBy: by ?? AlertCommandSupport.loginName,
                     comment: comment)
                 try store.addSilence(silence, now: now)
@@ -49,7 +51,8 @@ struct SilenceCommand: ParsableCommand {
 
         static func parseTime(_ text: String) throws -> Date {
             guard let date = try? Date(text, strategy: .iso8601) else {
-                throw ValidationError("--start \(text): expected an ISO 8601 time such as 2026-05-01T22:00:00Z")
+                StandardError.write("error: --start \(text): expected an ISO 8601 time such as 2026-05-01T22:00:00Z")
+                throw ExitStatus.badInput
             }
             return date
         }
@@ -62,7 +65,7 @@ struct SilenceCommand: ParsableCommand {
 
         @OptionGroup var common: CommonOptions
         @Flag(help: "Include expired silences.") var expired = false
-        @Option(help: "text or json.") var format: OutputFormat = .text
+        @Option(help: OutputFormat.help) var format: OutputFormat = .text
 
         func run() throws {
             let now = Date()
@@ -72,7 +75,9 @@ struct SilenceCommand: ParsableCommand {
                 .sorted { ($0.startsAt, $0.id) < ($1.startsAt, $1.id) }
             switch format {
             case .json: print(AlertListRendering.silencesJSON(silences, now: now))
-            case .text: print(AlertListRendering.silenceTable(silences, now: now), terminator: "")
+            case .text, .csv:
+                let table = AlertListRendering.silenceTable(silences, now: now)
+                print(AlertListRendering.render(table, as: format, empty: "no silences"), terminator: "")
             }
         }
     }

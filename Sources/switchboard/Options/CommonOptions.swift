@@ -22,7 +22,7 @@ struct CommonOptions: ParsableArguments {
             return try ConfigLocator().configFile(explicit: config)
         } catch {
             ConfigLoading.report(error)
-            throw ExitCode(ConfigLoading.invalidConfigExitCode)
+            throw ExitStatus.badInput
         }
     }
 

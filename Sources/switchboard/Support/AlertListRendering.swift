@@ -1,10 +1,10 @@
 import Foundation
 import Monitor
+import SwitchboardCore
 
-/// Alerts and silences as a table for people and as JSON for tools.
+/// Alerts and silences as a table for people and as JSON or CSV for tools.
 enum AlertListRendering {
-    static func table(_ entries: [QueueEntry]) -> String {
-        guard !entries.isEmpty else { return "no alerts\n" }
+    static func table(_ entries: [QueueEntry]) -> [[String]] {
         var rows = [["ID", "STATE", "SEVERITY", "ALERT", "SINCE", "LABELS", "OPERATOR"]]
         for entry in entries {
             let labels = entry.labels.pairs.filter { $0.name != AlertID.alertNameLabel && $0.name != "severity" }
@@ -16,7 +16,7 @@ enum AlertListRendering {
                 labels, operatorState(entry),
             ])
         }
-        return layout(rows)
+        return rows
     }
 
     static func operatorState(_ entry: QueueEntry) -> String {
@@ -32,8 +32,7 @@ enum AlertListRendering {
         return parts.isEmpty ? "-" : parts.joined(separator: "; ")
     }
 
-    static func silenceTable(_ silences: [Silence], now: Date) -> String {
-        guard !silences.isEmpty else { return "no silences\n" }
+    static func silenceTable(_ silences: [Silence], now: Date) -> [[String]] {
         var rows = [["ID", "STATE", "MATCHERS", "STARTS", "ENDS", "BY", "COMMENT"]]
         for silence in silences {
             rows.append([
@@ -42,12 +41,21 @@ enum AlertListRendering {
                 silence.createdBy, silence.comment,
             ])
         }
-        return layout(rows)
+        return rows
+    }
+
+    /// A table (a header and its rows) as text or CSV, its cells made safe for a terminal; `empty` when
+    /// there are no rows and the format is text.
+    static func render(_ table: [[String]], as format: OutputFormat, empty: String) -> String {
+        let cleaned = table.map { $0.map(TerminalText.safe) }
+        switch format {
+        case .csv: return CSVOutput.render(cleaned)
+        case .text, .json: return cleaned.count > 1 ? layout(cleaned) : empty + "\n"
+        }
     }
 
     /// Columns padded to their widest cell; the last column is not padded.
-    static func layout(_ rows: [[String]]) -> String {
-        let cleaned = rows.map { $0.map(AlertCommandSupport.printable) }
+    private static func layout(_ cleaned: [[String]]) -> String {
         let widths = (0..<(cleaned.first?.count ?? 0)).map { column in cleaned.map { $0[column].count }.max() ?? 0 }
         return cleaned.map { row in
             row.enumerated().map { column, cell in
@@ -125,9 +133,6 @@ enum AlertListRendering {
     }
 
     static func encode<T: Encodable>(_ value: T) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        encoder.dateEncodingStrategy = .iso8601
-        return String(decoding: (try? encoder.encode(value)) ?? Data("[]".utf8), as: UTF8.self)
+        (try? JSONOutput.encode(value)) ?? "[]"
     }
 }

@@ -2,11 +2,8 @@ import ArgumentParser
 import Foundation
 import SwitchboardCore
 
-/// Loads a config for a command, printing every error to stderr and exiting with code 2 on failure.
+/// Loads a config for a command, printing every error to stderr and exiting with `ExitStatus.badInput` (2) on failure.
 enum ConfigLoading {
-    /// The exit code of every command when the config is invalid; nothing has been started.
-    static let invalidConfigExitCode: Int32 = 2
-
     static func load(_ path: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws
         -> Landscape
     {
@@ -14,7 +11,7 @@ enum ConfigLoading {
             return try ConfigLoader(environment: environment).load(file: path)
         } catch {
             report(error)
-            throw ExitCode(invalidConfigExitCode)
+            throw ExitStatus.badInput
         }
     }
 

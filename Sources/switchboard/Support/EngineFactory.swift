@@ -8,9 +8,14 @@ import SwitchboardCore
 enum EngineFactory {
     static func engine(landscape: Landscape, configFile: String, stateDirectory: String) throws -> MonitorEngine {
         let groups = landscape.ruleFiles.isEmpty ? [] : try ruleGroups(of: landscape, configFile: configFile)
-        // Always: the checks' history is kept there even without rules or jobs.
-        let database = try StateDatabase(directory: URL(fileURLWithPath: stateDirectory))
-        return try MonitorEngine(landscape: landscape, ruleGroups: groups, stateDatabase: database)
+        // Always: the checks' history and the store's checkpoint are kept there even without rules or jobs.
+        do {
+            let database = try StateDatabase(directory: URL(fileURLWithPath: stateDirectory))
+            return try MonitorEngine(landscape: landscape, ruleGroups: groups, stateDatabase: database)
+        } catch {
+            StandardError.write("error: \(error)")
+            throw ExitStatus.stateUnusable
+        }
     }
 
     private static func ruleGroups(of landscape: Landscape, configFile: String) throws -> [RuleGroup] {
@@ -22,7 +27,7 @@ enum EngineFactory {
             return try RuleFileLoader(engine: PromQLRuleQueryEngine.validator).load(files: paths)
         } catch {
             ConfigLoading.report(error)
-            throw ExitCode(ConfigLoading.invalidConfigExitCode)
+            throw ExitStatus.badInput
         }
     }
 

@@ -41,10 +41,9 @@ struct JobsTable {
         return text
     }
 
+    /// `450ms`, `4s200ms`, `2m5s`, `1h2m`: the two largest units.
     static func duration(_ seconds: TimeInterval) -> String {
-        if seconds < 10 { return String(format: "%.1fs", seconds) }
-        if seconds < 3600 { return "\(Int(seconds) / 60)m\(String(format: "%02d", Int(seconds) % 60))s" }
-        return "\(Int(seconds) / 3600)h\(String(format: "%02d", Int(seconds) % 3600 / 60))m"
+        DurationParser.format(.milliseconds(Int64((seconds * 1000).rounded(.down))), units: 2)
     }
 
     static func ago(_ date: Date, now: Date) -> String { duration(max(0, now.timeIntervalSince(date))) + " ago" }

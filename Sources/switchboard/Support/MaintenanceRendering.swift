@@ -1,12 +1,12 @@
 import Foundation
 import Monitor
+import SwitchboardCore
 
-/// Maintenance windows as a table for people and as JSON for tools.
+/// Maintenance windows as a table for people and as JSON or CSV for tools.
 enum MaintenanceRendering {
     static let dayNames = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"]
 
-    static func table(_ windows: [MaintenanceWindow], now: Date) -> String {
-        guard !windows.isEmpty else { return "no maintenance windows\n" }
+    static func table(_ windows: [MaintenanceWindow], now: Date) -> [[String]] {
         var rows = [["ID", "STATE", "NAME", "MATCHERS", "SCHEDULE", "BY", "COMMENT"]]
         for window in windows {
             rows.append([
@@ -15,7 +15,7 @@ enum MaintenanceRendering {
                 window.createdBy, window.comment,
             ])
         }
-        return AlertListRendering.layout(rows)
+        return rows
     }
 
     /// `open` while it is open, `over` once a one-off window has closed, `closed` otherwise.
@@ -45,10 +45,7 @@ enum MaintenanceRendering {
     }
 
     static func length(_ seconds: TimeInterval) -> String {
-        let total = Int(seconds)
-        let parts = [(total / 86400, "d"), (total % 86400 / 3600, "h"), (total % 3600 / 60, "m"), (total % 60, "s")]
-        let text = parts.filter { $0.0 > 0 }.map { "\($0.0)\($0.1)" }.joined()
-        return text.isEmpty ? "0s" : text
+        DurationParser.format(.seconds(Int(seconds)))
     }
 
     struct WindowJSON: Encodable {

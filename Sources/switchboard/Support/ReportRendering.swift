@@ -42,36 +42,29 @@ struct ReportRendering {
     }
 
     func json() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        return String(decoding: try encoder.encode(report), as: UTF8.self)
+        try JSONOutput.encode(report, snakeCaseKeys: true)
     }
 
     /// One row per interface (check empty) and per check; availability as a fraction, latency in seconds.
     func csv() -> String {
-        var out = "kind,interface,check,availability,runs,failures,latency_p50,latency_p95,latency_max\n"
         func number(_ value: Double?) -> String { value.map { String(format: "%.6f", $0) } ?? "" }
-        func row(_ kind: String, _ owner: String, _ check: String, _ totals: HistoryReport.Totals) {
-            out +=
-                [
-                    kind, field(owner), field(check), number(totals.availability), "\(totals.runs)",
-                    "\(totals.failures)",
-                    number(totals.latencyP50), number(totals.latencyP95), number(totals.latencyMax),
-                ].joined(separator: ",") + "\n"
+        func row(_ kind: String, _ owner: String, _ check: String, _ totals: HistoryReport.Totals) -> [String] {
+            [
+                kind, owner, check, number(totals.availability), "\(totals.runs)", "\(totals.failures)",
+                number(totals.latencyP50), number(totals.latencyP95), number(totals.latencyMax),
+            ]
         }
+        var rows = [
+            [
+                "kind", "interface", "check", "availability", "runs", "failures", "latency_p50", "latency_p95",
+                "latency_max",
+            ]
+        ]
         for entry in report.entries {
-            row(entry.kind, entry.id, "", entry.totals)
-            for check in entry.checks { row("check", entry.id, check.id, check.totals) }
+            rows.append(row(entry.kind, entry.id, "", entry.totals))
+            for check in entry.checks { rows.append(row("check", entry.id, check.id, check.totals)) }
         }
-        return out
-    }
-
-    /// RFC 4180: quoted when it holds a comma, quote or line break.
-    private func field(_ text: String) -> String {
-        guard text.contains(where: { ",\"\n\r".contains($0) }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return CSVOutput.render(rows)
     }
 }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Monitor
 import PromQL
+import SwitchboardCore
 
 /// Builders for alert queue tests: a fixed clock origin and short ways to write alerts.
 enum AlertFixtures {
@@ -21,7 +22,8 @@ enum AlertFixtures {
         _ matchers: [String], from start: TimeInterval = 0, to end: TimeInterval = 3600, id: String = "s1"
     ) throws -> Silence {
         try Silence(
-            id: id, matchers: MatcherSyntax.parseAll(matchers), startsAt: at(start), endsAt: at(end),
+            id: id, matchers: LabelMatcher.alerting(AlertMatcher.parseAll(matchers)), startsAt: at(start),
+            endsAt: at(end),
             createdBy: "ana", comment: "test")
     }
 }

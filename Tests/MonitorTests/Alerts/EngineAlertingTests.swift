@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import PromQL
 import SwitchboardCore
 import Testing
 
@@ -78,9 +79,9 @@ import Testing
         #expect(payload.alerts.map(\.labels["interface"]) == ["feed"])
     }
 
-    @Test func silenceMatchersTypedOnOneLineAreParsed() throws {
-        let matchers = try AlertPipeline.matchers(#"{alertname="X", system=~"erp|crm", note="a,b"}"#)
+    @Test func silenceMatchersTypedOnOneLineBecomeTheQueuesMatchers() throws {
+        let parsed = try AlertMatcher.parseList(#"{alertname="X", system=~"erp|crm", note="a,b"}"#)
+        let matchers = try LabelMatcher.alerting(parsed)
         #expect(matchers.map(\.description) == [#"alertname="X""#, #"system=~"erp|crm""#, #"note="a,b""#])
-        #expect(throws: (any Error).self) { try AlertPipeline.matchers("{alertname}") }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Monitor
 import PromQL
+import SwitchboardCore
 import Testing
 
 @Suite struct SilenceTests {
@@ -21,24 +22,24 @@ import Testing
         SyntaxCase(text: "team=", expected: #"team="""#),
     ])
     func matchersParse(_ testCase: SyntaxCase) throws {
-        #expect(try MatcherSyntax.parse(testCase.text).description == testCase.expected)
+        #expect(try LabelMatcher(AlertMatcher.parse(testCase.text)).description == testCase.expected)
     }
 
     @Test func badMatchersNameTheColumnAndWhatWasExpected() {
         #expect(
-            throws: MatcherSyntaxError(
+            throws: AlertMatcherError(
                 input: "sev~=x", column: 4, expected: "one of =, !=, =~, !~ after the label name `sev`")
         ) {
-            try MatcherSyntax.parse("sev~=x")
+            try AlertMatcher.parse("sev~=x")
         }
-        #expect(throws: MatcherSyntaxError(input: "=x", column: 1, expected: "a label name ([a-zA-Z_][a-zA-Z0-9_]*)")) {
-            try MatcherSyntax.parse("=x")
+        #expect(throws: AlertMatcherError(input: "=x", column: 1, expected: "a label name ([a-zA-Z_][a-zA-Z0-9_]*)")) {
+            try AlertMatcher.parse("=x")
         }
-        #expect(throws: MatcherSyntaxError(input: #"a="open"#, column: 8, expected: "a closing quote")) {
-            try MatcherSyntax.parse(#"a="open"#)
+        #expect(throws: AlertMatcherError(input: #"a="open"#, column: 8, expected: "a closing quote")) {
+            try AlertMatcher.parse(#"a="open"#)
         }
         do {
-            _ = try MatcherSyntax.parseAll(["alertname=Down", "job=~(unclosed"])
+            _ = try AlertMatcher.parseAll(["alertname=Down", "job=~(unclosed"])
             Issue.record("an unbalanced regex must not parse")
         } catch {
             #expect(error.argument == 2)

@@ -16,7 +16,7 @@ enum AlertDetailView {
         }
         var lines: [[Part]] = [
             [
-                ("\(shown.glyph(glyphs)) \(shown.rawValue)  ", shown.role), (Sanitizer.clean(entry.name), .title),
+                ("\(shown.glyph(glyphs)) \(shown.rawValue)  ", shown.role), (TerminalText.clean(entry.name), .title),
                 ("  \(entry.severity)", AlertRow.severityRole(entry.severity)),
                 ("  \(entry.state.rawValue) since \(when(entry.since))", .muted),
             ],
@@ -24,8 +24,8 @@ enum AlertDetailView {
         ]
         if let ack = entry.acknowledgement {
             var parts: [Part] = [
-                ("acked   ", .muted), ("by \(Sanitizer.clean(ack.by)) at \(when(ack.at))", .normal),
-                ("  \(Sanitizer.clean(ack.note))", .normal),
+                ("acked   ", .muted), ("by \(TerminalText.clean(ack.by)) at \(when(ack.at))", .normal),
+                ("  \(TerminalText.clean(ack.note))", .normal),
             ]
             if let expiry = ack.expiresAt {
                 parts.append(("  until \(Formatting.clock(expiry, timeZone: timeZone))", .muted))
@@ -40,13 +40,14 @@ enum AlertDetailView {
             case .inhibited(let by): text = "inhibited by alert \(by)"
             case .suppressed(let root, let reason): text = "held back under \(root): \(reason)"
             }
-            lines.append([("muted   ", .muted), (Sanitizer.clean(text), .muted)])
+            lines.append([("muted   ", .muted), (TerminalText.clean(text), .muted)])
         }
         lines.append([])
         lines.append([(" LABELS", .title)])
         for label in entry.labels {
             lines.append([
-                ("  \(Sanitizer.clean(label.name))", .muted), ("=", .muted), (Sanitizer.clean(label.value), .normal),
+                ("  \(TerminalText.clean(label.name))", .muted), ("=", .muted),
+                (TerminalText.clean(label.value), .normal),
             ])
         }
         lines.append([])
@@ -55,7 +56,7 @@ enum AlertDetailView {
         for key in entry.annotations.keys.sorted() {
             let role: StyleRole = key == "runbook_url" ? .accent : .normal
             lines.append([
-                ("  \(Sanitizer.clean(key))  ", .muted), (Sanitizer.clean(entry.annotations[key] ?? ""), role),
+                ("  \(TerminalText.clean(key))  ", .muted), (TerminalText.clean(entry.annotations[key] ?? ""), role),
             ])
         }
         lines.append([])
@@ -65,21 +66,21 @@ enum AlertDetailView {
             for event in history {
                 lines.append([
                     ("  \(Formatting.clock(event.at, timeZone: timeZone))  ", .muted),
-                    (event.by.map { Sanitizer.clean($0) + "  " } ?? "", .accent),
-                    (Sanitizer.clean(event.text), .normal),
+                    (event.by.map { TerminalText.clean($0) + "  " } ?? "", .accent),
+                    (TerminalText.clean(event.text), .normal),
                 ])
             }
             return lines
         }
         if let problem = activity?.problem {
-            lines.append([(" HISTORY", .title), ("  unavailable: \(Sanitizer.clean(problem))", .error)])
+            lines.append([(" HISTORY", .title), ("  unavailable: \(TerminalText.clean(problem))", .error)])
         }
         lines.append([(" NOTES", .title), ("  n adds one", .muted)])
         if entry.notes.isEmpty { lines.append([("  none", .muted)]) }
         for note in entry.notes {
             lines.append([
-                ("  \(Formatting.clock(note.at, timeZone: timeZone))  \(Sanitizer.clean(note.by))  ", .muted),
-                (Sanitizer.clean(note.text), .normal),
+                ("  \(Formatting.clock(note.at, timeZone: timeZone))  \(TerminalText.clean(note.by))  ", .muted),
+                (TerminalText.clean(note.text), .normal),
             ])
         }
         return lines
@@ -90,7 +91,7 @@ enum AlertDetailView {
         activity: AlertActivityData? = nil, now: Date, timeZone: TimeZone, glyphs: Glyphs
     ) {
         guard let entry = snapshot.alerts.entries.first(where: { $0.id == alertID }) else {
-            canvas.put("alert \(Sanitizer.clean(alertID)) is no longer in the queue", x: 1, y: y + 1, role: .muted)
+            canvas.put("alert \(TerminalText.clean(alertID)) is no longer in the queue", x: 1, y: y + 1, role: .muted)
             return
         }
         let lines = lines(entry, activity: activity, now: now, timeZone: timeZone, glyphs: glyphs)

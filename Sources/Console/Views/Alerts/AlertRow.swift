@@ -71,10 +71,10 @@ enum AlertRow {
         return [
             Table.Cell("\(state.glyph(glyphs)) \(state.rawValue)", role: state.role),
             Table.Cell(entry.severity, role: severityRole(entry.severity)),
-            Table.Cell(Sanitizer.clean(entry.name)),
-            Table.Cell(Sanitizer.clean(target), role: .muted),
+            Table.Cell(TerminalText.clean(entry.name)),
+            Table.Cell(TerminalText.clean(target), role: .muted),
             Table.Cell(Formatting.age(now.timeIntervalSince(entry.since)), role: .muted),
-            Table.Cell(Sanitizer.clean(summary), role: state == .firing ? .normal : .muted),
+            Table.Cell(TerminalText.clean(summary), role: state == .firing ? .normal : .muted),
         ]
     }
 

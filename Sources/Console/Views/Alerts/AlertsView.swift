@@ -50,7 +50,7 @@ enum AlertsView {
         if firing > 0 { counts.append("\(firing) firing") }
         if pending > 0 { counts.append("\(pending) pending") }
         if muted > 0 { counts.append("\(muted) acked or muted") }
-        let name = value.isEmpty ? "(no \(label))" : Sanitizer.clean(value)
+        let name = value.isEmpty ? "(no \(label))" : TerminalText.clean(value)
         return Table.Cell.spanning(
             "\(glyphs.isUnicode ? "▾" : "-") \(label) \(name)  \(counts.joined(separator: ", "))",
             role: label == "severity" ? AlertRow.severityRole(value) : .title)
@@ -94,7 +94,7 @@ enum AlertsView {
         if let rules = snapshot.rules, !rules.failing.isEmpty, height > 3 {
             let text = "\(glyphs.down) \(rules.failing.count) rule(s) failing: " + rules.failing.joined(separator: "; ")
             canvas.put(
-                DisplayWidth.truncate(Sanitizer.clean(text), to: canvas.width - 2, ellipsis: glyphs.ellipsis), x: 1,
+                DisplayWidth.truncate(TerminalText.clean(text), to: canvas.width - 2, ellipsis: glyphs.ellipsis), x: 1,
                 y: top, role: .error)
             top += 1
         }

@@ -44,10 +44,10 @@ enum SilencesPane {
                         ? AlertRow.Shown.silenced.glyph(glyphs) + " ACTIVE"
                         : AlertRow.Shown.pending.glyph(glyphs) + " PENDING",
                     role: .muted),
-                Table.Cell(Sanitizer.clean(silence.matchers)),
+                Table.Cell(TerminalText.clean(silence.matchers)),
                 Table.Cell("in " + Formatting.age(max(0, ends)), role: .muted),
-                Table.Cell(Sanitizer.clean(silence.createdBy), role: .muted),
-                Table.Cell(Sanitizer.clean(silence.comment), role: .muted),
+                Table.Cell(TerminalText.clean(silence.createdBy), role: .muted),
+                Table.Cell(TerminalText.clean(silence.comment), role: .muted),
             ]
         }
         Table(columns: columns, ellipsis: glyphs.ellipsis).render(

@@ -26,7 +26,7 @@ enum JobRunsView {
             started = "\(Formatting.age(now.timeIntervalSince(run.startedAt))) ago"
         }
         var detail = run.exitCode.map { "exit \($0)" } ?? ""
-        if let message = run.message { detail += (detail.isEmpty ? "" : "  ") + Sanitizer.clean(message) }
+        if let message = run.message { detail += (detail.isEmpty ? "" : "  ") + TerminalText.clean(message) }
         return [
             Table.Cell("#\(run.number)"),
             Table.Cell("\(mark) \(run.result.rawValue.replacingOccurrences(of: "_", with: " "))", role: role),
@@ -44,7 +44,7 @@ enum JobRunsView {
         state: ViewState, now: Date, timeZone: TimeZone, glyphs: Glyphs
     ) {
         guard height > 1 else { return }
-        canvas.put("runs of \(Sanitizer.clean(jobName)), newest first", x: 1, y: y, role: .title)
+        canvas.put("runs of \(TerminalText.clean(jobName)), newest first", x: 1, y: y, role: .title)
         if let problem {
             canvas.put(problem, x: 1, y: y + 2, role: .error, maxWidth: canvas.width - 2)
             return

@@ -1,30 +1,28 @@
-import Foundation
+import SwitchboardCore
 
-/// A `/` search in a log: a regular expression, case-insensitive unless the pattern has a
-/// capital letter (smart case, as in less and vim).
+/// A `/` search in a log: a regular expression (ICU, as every `/` of the console), case-insensitive
+/// unless the pattern has a capital letter (smart case, as in less and vim); compiled once.
 struct LogSearch: Sendable {
-    let pattern: String
-    private let expression: NSRegularExpression
+    var pattern: String { expression.pattern }
+    private let expression: TextPattern
 
     /// nil when the pattern is not a regular expression.
     init?(_ pattern: String) {
-        let options: NSRegularExpression.Options =
-            pattern.contains(where: \.isUppercase) ? [] : [.caseInsensitive]
-        guard !pattern.isEmpty, let expression = try? NSRegularExpression(pattern: pattern, options: options) else {
+        guard !pattern.isEmpty,
+            let expression = try? TextPattern(pattern, caseInsensitive: !pattern.contains(where: \.isUppercase))
+        else {
             return nil
         }
-        self.pattern = pattern
         self.expression = expression
     }
 
     func matches(_ text: String) -> Bool {
-        expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+        expression.matches(text)
     }
 
     /// Where the pattern matches, in characters of `text`; empty matches are left out.
     func ranges(in text: String) -> [Range<Int>] {
-        expression.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { match in
-            guard match.range.length > 0, let range = Range(match.range, in: text) else { return nil }
+        expression.ranges(in: text).map { range in
             let start = text.distance(from: text.startIndex, to: range.lowerBound)
             return start..<(start + text[range].count)
         }

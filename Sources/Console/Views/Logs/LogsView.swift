@@ -29,7 +29,7 @@ enum LogsView {
     }
 
     /// A line's text, made safe for the terminal.
-    static func text(_ line: JobLogLine) -> String { Sanitizer.clean(line.text) }
+    static func text(_ line: JobLogLine) -> String { TerminalText.clean(line.text) }
 
     static func role(_ line: JobLogLine) -> StyleRole {
         if line.stream == .note { return .accent }
@@ -137,7 +137,7 @@ enum LogsView {
         into canvas: inout Canvas, y: Int, content: Content, buffer: LogBuffer, state: LogViewState,
         shown: (first: Int, last: Int)?, now: Date
     ) {
-        var title = Sanitizer.clean(content.jobName)
+        var title = TerminalText.clean(content.jobName)
         var role = StyleRole.title
         var position: [String] = []
         if let run = buffer.run {
@@ -152,7 +152,7 @@ enum LogsView {
         if state.follow { modes.append("FOLLOW") }
         if state.wrap { modes.append("WRAP") }
         if let level = state.minimumLevel { modes.append("\(level.name)+") }
-        if let search = state.search { modes.append("/" + Sanitizer.clean(search)) }
+        if let search = state.search { modes.append("/" + TerminalText.clean(search)) }
         let right = modes.joined(separator: " ")
         let rightWidth = DisplayWidth.of(right)
         canvas.put(
@@ -164,7 +164,7 @@ enum LogsView {
     private static func result(_ run: JobRunSummary) -> String {
         var text = run.result.rawValue.replacingOccurrences(of: "_", with: " ")
         if let code = run.exitCode, run.result != .running { text += " (exit \(code))" }
-        if let message = run.message { text += ": " + Sanitizer.clean(message) }
+        if let message = run.message { text += ": " + TerminalText.clean(message) }
         return text
     }
 

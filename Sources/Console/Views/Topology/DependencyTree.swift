@@ -28,7 +28,7 @@ enum DependencyTree {
             for (index, edge) in children.enumerated() {
                 let last = index == children.count - 1
                 let branch = unicode ? (last ? "└─" : "├─") : (last ? "`-" : "|-")
-                let names = edge.interfaces.map { Sanitizer.clean($0.name) }.joined(separator: ", ")
+                let names = edge.interfaces.map { TerminalText.clean($0.name) }.joined(separator: ", ")
                 walk(
                     edge.to, prefix: childPrefix + branch + glyphs.arrowHead + " ",
                     childPrefix: childPrefix + (last ? "    " : (unicode ? "│   " : "|   ")),
@@ -55,7 +55,7 @@ enum DependencyTree {
                 1 + canvas.put(line.prefix, x: 1, y: y + row, role: radius.contains(line.system) ? .accent : .border)
             x += canvas.put(glyphs.glyph(for: system.state) + " ", x: x, y: y + row, role: StyleRole(system.state))
             let isSelected = line.system == selected && !line.repeated
-            x += canvas.put(Sanitizer.clean(system.name), x: x, y: y + row, role: isSelected ? .selection : .normal)
+            x += canvas.put(TerminalText.clean(system.name), x: x, y: y + row, role: isSelected ? .selection : .normal)
             let note = line.repeated ? " (shown above)" : line.via.isEmpty ? "" : "  via \(line.via)"
             canvas.put(note, x: x, y: y + row, role: .muted)
         }

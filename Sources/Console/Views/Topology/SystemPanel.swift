@@ -13,7 +13,7 @@ enum SystemPanel {
             ("\(glyphs.glyph(for: system.state)) \(name) ", StyleRole(system.state)),
             (system.state.rawValue, StyleRole(system.state)),
         ]
-        if let owner = system.owner { head.append(("  owner \(Sanitizer.clean(owner))", .muted)) }
+        if let owner = system.owner { head.append(("  owner \(TerminalText.clean(owner))", .muted)) }
         let downstream = graph.downstream(of: id).compactMap { names[$0] }.sorted()
         let interfaces = graph.blastEdges(of: id).edges.reduce(0) { $0 + $1.interfaces.count }
         let radius: [(String, StyleRole)] =
@@ -36,7 +36,7 @@ enum SystemPanel {
                 for interface in edge.interfaces where used < width {
                     let flow: [(String, StyleRole)] = [
                         (glyphs.glyph(for: interface.state) + " ", StyleRole(interface.state)),
-                        ("\(Sanitizer.clean(interface.name)) ", .normal),
+                        ("\(TerminalText.clean(interface.name)) ", .normal),
                         ("\(names[other(edge)] ?? other(edge))   ", .muted),
                     ]
                     parts += flow

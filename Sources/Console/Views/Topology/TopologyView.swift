@@ -84,7 +84,8 @@ enum TopologyView {
         init(graph: TopologyGraph, layout: TopologyLayout, y: Int, width: Int, height: Int, glyphs: Glyphs) {
             (self.graph, self.layout, self.y, self.width, self.height, self.glyphs) =
                 (graph, layout, y, width, height, glyphs)
-            names = Dictionary(graph.systems.map { ($0.id, Sanitizer.clean($0.name)) }, uniquingKeysWith: { a, _ in a })
+            names = Dictionary(
+                graph.systems.map { ($0.id, TerminalText.clean($0.name)) }, uniquingKeysWith: { a, _ in a })
             systems = Dictionary(graph.systems.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             let panel = TopologyView.panelRows(height)
             geometry =

@@ -1,4 +1,5 @@
 import PromQL
+import SwitchboardCore
 
 /// One alerting rule and its alerts: Prometheus' state machine (`rules/alerting.go`), evaluation by evaluation.
 ///
@@ -20,7 +21,7 @@ struct AlertingRuleEvaluator {
         self.restored = restored
     }
 
-    var holdMilliseconds: Int64 { Self.milliseconds(definition.holdDuration) }
+    var holdMilliseconds: Int64 { definition.holdDuration.milliseconds }
 
     mutating func evaluate(_ context: RuleContext) throws(RuleEvaluationError) -> [Sample] {
         let results: [RuleSample]
@@ -71,7 +72,7 @@ struct AlertingRuleEvaluator {
         -> [Sample]
     {
         let time = context.time
-        let keepFiringFor = Self.milliseconds(definition.keepFiringFor)
+        let keepFiringFor = definition.keepFiringFor.milliseconds
         var samples: [Sample] = []
         var activeCount = 0
         for labels in active.keys.sorted() {
@@ -150,7 +151,4 @@ struct AlertingRuleEvaluator {
         Dictionary(labels.pairs.map { ($0.name, $0.value) }, uniquingKeysWith: { _, last in last })
     }
 
-    static func milliseconds(_ duration: Duration) -> Int64 {
-        duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000
-    }
 }

@@ -1,4 +1,5 @@
 import PromQL
+import SwitchboardCore
 
 /// Restores how long alerts have been pending from `ALERTS_FOR_STATE`, as Prometheus does after a restart.
 ///
@@ -15,8 +16,8 @@ public struct ForStateRestore: Sendable {
     public var forGracePeriod: Int64 = 600_000
 
     public init(outageTolerance: Duration = .seconds(3600), forGracePeriod: Duration = .seconds(600)) {
-        self.outageTolerance = AlertingRuleEvaluator.milliseconds(outageTolerance)
-        self.forGracePeriod = AlertingRuleEvaluator.milliseconds(forGracePeriod)
+        self.outageTolerance = outageTolerance.milliseconds
+        self.forGracePeriod = forGracePeriod.milliseconds
     }
 
     /// Restores the alerts of `group` at `time` from `source`, then lets it write `ALERTS` series.

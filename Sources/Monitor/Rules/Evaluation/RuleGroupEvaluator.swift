@@ -1,4 +1,5 @@
 import PromQL
+import SwitchboardCore
 
 /// One rule group evaluated in order at given times, writing results, `ALERTS` and stale markers.
 ///
@@ -60,7 +61,7 @@ public struct RuleGroupEvaluator: Sendable {
         let groupStart = clock.now
         let context = RuleContext(
             engine: engine, time: time,
-            queryOffset: group.queryOffset.map(AlertingRuleEvaluator.milliseconds) ?? 0, limit: group.limit,
+            queryOffset: group.queryOffset.map(\.milliseconds) ?? 0, limit: group.limit,
             externalLabels: externalLabels, externalURL: externalURL)
         for index in rules.indices {
             let start = clock.now

@@ -1,3 +1,5 @@
+import SwitchboardCore
+
 /// When a group evaluates: every interval, offset by a stable hash of its file and name so that
 /// groups spread over the interval instead of all running at once (as Prometheus does).
 struct EvaluationSchedule: Sendable {
@@ -5,7 +7,7 @@ struct EvaluationSchedule: Sendable {
     let offsetMilliseconds: Int64
 
     init(interval: Duration, file: String, name: String) {
-        intervalMilliseconds = max(1, AlertingRuleEvaluator.milliseconds(interval))
+        intervalMilliseconds = max(1, interval.milliseconds)
         offsetMilliseconds = Int64(Self.fnv1a(file + "\u{ff}" + name) % UInt64(intervalMilliseconds))
     }
 

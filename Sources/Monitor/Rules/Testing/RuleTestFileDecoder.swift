@@ -135,7 +135,7 @@ struct RuleTestFileDecoder {
             reader.fail(.invalidValue(text, expected: "a duration such as 1m or 1h30m"), at: node)
             return nil
         }
-        return AlertingRuleEvaluator.milliseconds(duration)
+        return duration.milliseconds
     }
 
     static func number(_ text: String) -> Double? {

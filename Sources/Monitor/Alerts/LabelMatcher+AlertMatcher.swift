@@ -1,0 +1,26 @@
+import PromQL
+import SwitchboardCore
+
+/// Matchers parsed by `AlertMatcher.parseList` (SwitchboardCore: the one grammar of the config, the
+/// console and the CLI) as the PromQL matchers the queue evaluates.
+extension LabelMatcher {
+    /// The PromQL matcher of a parsed matcher. Both compile regexes with Swift Regex the same way,
+    /// so a matcher that parsed does not throw here.
+    public init(_ matcher: AlertMatcher) throws(LabelMatcherError) {
+        let kind: LabelMatcher.Kind =
+            switch matcher.kind {
+            case .equal: .equal
+            case .notEqual: .notEqual
+            case .matchesRegex: .matchesRegex
+            case .doesNotMatchRegex: .doesNotMatchRegex
+            }
+        try self.init(matcher.name, kind, matcher.value)
+    }
+
+    /// The PromQL matchers of several parsed matchers.
+    public static func alerting(_ matchers: [AlertMatcher]) throws(LabelMatcherError) -> [LabelMatcher] {
+        var converted: [LabelMatcher] = []
+        for matcher in matchers { converted.append(try LabelMatcher(matcher)) }
+        return converted
+    }
+}
