@@ -49,11 +49,16 @@ import Testing
     }
 
     @Test func aRunThatOverrunsItsIntervalSkipsTheDueTimesItMissed() async throws {
-        // Every 100 ms, each answer takes 450 ms: overlapping runs would start about 12 in 1.2 s.
-        let started = Mutex(0)
+        // Every 100 ms, each answer takes 450 ms: overlapping runs would have several requests in flight.
+        let requests = Mutex((started: 0, inFlight: 0, mostInFlight: 0))
         let server = try await LoopbackServer.start { router in
             router.get("slow") { _, _ in
-                started.withLock { $0 += 1 }
+                requests.withLock {
+                    $0.started += 1
+                    $0.inFlight += 1
+                    $0.mostInFlight = max($0.mostInFlight, $0.inFlight)
+                }
+                defer { requests.withLock { $0.inFlight -= 1 } }
                 try await Task.sleep(for: .milliseconds(450))
                 return "ok"
             }
@@ -66,12 +71,16 @@ import Testing
             interfaces: [Interface(id: "slow-link", name: "Slow", from: "erp", to: "crm", kind: .rest, checks: [slow])])
         let engine = MonitorEngine(landscape: landscape)
         let running = Task { await engine.run() }
-        try await Task.sleep(for: .milliseconds(1200))
+        // Three runs, however long the machine takes to make them: each spans more than four due times.
+        for _ in 0..<600 where requests.withLock({ $0.started }) < 3 {
+            try await Task.sleep(for: .milliseconds(50))
+        }
         running.cancel()
         await running.value
         await server.stop()
-        let count = started.withLock { $0 }
-        #expect(count >= 1 && count <= 3, "one run at a time: \(count) requests")
+        let seen = requests.withLock { $0 }
+        #expect(seen.started >= 3)
+        #expect(seen.mostInFlight == 1, "one run at a time: \(seen.mostInFlight) requests at once")
     }
 
     @Test func checkNowRunsTheInterfaceChecksAndPublishes() async throws {

@@ -14,7 +14,3 @@ extension TerminalText {
         isSafe(text) && !text.contains("\t")
     }
 }
-
-/// The console's former name of the sanitizer, kept for `InterfaceDetailView`, which another branch
-/// changes now; remove once that branch has landed and calls `TerminalText.clean`.
-typealias Sanitizer = TerminalText

@@ -12,16 +12,16 @@ enum InterfaceDetailView {
         jobs: [JobStatus] = [], now: Date, timeZone: TimeZone, glyphs: Glyphs, width: Int = 100
     ) -> [[Part]] {
         let state = StyleRole(interface.state)
-        let from = Sanitizer.clean(systemNames[interface.from] ?? interface.from)
-        let to = Sanitizer.clean(systemNames[interface.to] ?? interface.to)
+        let from = TerminalText.clean(systemNames[interface.from] ?? interface.from)
+        let to = TerminalText.clean(systemNames[interface.to] ?? interface.to)
         var lines: [[Part]] = [
             [
-                ("\(glyphs.glyph(for: interface.state)) \(Sanitizer.clean(interface.name))  ", state),
+                ("\(glyphs.glyph(for: interface.state)) \(TerminalText.clean(interface.name))  ", state),
                 (interface.state.rawValue, state),
                 ("   \(from) \(glyphs.arrow) \(to)  \(interface.kind.rawValue)", .muted),
-                (interface.owner.map { "  owner \(Sanitizer.clean($0))" } ?? "", .muted),
+                (interface.owner.map { "  owner \(TerminalText.clean($0))" } ?? "", .muted),
             ],
-            [("reason  ", .muted), (Sanitizer.clean(interface.reason ?? "no result yet"), state)],
+            [("reason  ", .muted), (TerminalText.clean(interface.reason ?? "no result yet"), state)],
         ]
         lines += related(interface, alerts: alerts, jobs: jobs, now: now, glyphs: glyphs)
         lines.append([])
@@ -41,7 +41,7 @@ enum InterfaceDetailView {
                 ("  " + Formatting.clock(change.at, timeZone: timeZone) + "  ", .muted),
                 (change.from.rawValue, StyleRole(change.from)), (" \(glyphs.arrow) ", .muted),
                 (change.to.rawValue, StyleRole(change.to)),
-                ("  " + Sanitizer.clean(change.reason ?? ""), .muted),
+                ("  " + TerminalText.clean(change.reason ?? ""), .muted),
             ])
         }
         return lines
@@ -59,7 +59,7 @@ enum InterfaceDetailView {
         for (index, entry) in mine.enumerated() {
             let shown = AlertRow.shown(entry)
             if index > 0 { alertLine.append(("  ", .muted)) }
-            alertLine.append(("\(shown.glyph(glyphs)) \(Sanitizer.clean(entry.name))", shown.role))
+            alertLine.append(("\(shown.glyph(glyphs)) \(TerminalText.clean(entry.name))", shown.role))
             alertLine.append((" \(entry.severity) \(Formatting.age(now.timeIntervalSince(entry.since)))", .muted))
         }
         let systems = [interface.from, interface.to]
@@ -69,7 +69,7 @@ enum InterfaceDetailView {
         for (index, job) in theirs.enumerated() {
             let (mark, role) = JobsView.glyph(job.state, glyphs)
             if index > 0 { jobLine.append(("  ", .muted)) }
-            jobLine.append(("\(mark) \(Sanitizer.clean(job.name))", role))
+            jobLine.append(("\(mark) \(TerminalText.clean(job.name))", role))
             jobLine.append((" \(job.state.rawValue)", .muted))
         }
         return [alertLine, jobLine]
@@ -110,7 +110,8 @@ enum InterfaceDetailView {
         if let failure = stats.lastFailure {
             lines.append([
                 ("last failure  ", .muted), (when(failure.at), .normal),
-                ("  " + (failure.errorClass?.rawValue ?? ""), .down), ("  " + Sanitizer.clean(failure.reason), .muted),
+                ("  " + (failure.errorClass?.rawValue ?? ""), .down),
+                ("  " + TerminalText.clean(failure.reason), .muted),
             ])
         } else {
             lines.append([("last failure  ", .muted), ("none recorded", .normal)])
@@ -152,7 +153,7 @@ enum InterfaceDetailView {
         guard let last = check.last else {
             return [
                 ("  \(glyphs.unknown) ", .unknown), (check.id, .normal),
-                ("  \(check.kind) every \(interval)  \(Sanitizer.clean(check.target))  not run yet", .muted),
+                ("  \(check.kind) every \(interval)  \(TerminalText.clean(check.target))  not run yet", .muted),
             ]
         }
         let role: StyleRole = last.up ? .ok : .down
@@ -161,8 +162,8 @@ enum InterfaceDetailView {
             ("  \(check.kind) every \(interval)  ", .muted),
             (Formatting.latency(last.durationSeconds), .normal),
             ("  \(Formatting.age(now.timeIntervalSince(last.startedAt))) ago  ", .muted),
-            (Sanitizer.clean(last.reason), last.up ? .muted : .down),
-            ("  \(Sanitizer.clean(check.target))", .muted),
+            (TerminalText.clean(last.reason), last.up ? .muted : .down),
+            ("  \(TerminalText.clean(check.target))", .muted),
         ]
     }
 
@@ -172,7 +173,7 @@ enum InterfaceDetailView {
     ) {
         guard let interface = snapshot.interfaces.first(where: { $0.id == interfaceID }) else {
             canvas.put(
-                "interface \(Sanitizer.clean(interfaceID)) is not in this landscape", x: 1, y: y + 1, role: .error)
+                "interface \(TerminalText.clean(interfaceID)) is not in this landscape", x: 1, y: y + 1, role: .error)
             return
         }
         let names = Dictionary(snapshot.systems.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Logging
+import SwitchboardCore
 
 /// What the history says of a set of checks: the persisted buckets and those still in memory, each
 /// counted once.
@@ -57,7 +58,7 @@ extension HistoryRecorder {
     /// Deletes the buckets older than the retention.
     func deleteExpired(now: Date) throws {
         let cutoff = CheckBucket.start(
-            of: Int64(now.timeIntervalSince1970.rounded(.down)) - retention.components.seconds)
+            of: Int64(now.timeIntervalSince1970.rounded(.down)) - retention.milliseconds / 1000)
         _ = try database.write { db in try CheckBucket.deleteAll(before: cutoff, in: db) }
     }
 

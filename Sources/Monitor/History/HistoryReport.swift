@@ -54,7 +54,7 @@ public struct HistoryReport: Sendable, Equatable, Encodable {
         from database: any DatabaseReader, landscape: Landscape, window: Duration, now: Date
     ) throws -> HistoryReport {
         let nowSecond = Int64(now.timeIntervalSince1970.rounded(.down))
-        let first = CheckBucket.start(of: nowSecond - window.components.seconds) + CheckBucket.seconds
+        let first = CheckBucket.start(of: nowSecond - window.milliseconds / 1000) + CheckBucket.seconds
         struct Owner {
             var id: String
             var name: String

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import SwitchboardCore
 
 /// The SQLite database of everything that must survive a restart (job runs and their lines,
 /// alert state, the checks' 5-minute history): `<state-dir>/switchboard.sqlite` in WAL mode,
@@ -34,8 +35,7 @@ public final class StateDatabase: Sendable {
             throw .cannotOpen(path: path, reason: "cannot create \(directory.path): \(error.localizedDescription)")
         }
         var configuration = Configuration()
-        let (seconds, attoseconds) = busyTimeout.components
-        configuration.busyMode = .timeout(Double(seconds) + Double(attoseconds) / 1e18)
+        configuration.busyMode = .timeout(busyTimeout.seconds)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }

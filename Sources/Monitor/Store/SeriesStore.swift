@@ -1,4 +1,5 @@
 import PromQL
+import SwitchboardCore
 import Synchronization
 
 /// Recent samples of every series in compressed chunks, with an inverted index for selectors.
@@ -33,8 +34,7 @@ public final class SeriesStore: SeriesSource {
     public init(retention: Duration = .seconds(3600), samplesPerChunk: Int = 120) {
         precondition(retention > .zero, "retention must be positive")
         precondition(samplesPerChunk > 1 && samplesPerChunk <= Int(UInt16.max), "a chunk holds 2 to 65,535 samples")
-        let (seconds, attoseconds) = retention.components
-        self.retentionMilliseconds = seconds * 1000 + attoseconds / 1_000_000_000_000_000
+        self.retentionMilliseconds = retention.milliseconds
         self.samplesPerChunk = samplesPerChunk
         self.state = Mutex(State())
     }
