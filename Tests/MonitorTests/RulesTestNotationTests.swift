@@ -4,29 +4,7 @@ import Testing
 @testable import Monitor
 
 @Suite struct RulesTestNotationTests {
-    static let sequences: [(text: String, expected: [SeriesNotation.Value])] = [
-        ("1 2", [.number(1), .number(2)]),
-        ("0+10x2", [.number(0), .number(10), .number(20)]),
-        ("5-1x2", [.number(5), .number(4), .number(3)]),
-        ("7x2", [.number(7), .number(7), .number(7)]),
-        ("_x3 1", [.missing, .missing, .missing, .number(1)]),
-        ("0 stale _ -Inf", [.number(0), .stale, .missing, .number(-.infinity)]),
-        ("1e3+1e3x1", [.number(1000), .number(2000)]),
-    ]
-
-    @Test(arguments: sequences)
-    func expandsValueNotation(text: String, expected: [SeriesNotation.Value]) throws {
-        #expect(try SeriesNotation.values(text) == expected)
-    }
-
-    @Test func rejectsBadValuesWithColumn() {
-        #expect(throws: SeriesNotation.Problem.self) { try SeriesNotation.values("1 2 abc") }
-        do {
-            _ = try SeriesNotation.values("1 2 abc")
-        } catch {
-            #expect(error.column == 5)
-        }
-    }
+    // The values (`0+1x10 _ stale`) are PromQL's `SeriesNotation`, tested in SeriesNotationTests.
 
     @Test func readsSeriesLabels() throws {
         #expect(

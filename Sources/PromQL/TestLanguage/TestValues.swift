@@ -1,4 +1,5 @@
-/// The small grammars of the test language: durations, numbers, series descriptions and value sequences.
+/// The small grammars of the test language: durations, numbers, series descriptions and value sequences
+/// (the last in ``SeriesNotation``, shared with promtool's rule test files).
 enum TestValues {
     typealias LineError = TestScript.LineError
 
@@ -112,51 +113,16 @@ enum TestValues {
         return (name, labels, rest)
     }
 
-    /// `1 2 _ 3x2 0+10x3 5-1x2 stale`: one value per step, nil where `_` leaves a gap.
+    /// `1 2 _ 3x2 0+10x3 5-1x2 stale`: one value per step, nil where `_` leaves a gap (see ``SeriesNotation``).
     static func sequence(_ text: Substring) throws(LineError) -> [Double?] {
-        var values: [Double?] = []
-        for item in text.split(whereSeparator: \.isWhitespace) {
-            values += try expand(item)
+        do {
+            return try SeriesNotation.values(text).map(\.sample)
+        } catch {
+            // The column within the whole line, as Prometheus' parse errors give it.
+            let line = text.base[..<text.startIndex]
+            let lineStart = line.lastIndex(of: "\n").map { line.index(after: $0) } ?? line.startIndex
+            let column = line.distance(from: lineStart, to: line.endIndex) + error.column
+            throw LineError(message: "column \(column): \(error.message)")
         }
-        return values
-    }
-
-    private static func expand(_ item: Substring) throws(LineError) -> [Double?] {
-        let bad = LineError(message: "bad value \"\(item)\", expected a number, _, stale, axn or a+bxn")
-        var body = item
-        var repeatCount: Int?
-        if let x = body.lastIndex(of: "x"), let count = Int(body[body.index(after: x)...]) {
-            repeatCount = count
-            body = body[..<x]
-        }
-        if body == "_" { return Array(repeating: nil, count: repeatCount ?? 1) }
-        if body == "stale" { return Array(repeating: .staleMarker, count: (repeatCount ?? 0) + 1) }
-        guard let repeatCount else {
-            guard let value = number(body) else { throw bad }
-            return [value]
-        }
-        // Split "a+b" or "a-b" at the sign that does not start the text or follow an exponent.
-        var split: Substring.Index?
-        var index = body.index(after: body.startIndex)
-        while index < body.endIndex {
-            let character = body[index]
-            let previous = body[body.index(before: index)]
-            if (character == "+" || character == "-") && previous != "e" && previous != "E" {
-                split = index
-                break
-            }
-            index = body.index(after: index)
-        }
-        guard let split else {
-            guard let value = number(body) else { throw bad }
-            return Array(repeating: value, count: repeatCount + 1)
-        }
-        guard var value = number(body[..<split]), let increment = number(body[split...]) else { throw bad }
-        var result: [Double?] = [value]
-        for _ in 0..<repeatCount {
-            value += increment
-            result.append(value)
-        }
-        return result
     }
 }

@@ -145,11 +145,8 @@ struct RuleTestGroupRun {
                     return "    \(input.location): series \"\(input.series)\" runs past the largest time "
                         + "(\(values.count) values every \(PromtoolFormat.modelDuration(step)))"
                 }
-                switch value {
-                case .number(let number):
-                    samples.append(Sample(name, seriesLabels, number, timestampMilliseconds: time))
-                case .stale: samples.append(Sample(name, seriesLabels, .staleMarker, timestampMilliseconds: time))
-                case .missing: continue
+                if let sample = value.sample {
+                    samples.append(Sample(name, seriesLabels, sample, timestampMilliseconds: time))
                 }
             }
             store.append(samples)
