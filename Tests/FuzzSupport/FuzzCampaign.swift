@@ -63,6 +63,15 @@ public struct FuzzCampaign: Sendable {
 
     /// Runs every input through `target`; returns when all have run or one has hung.
     public func run(_ target: @escaping @Sendable ([UInt8]) -> FuzzVerdict) async -> FuzzReport {
+        // One campaign at a time in the test process: a campaign keeps a core busy, and the suite's other
+        // tests wait on real timeouts (a TLS handshake, a child process) that starve behind several.
+        await FuzzTurns.shared.take()
+        let report = await runAlone(target)
+        await FuzzTurns.shared.give()
+        return report
+    }
+
+    private func runAlone(_ target: @escaping @Sendable ([UInt8]) -> FuzzVerdict) async -> FuzzReport {
         let state = FuzzWorker(FuzzWorkerState(report: FuzzReport(name: name, seed: seedText)))
         let thread = Thread { [self] in work(target, state) }
         thread.stackSize = 4 << 20
@@ -118,6 +127,29 @@ public struct FuzzCampaign: Sendable {
         }
         if let record { try? FileManager.default.removeItem(atPath: record) }
         state.mutex.withLock { $0.finished = true }
+    }
+}
+
+/// Lets one campaign run at a time, the others waiting in the order they asked.
+actor FuzzTurns {
+    static let shared = FuzzTurns()
+    private var busy = false
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    func take() async {
+        guard busy else {
+            busy = true
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func give() {
+        if waiting.isEmpty {
+            busy = false
+        } else {
+            waiting.removeFirst().resume()
+        }
     }
 }
 

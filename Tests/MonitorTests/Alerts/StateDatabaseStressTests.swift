@@ -25,40 +25,61 @@ import Testing
     @Test func writersOnSeparateConnectionsWaitForEachOther() async throws {
         let directory = Self.directory()
         let (fixture, id) = try await Self.firing(directory)
-        // Another process's connection (the engine's state database) holds a write transaction for a while.
+        // Another process's connection (the engine's state database) holds a write transaction for a while,
+        // and eight writers of their own connections and the pipeline write meanwhile. Each runs on a thread
+        // of its own: they block in SQLite's busy handler, which must not hold Swift's few pool threads.
         let other = try StateDatabase(directory: URL(filePath: directory))
-        let holding = Task.detached {
-            try other.pool.write { db in
-                try db.execute(sql: "CREATE TABLE IF NOT EXISTS busy_marker (x)")
-                try db.execute(sql: "INSERT INTO busy_marker VALUES (1)")
-                Thread.sleep(forTimeInterval: 1)
-            }
-        }
         let writers = 8
-        let outcomes = await withTaskGroup(of: CommandOutcome.self) { group in
-            for writer in 0..<writers {
-                group.addTask {
-                    let store = AlertStateStore(writer: try! AlertDatabase.open(directory: directory))
-                    var queue = try! store.loadQueue()
-                    queue.recompute(now: P.t0)
+        let outcomes = await Self.onThreads(
+            [
+                {
                     do {
-                        let (note, audit) = try queue.addNote(id, by: "w\(writer)", text: "note \(writer)", now: P.t0)
-                        try store.recordNote(note, audit: audit)
+                        try other.pool.write { db in
+                            try db.execute(sql: "CREATE TABLE IF NOT EXISTS busy_marker (x)")
+                            try db.execute(sql: "INSERT INTO busy_marker VALUES (1)")
+                            Thread.sleep(forTimeInterval: 1)
+                        }
                         return CommandOutcome(succeeded: true, message: "")
                     } catch {
                         return CommandOutcome(succeeded: false, message: "\(error)")
                     }
-                }
-            }
-            group.addTask { fixture.pipeline.perform(.acknowledge(alertID: id, note: "mine", by: "ana"), now: P.t0) }
-            return await group.reduce(into: []) { $0.append($1) }
-        }
-        try await holding.value
+                },
+                { fixture.pipeline.perform(.acknowledge(alertID: id, note: "mine", by: "ana"), now: P.t0) },
+            ]
+                + (0..<writers).map { writer in
+                    {
+                        do {
+                            let store = AlertStateStore(writer: try AlertDatabase.open(directory: directory))
+                            var queue = try store.loadQueue()
+                            queue.recompute(now: P.t0)
+                            let (note, audit) = try queue.addNote(
+                                id, by: "w\(writer)", text: "note \(writer)", now: P.t0)
+                            try store.recordNote(note, audit: audit)
+                            return CommandOutcome(succeeded: true, message: "")
+                        } catch {
+                            return CommandOutcome(succeeded: false, message: "\(error)")
+                        }
+                    }
+                })
         let failures = outcomes.filter { !$0.succeeded }.map(\.message)
         #expect(failures.isEmpty, "\(failures)")
         let queue = try fixture.store.loadQueue()
         #expect(queue.notes.values.joined().count == writers)
         #expect(queue.acknowledgements.values.first?.by == "ana")
+    }
+
+    /// Runs each body on a thread of its own and returns their outcomes once all have ended.
+    static func onThreads(_ bodies: [@Sendable () -> CommandOutcome]) async -> [CommandOutcome] {
+        await withTaskGroup(of: CommandOutcome.self) { group in
+            for body in bodies {
+                group.addTask {
+                    await withCheckedContinuation { continuation in
+                        Thread { continuation.resume(returning: body()) }.start()
+                    }
+                }
+            }
+            return await group.reduce(into: []) { $0.append($1) }
+        }
     }
 
     @Test func aFullDiskRefusesTheWriteAndTheQueueStaysAsItWas() async throws {

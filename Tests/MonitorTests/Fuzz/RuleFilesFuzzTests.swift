@@ -39,7 +39,7 @@ import Testing
             Self.corpusFiles(false).map { (try? String(contentsOfFile: $0, encoding: .utf8)) ?? "" }
             + [FuzzRepository.text("rules/builtin.yml", from: #filePath)]
         let campaign = FuzzCampaign(
-            name: "rules", corpus: corpus, dictionary: Self.dictionary, iterations: 3_000,
+            name: "rules", corpus: corpus, dictionary: Self.dictionary, iterations: 600,
             fixtures: FuzzRepository.beside(#filePath, "../Fixtures/fuzz/rules"))
         let report = await campaign.run { bytes in
             let loader = RuleFileLoader(engine: PromQLRuleQueryEngine.validator)
@@ -68,7 +68,7 @@ import Testing
         }
         let corpus = Self.corpusFiles(true).map { (try? String(contentsOfFile: $0, encoding: .utf8)) ?? "" }
         let campaign = FuzzCampaign(
-            name: "rule-tests", corpus: corpus, dictionary: Self.testDictionary, iterations: 1_500,
+            name: "rule-tests", corpus: corpus, dictionary: Self.testDictionary, iterations: 300,
             fixtures: FuzzRepository.beside(#filePath, "../Fixtures/fuzz/rule-tests"))
         let path = folder + "/fuzz-test.yml"
         let report = await campaign.run { bytes in

@@ -31,7 +31,7 @@ import Testing
     @Test func mutatedTemplatesEndInTextOrAnError() async {
         let corpus = Self.corpus
         let campaign = FuzzCampaign(
-            name: "template", corpus: corpus, dictionary: Self.dictionary, iterations: 10_000,
+            name: "template", corpus: corpus, dictionary: Self.dictionary, iterations: 1_500,
             fixtures: FuzzRepository.beside(#filePath, "../Fixtures/fuzz/template"))
         let report = await campaign.run { bytes in
             do throws(TemplateError) {

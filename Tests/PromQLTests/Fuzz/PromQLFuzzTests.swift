@@ -45,7 +45,7 @@ import Testing
         let corpus = FuzzRepository.text("Tests/PromQLTests/Fixtures/fuzz-corpus/promql.txt", from: #filePath)
             .split(separator: "\n").filter { !$0.hasPrefix("#") }.map(String.init)
         let campaign = FuzzCampaign(
-            name: "promql", corpus: corpus, dictionary: Self.dictionary, iterations: 6_000,
+            name: "promql", corpus: corpus, dictionary: Self.dictionary, iterations: 1_200,
             fixtures: FuzzRepository.beside(#filePath, "../Fixtures/fuzz/promql"))
         let report = await campaign.run { bytes in
             Self.parseAndEvaluate(String(decoding: bytes, as: UTF8.self))

@@ -54,7 +54,7 @@ import Testing
     @Test func mutatedConfigsEndInALandscapeOrLocatedErrors() async {
         let corpus = Self.corpus
         let campaign = FuzzCampaign(
-            name: "config", corpus: corpus, dictionary: Self.dictionary, iterations: 2_500,
+            name: "config", corpus: corpus, dictionary: Self.dictionary, iterations: 500,
             fixtures: FuzzRepository.beside(#filePath, "../Fixtures/fuzz/config"))
         let report = await campaign.run { bytes in
             Self.load(String(decoding: bytes, as: UTF8.self))
