@@ -107,7 +107,11 @@ final class ConsoleSession {
             edit(key)
             return
         }
-        guard let action = KeyMap.action(for: key, on: state.route) else { return }
+        guard let entry = KeyMap.entry(for: key, on: state.route), let action = entry.bindings[key] else { return }
+        guard !(entry.writes && options.readOnly) else {
+            show(KeyMap.readOnlyRefusal(action), role: .error, seconds: 5)
+            return
+        }
         perform(action, size: size)
     }
 

@@ -1,9 +1,15 @@
-/// `?`: a box over the view listing every key of the current view and the global ones.
+/// `?`: a box over the view listing every key of the current view and the global ones, from the
+/// view's key table.
 enum HelpOverlay {
+    /// Under the keys of a view that writes: how a write is confirmed.
+    static let confirmNote = "a write asks first: y sends it, any other key cancels"
+
     static func render(into canvas: inout Canvas, route: Route, glyphs: Glyphs) {
-        let keys = KeyMap.keys(for: route)
-        let keyWidth = keys.map { DisplayWidth.of($0.keys) }.max() ?? 0
-        let lines = keys.map { $0.keys.padding(toLength: keyWidth, withPad: " ", startingAt: 0) + "  " + $0.meaning }
+        let table = KeyMap.table(for: route)
+        let keyWidth = table.map { DisplayWidth.of($0.keys) }.max() ?? 0
+        let lines =
+            table.map { $0.keys.padding(toLength: keyWidth, withPad: " ", startingAt: 0) + "  " + $0.description }
+            + (table.contains { $0.writes } ? [confirmNote] : [])
         let width = min(canvas.width - 2, (lines.map(DisplayWidth.of).max() ?? 0) + 4)
         let height = min(canvas.height - 2, lines.count + 4)
         guard width > 10, height > 4 else { return }
