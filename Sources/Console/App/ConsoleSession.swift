@@ -108,6 +108,7 @@ final class ConsoleSession {
             return
         }
         guard let entry = KeyMap.entry(for: key, on: state.route), let action = entry.bindings[key] else { return }
+        // The one read-only check: every action that writes is flagged so in its key table.
         guard !(entry.writes && options.readOnly) else {
             show(KeyMap.readOnlyRefusal(action), role: .error, seconds: 5)
             return

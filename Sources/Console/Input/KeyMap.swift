@@ -25,7 +25,8 @@ enum KeyMap {
         }
     }
 
-    /// Why a write is refused under `--read-only`: the one place the console checks it.
+    /// What the console says when it refuses a write under `--read-only` (it refuses in one place,
+    /// where a key is dispatched: every entry flagged `writes`).
     static func readOnlyRefusal(_ action: Action) -> String {
         action == .runJob
             ? "read-only: this console does not start jobs"
