@@ -29,7 +29,7 @@ import Testing
         return snapshot
     }
 
-    /// The keys a help line names: `j/k ↑/↓`, `PgUp/PgDn Ctrl-B/Ctrl-F Space`, `1-6`, `/`.
+    /// The keys a help line names: `j/k ↑/↓`, `PgUp/PgDn ^B/^F Space`, `r Ctrl-L`, `1-6`, `/`.
     static func keys(named label: String) -> [Key]? {
         var keys: [Key] = []
         for word in label.split(separator: " ").map(String.init) {
@@ -49,40 +49,43 @@ import Testing
         ]
         if let key = special[token] { return [key] }
         if token == "1-6" { return (1...6).map { .character(Character(String($0))) } }
-        if token.hasPrefix("Ctrl-"), token.count == 6, let letter = token.last {
+        if token.hasPrefix("Ctrl-") || token.hasPrefix("^"), let letter = token.last, token.count <= 6 {
             return [.control(Character(letter.lowercased()))]
         }
         return token.count == 1 ? [.character(Character(token))] : nil
     }
 
-    /// The rows of the `?` overlay as the session draws it on a terminal tall enough for all of it.
+    /// The rows of the `?` overlay as the session draws it on the default 80x24 terminal.
     static func helpRows(on route: Route) -> [String] {
-        final class Seen: @unchecked Sendable { var text = "" }
+        final class Seen: @unchecked Sendable { var screen: Canvas? }
         let seen = Seen()
-        let terminal = MemoryTerminal(columns: 120, rows: 50)
+        let terminal = MemoryTerminal(columns: 80, rows: 24)
         terminal.pendingKeys = [.character("?"), nil, .character("q")]
-        terminal.onReadKey = { if $0.text.contains("any key closes") { seen.text = $0.text } }
+        terminal.onReadKey = { if $0.text.contains("any key closes") { seen.screen = $0.screen } }
         var options = ConsoleOptions(tickMilliseconds: 1, user: "tester")
         options.startView = route
         _ = ConsoleSession(
             terminal: terminal, dataSource: FakeDataSource(snapshot()), options: options, theme: .builtInMonochrome,
             timeZone: Fixtures.utc, clock: { Fixtures.now }
         ).run()
-        let rows = seen.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        guard let top = rows.firstIndex(where: { $0.contains("Keys — ") }),
-            let bottom = rows.firstIndex(where: { $0.contains("any key closes") })
+        guard let screen = seen.screen else { return [] }
+        // The box's corner is the cell before its title; its rows run from there to its right edge.
+        let cells = { (y: Int) in (0..<screen.width).map { screen[$0, y].text } }
+        guard let top = (0..<screen.height).first(where: { screen.line($0).contains("Keys — ") }),
+            let left = cells(top).firstIndex(of: "┌"),
+            let right = cells(top).lastIndex(of: "┐"),
+            let bottom = (top..<screen.height).first(where: { screen.line($0).contains("any key closes") })
         else { return [] }
-        return rows[(top + 1)..<bottom].map { row in
-            let inside = row.split(separator: "│", omittingEmptySubsequences: false)
-            return inside.count >= 3 ? inside[1].trimmingCharacters(in: .whitespaces) : ""
-        }.filter { !$0.isEmpty && $0 != HelpOverlay.confirmNote }
+        return ((top + 1)..<bottom).map { y in
+            cells(y)[(left + 1)..<right].joined().trimmingCharacters(in: .whitespaces)
+        }.filter { !$0.isEmpty }
     }
 
     @Test(arguments: routes)
     func everyHelpLineIsBoundAndEveryBoundKeyIsInTheHelp(route: Route) throws {
         let lines = Self.helpRows(on: route)
         let table = KeyMap.table(for: route)
-        #expect(lines.count == table.count, "one help line per entry of the \(route.title) table")
+        #expect(lines.count == table.count, "one whole help line per entry of the \(route.title) table, at 80x24")
         var listed: [Key] = []
         for line in lines {
             let entry = table.first { line.hasPrefix($0.keys + " ") && line.hasSuffix("  " + $0.description) }

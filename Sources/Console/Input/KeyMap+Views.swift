@@ -35,9 +35,9 @@ extension KeyMap {
             KeyAction("Enter", "details: labels, annotations, history", footer: "details", [.enter: .open]),
         ] + alertWrites(footer: ["a": "ack", "n": "note", "s": "silence"]) + [
             KeyAction(
-                "b", "group by severity, system, alertname, interface, or not (:group LABEL)", footer: "group",
+                "b", "group by the next label (:group LABEL for any)", footer: "group",
                 [.character("b"): .nextGrouping]),
-            KeyAction("Tab", "to the silences and back (x there expires the selected one)", [.tab: .nextPane]),
+            KeyAction("Tab", "to the silences and back (x there expires one)", [.tab: .nextPane]),
         ]
 
     static let alert: [KeyAction] =
@@ -64,12 +64,13 @@ extension KeyMap {
             [.character("h"): .moveLeft, .left: .moveLeft, .character("l"): .moveRight, .right: .moveRight]),
         KeyAction("f", "follow new lines on/off", footer: "follow", [.character("f"): .toggleFollow]),
         KeyAction(
-            "/", "search (regex; case-insensitive unless it has a capital)", footer: "search",
+            "/", "search (regex; a capital makes it case-sensitive)", footer: "search",
             [.character("/"): .beginFilter]),
         KeyAction("L", "lowest level: all, INFO, WARN, ERROR", footer: "level", [.character("L"): .cycleLevel]),
         KeyAction("e", "first error", footer: "1st error", [.character("e"): .firstError]),
-        KeyAction("w", "wrap on/off", footer: "wrap", [.character("w"): .toggleWrap]),
-        KeyAction("t", "timestamps on/off", [.character("t"): .toggleTimestamps]),
+        KeyAction(
+            "w/t", "wrap / timestamps on/off", footer: "wrap",
+            [.character("w"): .toggleWrap, .character("t"): .toggleTimestamps]),
         KeyAction("n/N", "next/previous match", [.character("n"): .nextMatch, .character("N"): .previousMatch]),
         KeyAction("s", "save the whole run to a file", [.character("s"): .saveLog]),
     ]
@@ -78,7 +79,7 @@ extension KeyMap {
     private static func alertWrites(footer: [String: String]) -> [KeyAction] {
         [
             ("a", "acknowledge (with a note)", Action.acknowledge), ("u", "undo the acknowledgement", .unacknowledge),
-            ("n", "add a note", .addNote), ("s", "silence (matchers prefilled, editable; duration; comment)", .silence),
+            ("n", "add a note", .addNote), ("s", "silence: matchers (prefilled), duration, comment", .silence),
             ("x", "expire its silence", .expireSilence),
         ].map { key, description, action in
             KeyAction(key, description, footer: footer[key], writes: true, [.character(Character(key)): action])
@@ -98,7 +99,7 @@ extension KeyMap {
     }
 
     private static let page = KeyAction(
-        "PgUp/PgDn Ctrl-B/Ctrl-F Space", "page",
+        "PgUp/PgDn ^B/^F Space", "page",
         [
             .pageUp: .pageUp, .control("b"): .pageUp, .pageDown: .pageDown, .control("f"): .pageDown,
             .character(" "): .pageDown,
