@@ -29,10 +29,6 @@ extension ConsoleSession {
         case .acknowledge, .unacknowledge, .addNote, .silence, .expireSilence:
             performAlertAction(action)
         case .runJob:
-            guard !options.readOnly else {
-                show("read-only: this console does not start jobs", role: .error, seconds: 5)
-                return
-            }
             guard let id = state.jobs.selectedID, state.route == .jobs else { return }
             state.input = InputLine(kind: .prompt(.confirm(.runJob(id: id), "run \(id) now?")))
         case .toggleFollow, .toggleWrap, .toggleTimestamps, .cycleLevel, .nextMatch, .previousMatch, .firstError,

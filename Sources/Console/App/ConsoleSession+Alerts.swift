@@ -19,10 +19,6 @@ extension ConsoleSession {
     }
 
     func performAlertAction(_ action: Action) {
-        guard !options.readOnly else {
-            show("read-only: this console does not acknowledge, silence or annotate", role: .error, seconds: 5)
-            return
-        }
         if state.route == .alerts, state.silencesFocused {
             expireSelectedSilence(action)
             return

@@ -107,7 +107,12 @@ final class ConsoleSession {
             edit(key)
             return
         }
-        guard let action = KeyMap.action(for: key, on: state.route) else { return }
+        guard let entry = KeyMap.entry(for: key, on: state.route), let action = entry.bindings[key] else { return }
+        // The one read-only check: every action that writes is flagged so in its key table.
+        guard !(entry.writes && options.readOnly) else {
+            show(KeyMap.readOnlyRefusal(action), role: .error, seconds: 5)
+            return
+        }
         perform(action, size: size)
     }
 

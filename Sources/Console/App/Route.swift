@@ -12,14 +12,6 @@ enum Route: Sendable, Hashable {
     /// `1`…`6` for the views; nil for a detail.
     var number: Int? { Self.views.firstIndex(of: self).map { $0 + 1 } }
 
-    /// The alert queue or one alert's detail, where the alert keys apply.
-    var isAlert: Bool {
-        switch self {
-        case .alerts, .alert: true
-        default: false
-        }
-    }
-
     var title: String {
         switch self {
         case .overview: "Overview"

@@ -1,9 +1,16 @@
-/// `?`: a box over the view listing every key of the current view and the global ones.
+/// `?`: a box over the view listing every key of the current view and the global ones, from the
+/// view's key table.
 enum HelpOverlay {
+    /// On the last line of a view that writes: how a write is confirmed.
+    static let confirmNote = "a write asks first, y sends it"
+
     static func render(into canvas: inout Canvas, route: Route, glyphs: Glyphs) {
-        let keys = KeyMap.keys(for: route)
-        let keyWidth = keys.map { DisplayWidth.of($0.keys) }.max() ?? 0
-        let lines = keys.map { $0.keys.padding(toLength: keyWidth, withPad: " ", startingAt: 0) + "  " + $0.meaning }
+        let table = KeyMap.table(for: route)
+        let keyWidth = table.map { DisplayWidth.of($0.keys) }.max() ?? 0
+        let lines = table.map {
+            $0.keys.padding(toLength: keyWidth, withPad: " ", startingAt: 0) + "  " + $0.description
+        }
+        let closing = (table.contains { $0.writes } ? confirmNote + "; " : "") + "any key closes"
         let width = min(canvas.width - 2, (lines.map(DisplayWidth.of).max() ?? 0) + 4)
         let height = min(canvas.height - 2, lines.count + 4)
         guard width > 10, height > 4 else { return }
@@ -22,7 +29,7 @@ enum HelpOverlay {
         for (index, line) in lines.prefix(height - 4).enumerated() {
             canvas.put(line, x: x + 2, y: y + 1 + index, role: .normal, maxWidth: width - 4)
         }
-        canvas.put("any key closes", x: x + 2, y: y + height - 2, role: .muted, maxWidth: width - 4)
+        canvas.put(closing, x: x + 2, y: y + height - 2, role: .muted, maxWidth: width - 4)
         canvas.put(
             box.bottomLeft + String(repeating: box.horizontal, count: width - 2) + box.bottomRight, x: x,
             y: y + height - 1, role: .accent)
