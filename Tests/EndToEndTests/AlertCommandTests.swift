@@ -147,25 +147,12 @@ import Testing
 /// once: what a user who saw the confirmation and then lost the machine's process would leave behind.
 enum KilledOnConfirmation {
     static func run(_ executable: String, _ arguments: [String], confirmation: String) throws -> String {
-        var pipe: [Int32] = [0, 0]
-        guard Glibc.pipe(&pipe) == 0 else { throw ChildProcess.SpawnError(code: errno, executable: executable) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_adddup2(&actions, pipe[1], 1)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addclose(&actions, pipe[0])
-        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var pid = pid_t()
-        let code = posix_spawn(&pid, executable, &actions, nil, argv, environ)
-        close(pipe[1])
-        defer { close(pipe[0]) }
-        guard code == 0 else { throw ChildProcess.SpawnError(code: code, executable: executable) }
+        let child = try ChildProcess.startPiped(executable, arguments)
+        let pid = child.pid
+        defer { close(child.output) }
         var output = ""
         var byte: UInt8 = 0
-        while read(pipe[0], &byte, 1) == 1 {
+        while read(child.output, &byte, 1) == 1 {
             output.append(Character(UnicodeScalar(byte)))
             if output.hasPrefix(confirmation) && byte == UInt8(ascii: "\n") { break }
         }

@@ -55,4 +55,49 @@ enum ChildProcess {
             stdout: (try? String(contentsOfFile: stdoutPath, encoding: .utf8)) ?? "",
             stderr: (try? String(contentsOfFile: stderrPath, encoding: .utf8)) ?? "")
     }
+
+    /// A started program whose stdout is the read end `output`; stdin and stderr are /dev/null.
+    struct Piped {
+        var pid: pid_t
+        var output: Int32
+    }
+
+    /// Starts a program with its stdout on a pipe; `newProcessGroup` puts it in a group of its own, so
+    /// `kill(-pid, …)` reaches its children too. The caller reaps it and closes `output`.
+    static func startPiped(
+        _ executable: String, _ arguments: [String], environment: [String: String]? = nil,
+        newProcessGroup: Bool = false
+    ) throws -> Piped {
+        var pipe: [Int32] = [0, 0]
+        guard Glibc.pipe(&pipe) == 0 else { throw SpawnError(code: errno, executable: executable) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_adddup2(&actions, pipe[1], 1)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addclose(&actions, pipe[0])
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        if newProcessGroup {
+            posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
+            posix_spawnattr_setpgroup(&attributes, 0)
+        }
+        let environment = (environment ?? ProcessInfo.processInfo.environment).map { "\($0)=\($1)" }
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        let envp = environment.map { strdup($0) } + [nil]
+        defer {
+            argv.forEach { free($0) }
+            envp.forEach { free($0) }
+        }
+        var pid = pid_t()
+        let code = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+        close(pipe[1])
+        guard code == 0 else {
+            close(pipe[0])
+            throw SpawnError(code: code, executable: executable)
+        }
+        return Piped(pid: pid, output: pipe[0])
+    }
 }

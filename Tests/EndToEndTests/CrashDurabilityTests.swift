@@ -84,43 +84,20 @@ enum WriterLoop {
     static func runAndKill(
         script: String, binary: String, directory: String, alertID: String, killAfterFirstLine delay: Double
     ) throws -> [String] {
-        var pipe: [Int32] = [0, 0]
-        guard Glibc.pipe(&pipe) == 0 else { throw ChildProcess.SpawnError(code: errno, executable: "/bin/sh") }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_adddup2(&actions, pipe[1], 1)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addclose(&actions, pipe[0])
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
-        posix_spawnattr_setpgroup(&attributes, 0)
         let environment =
             ProcessInfo.processInfo.environment.merging(["SB": binary, "DIR": directory, "ID": alertID]) { $1 }
-        let arguments: [String] = ["/bin/sh", "-c", script]
-        let argv = arguments.map { strdup($0) } + [nil]
-        let envp = environment.map { strdup("\($0)=\($1)") } + [nil]
-        defer {
-            argv.forEach { free($0) }
-            envp.forEach { free($0) }
-        }
-        var pid = pid_t()
-        let code = posix_spawn(&pid, "/bin/sh", &actions, &attributes, argv, envp)
-        close(pipe[1])
-        defer { close(pipe[0]) }
-        guard code == 0 else { throw ChildProcess.SpawnError(code: code, executable: "/bin/sh") }
-
+        let child = try ChildProcess.startPiped(
+            "/bin/sh", ["-c", script], environment: environment, newProcessGroup: true)
+        let pid = child.pid
+        defer { close(child.output) }
         var output = Data()
         var deadline: Date?
         var buffer = [UInt8](repeating: 0, count: 4096)
-        var poller = pollfd(fd: pipe[0], events: Int16(POLLIN), revents: 0)
+        var poller = pollfd(fd: child.output, events: Int16(POLLIN), revents: 0)
         while deadline.map({ Date() < $0 }) ?? true {
             let wait = deadline.map { max(1, Int32($0.timeIntervalSinceNow * 1000)) } ?? 1000
             guard poll(&poller, 1, wait) > 0 else { continue }
-            let count = read(pipe[0], &buffer, buffer.count)
+            let count = read(child.output, &buffer, buffer.count)
             if count <= 0 { break }
             output.append(contentsOf: buffer[0..<count])
             if deadline == nil, output.contains(UInt8(ascii: "\n")) { deadline = Date().addingTimeInterval(delay) }
@@ -129,7 +106,7 @@ enum WriterLoop {
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
         // What was written before the kill and not read yet still counts as reported.
-        while poll(&poller, 1, 0) > 0, case let count = read(pipe[0], &buffer, buffer.count), count > 0 {
+        while poll(&poller, 1, 0) > 0, case let count = read(child.output, &buffer, buffer.count), count > 0 {
             output.append(contentsOf: buffer[0..<count])
         }
         // `echo` writes each line with one write(2), so a kill never leaves half a line.

@@ -68,7 +68,7 @@ enum GoFormat {
         while let percent = characters.firstIndex(of: "%") {
             output += characters[..<percent]
             characters = characters[characters.index(after: percent)...]
-            let spec = characters.prefix { "+-# 0123456789.".contains($0) }
+            let spec = Self.spec(at: characters)
             characters = characters.dropFirst(spec.count)
             // Go reads no further than a width or precision over 1e6 and reports a missing verb.
             if hasHugeNumber(spec) { characters = "" }
@@ -112,6 +112,23 @@ enum GoFormat {
         default:
             return "%!\(verb)(\(argument.typeName)=\(argument.printed))"
         }
+    }
+
+    /// Go's flags, width and precision before a verb: `[+-# 0]*` digits, then `.` and digits. What follows is
+    /// the verb, even a second `.` (`%.2.f` prints `%!.(float64=…)f`, as Go does), so that nothing else
+    /// reaches `String(format:)`.
+    private static func spec(at text: Substring) -> Substring {
+        var end = text.startIndex
+        func take(while accepted: (Character) -> Bool) {
+            while end < text.endIndex, accepted(text[end]) { end = text.index(after: end) }
+        }
+        take { "+-# 0".contains($0) }
+        take { $0.isASCII && $0.isNumber }
+        if end < text.endIndex, text[end] == "." {
+            end = text.index(after: end)
+            take { $0.isASCII && $0.isNumber }
+        }
+        return text[..<end]
     }
 
     /// Whether a width or precision is over Go's limit of 1e6 (so that no format pads by gigabytes).
