@@ -12,47 +12,61 @@ extension HistoryRecorder {
     /// Runs per window (1 h, 24 h, 7 d, 30 d) and the 24-hour strip of `checks` at `now`: the last
     /// day from its buckets, the week and month as sums in SQL, plus the buckets in memory.
     public func summary(of checks: [String], now: Date) throws -> HistorySummary {
-        try io.withLock { _ in
-            var summary = HistorySummary(now: now)
-            let day = HistoryWindow.day.firstBucket(now: now)
-            let (recent, week, month) = try database.read { db in
-                (
-                    try CheckBucket.fetchAll(of: checks, since: day, in: db),
-                    try CheckBucket.count(
-                        of: checks, from: HistoryWindow.week.firstBucket(now: now), before: day, in: db),
-                    try CheckBucket.count(
-                        of: checks, from: HistoryWindow.month.firstBucket(now: now), before: day, in: db)
-                )
-            }
-            for bucket in recent { summary.add(bucket) }
-            summary.add(week, to: .week)
-            summary.add(month, to: .month)
-            buffer.withLock { buffer in
-                for check in checks {
-                    for bucket in buffer.pending[check] ?? [] { summary.add(bucket) }
-                    if let open = buffer.open[check], !open.isEmpty { summary.add(open.closed(checkID: check)) }
-                }
-            }
-            return summary
+        try io.withLock { io in
+            summary(of: checks, persisted: try readPersisted(checks, now: now, io: io), io: io, now: now)
         }
     }
 
-    /// The summary of `key` (an interface) when it is younger than `summaryMaxAge`, else read anew;
-    /// nil when the database cannot be read and nothing was read before.
+    /// The same, reading the database at most every `summaryMaxAge` per `key` (an interface): between
+    /// reads the buckets written since and those in memory are added to the last read, so the figures
+    /// move with every result and every run counts once. Nil when the database was never read.
     public func cachedSummary(of key: String, checks: [String], now: Date) -> HistorySummary? {
-        if let cached = summaries.withLock({ $0[key] }), now.timeIntervalSince(cached.at) < Self.summaryMaxAge,
-            now >= cached.at
-        {
-            return cached.summary
+        io.withLock { io in
+            var persisted = self.persisted.withLock { $0[key] }
+            if persisted == nil || now.timeIntervalSince(persisted!.at) >= Self.summaryMaxAge || now < persisted!.at {
+                do {
+                    let read = try readPersisted(checks, now: now, io: io)
+                    self.persisted.withLock { $0[key] = read }
+                    persisted = read
+                } catch {
+                    Self.logger.error("history: cannot read the history of \(key) (\(error))")
+                }
+            }
+            return persisted.map { summary(of: checks, persisted: $0, io: io, now: now) }
         }
-        do {
-            let summary = try summary(of: checks, now: now)
-            summaries.withLock { $0[key] = (now, summary) }
-            return summary
-        } catch {
-            Self.logger.error("history: cannot read the history of \(key) (\(error))")
-            return summaries.withLock { $0[key]?.summary }
+    }
+
+    /// Reads the database's part; called with `io` held, so no write moves buckets meanwhile.
+    private func readPersisted(_ checks: [String], now: Date, io: IOState) throws -> PersistedHistory {
+        let day = HistoryWindow.day.firstBucket(now: now)
+        return try database.read { db in
+            PersistedHistory(
+                at: now, write: io.writes, recent: try CheckBucket.fetchAll(of: checks, since: day, in: db),
+                week: try CheckBucket.count(
+                    of: checks, from: HistoryWindow.week.firstBucket(now: now), before: day, in: db),
+                month: try CheckBucket.count(
+                    of: checks, from: HistoryWindow.month.firstBucket(now: now), before: day, in: db))
         }
+    }
+
+    /// A read of the database, the buckets written after it, and those in memory, at `now`.
+    private func summary(of checks: [String], persisted: PersistedHistory, io: IOState, now: Date) -> HistorySummary {
+        var summary = HistorySummary(now: now)
+        for bucket in persisted.recent { summary.add(bucket) }
+        summary.add(persisted.week, to: .week)
+        summary.add(persisted.month, to: .month)
+        for check in checks {
+            for written in io.recentlyWritten[check] ?? [] where written.write > persisted.write {
+                summary.add(written.bucket)
+            }
+        }
+        buffer.withLock { buffer in
+            for check in checks {
+                for bucket in buffer.pending[check] ?? [] { summary.add(bucket) }
+                if let open = buffer.open[check], !open.isEmpty { summary.add(open.closed(checkID: check)) }
+            }
+        }
+        return summary
     }
 
     /// Deletes the buckets older than the retention.

@@ -36,7 +36,8 @@ public final class HistoryRecorder: Sendable {
     /// Held while buckets move from memory to the database and while both are read together, so
     /// that a reader counts every bucket exactly once.
     let io = Mutex(IOState())
-    let summaries = Mutex([String: (at: Date, summary: HistorySummary)]())
+    /// What the database held for each interface when last read, reused for `summaryMaxAge`.
+    let persisted = Mutex([String: PersistedHistory]())
 
     struct Buffer {
         var open: [String: OpenBucket] = [:]
@@ -50,6 +51,21 @@ public final class HistoryRecorder: Sendable {
         var failing = false
         /// Write transactions so far (for the tests: never one per result).
         var transactions = 0
+        /// Counts the calls of `write`, so that a reader knows which buckets were written after it read.
+        var writes = 0
+        /// The buckets written in the last few minutes, by check, with the `writes` count that wrote them:
+        /// a summary built from an older read of the database adds them, so no run is left out.
+        var recentlyWritten: [String: [(write: Int, at: Date, bucket: CheckBucket)]] = [:]
+    }
+
+    /// The database's part of an interface's history as of one read (write `write` of `IOState`).
+    struct PersistedHistory {
+        var at: Date
+        var write: Int
+        /// Buckets of the last day, one by one (the strip needs them).
+        var recent: [CheckBucket]
+        var week: RunCount
+        var month: RunCount
     }
 
     public init(database: any DatabaseWriter, retention: Duration = HistoryConfig.defaultRetention) {
@@ -113,6 +129,7 @@ public final class HistoryRecorder: Sendable {
                     io.transactions += 1
                     written += slice.count
                 }
+                Self.remember(batch, in: &io, now: now)
                 if io.failing && !batch.isEmpty {
                     Self.logger.notice("history: the state database takes writes again; the kept buckets are written")
                     io.failing = false
@@ -153,6 +170,17 @@ public final class HistoryRecorder: Sendable {
         buffer.pending.removeAll(keepingCapacity: true)
         buffer.pendingCount = 0
         return batch
+    }
+
+    /// Keeps what a write committed for as long as a cached read may be older than it.
+    private static func remember(_ written: [CheckBucket], in io: inout IOState, now: Date) {
+        io.writes += 1
+        for bucket in written { io.recentlyWritten[bucket.checkID, default: []].append((io.writes, now, bucket)) }
+        let horizon = now.addingTimeInterval(-2 * summaryMaxAge)
+        for (check, entries) in io.recentlyWritten {
+            let kept = entries.filter { $0.at >= horizon }
+            io.recentlyWritten[check] = kept.isEmpty ? nil : kept
+        }
     }
 
     private static func requeue(_ batch: [CheckBucket], in buffer: inout Buffer) {

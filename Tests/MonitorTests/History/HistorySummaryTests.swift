@@ -60,4 +60,25 @@ import Testing
         history.write(now: Self.now)
         #expect(try history.summary(of: ["a"], now: Self.now).counts[.day] == RunCount(runs: 2))
     }
+
+    /// Between two reads of the database the cached figures still take every result, and a bucket
+    /// written in between is counted once: not lost with the memory, not twice with the database.
+    @Test func theCachedSummaryMovesWithEveryResultAndCountsWrittenBucketsOnce() throws {
+        let db = try HistoryRecorderTests.database()
+        let history = HistoryRecorder(database: db)
+        history.record(checkID: "a", startedAt: Self.now.addingTimeInterval(-600), up: true, seconds: 0.1)
+        history.write(now: Self.now.addingTimeInterval(-300))
+        history.record(checkID: "a", startedAt: Self.now.addingTimeInterval(-300), up: true, seconds: 0.1)
+        #expect(history.cachedSummary(of: "i", checks: ["a"], now: Self.now)?.counts[.day] == RunCount(runs: 2))
+        // Within the cache's age: a failure arrives, the bucket before is written, another failure arrives.
+        history.record(checkID: "a", startedAt: Self.now, up: false, seconds: 0.1)
+        history.write(now: Self.now.addingTimeInterval(1))
+        history.record(checkID: "a", startedAt: Self.now.addingTimeInterval(2), up: false, seconds: 0.1)
+        let later = history.cachedSummary(of: "i", checks: ["a"], now: Self.now.addingTimeInterval(3))
+        #expect(later?.counts[.day] == RunCount(runs: 4, failures: 2))
+        #expect(later?.counts[.month] == RunCount(runs: 4, failures: 2))
+        // And after the cache has aged, the same figures from a new read.
+        let reread = history.cachedSummary(of: "i", checks: ["a"], now: Self.now.addingTimeInterval(61))
+        #expect(reread?.counts[.day] == RunCount(runs: 4, failures: 2))
+    }
 }
