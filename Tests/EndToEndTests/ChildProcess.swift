@@ -37,16 +37,7 @@ enum ChildProcess {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, stdoutPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, stderrPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        let environment = (environment ?? ProcessInfo.processInfo.environment).map { "\($0)=\($1)" }
-        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-        let envp = environment.map { strdup($0) } + [nil]
-        defer {
-            argv.forEach { free($0) }
-            envp.forEach { free($0) }
-        }
-        var pid = pid_t()
-        let code = posix_spawn(&pid, executable, &actions, nil, argv, envp)
-        guard code == 0 else { throw SpawnError(code: code, executable: executable) }
+        let pid = try spawn(executable, arguments, environment, &actions, nil)
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
         let exitStatus = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
@@ -84,6 +75,20 @@ enum ChildProcess {
             posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
             posix_spawnattr_setpgroup(&attributes, 0)
         }
+        defer { close(pipe[1]) }
+        do {
+            return Piped(pid: try spawn(executable, arguments, environment, &actions, &attributes), output: pipe[0])
+        } catch {
+            close(pipe[0])
+            throw error
+        }
+    }
+
+    /// `posix_spawn` with the arguments and environment (the test's own when nil) as C strings.
+    private static func spawn(
+        _ executable: String, _ arguments: [String], _ environment: [String: String]?,
+        _ actions: inout posix_spawn_file_actions_t, _ attributes: UnsafePointer<posix_spawnattr_t>?
+    ) throws -> pid_t {
         let environment = (environment ?? ProcessInfo.processInfo.environment).map { "\($0)=\($1)" }
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup($0) } + [nil]
@@ -92,12 +97,8 @@ enum ChildProcess {
             envp.forEach { free($0) }
         }
         var pid = pid_t()
-        let code = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
-        close(pipe[1])
-        guard code == 0 else {
-            close(pipe[0])
-            throw SpawnError(code: code, executable: executable)
-        }
-        return Piped(pid: pid, output: pipe[0])
+        let code = posix_spawn(&pid, executable, &actions, attributes, argv, envp)
+        guard code == 0 else { throw SpawnError(code: code, executable: executable) }
+        return pid
     }
 }
