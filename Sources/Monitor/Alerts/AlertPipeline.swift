@@ -29,7 +29,8 @@ final class AlertPipeline: Sendable {
     /// `database` nil keeps the queue in memory only (acknowledgements then end with the process). The
     /// landscape's `alerting:` gives the inhibit rules, maintenance windows and notifications.
     init(groups: [RuleGroup], series: SeriesStore, database: (any DatabaseWriter)?, landscape: Landscape) throws {
-        runner = RuleGroupRunner(groups: groups, source: series, appender: series, defaultInterval: .seconds(15))
+        runner = RuleGroupRunner(
+            groups: groups, source: series, appender: series, defaultInterval: .seconds(15), awaitingData: true)
         let store = database.map(AlertStateStore.init(writer:))
         self.store = store
         self.landscape = landscape
@@ -53,12 +54,14 @@ final class AlertPipeline: Sendable {
     /// Evaluates what is due at `now`, updates the queue, and returns what the console shows.
     func tick(now: Date, snapshot: Snapshot) async -> (AlertQueueSnapshot, RulesSummary) {
         let milliseconds = Int64((now.timeIntervalSince1970 * 1000).rounded(.down))
-        let dataArrived = restart.withLock { $0.dataArrived(checks: snapshot.progress, now: now) }
-        if dataArrived { await runner.dataArrived() } else { await runner.awaitData() }
+        if restart.withLock({ $0.dataArrives(checks: snapshot.progress, now: now) }) { await runner.dataArrived() }
         await runner.evaluateDue(now: milliseconds)
         let status = await runner.status()
-        let restoring = await runner.isRestoring
-        let held = restart.withLock { $0.held(restoring: restoring) }
+        var held: Set<AlertID> = []
+        if restart.withLock(\.isHolding) {
+            let restoring = await runner.isRestoring
+            held = restart.withLock { $0.held(restoring: restoring) }
+        }
         let alerts = status.flatMap { group in
             group.rules.filter { $0.kind == .alerting }.flatMap { rule in
                 rule.alerts.map { Self.ruleAlert($0, rule: rule) }

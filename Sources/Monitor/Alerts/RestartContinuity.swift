@@ -19,14 +19,18 @@ struct RestartContinuity: Sendable {
         self.restored = Set(restored)
     }
 
-    /// Whether the data that decides the restored alerts has arrived by `now`, given the checks' progress.
-    mutating func dataArrived(checks: CheckProgress, now: Date) -> Bool {
-        if arrived { return true }
+    /// True at the one tick at which the data that decides the restored alerts has arrived: every check
+    /// has reported (`checks`), or `dataLimit` has passed since the first tick.
+    mutating func dataArrives(checks: CheckProgress, now: Date) -> Bool {
+        guard !arrived else { return false }
         let start = startedAt ?? now
         startedAt = start
         arrived = checks.isComplete || now.timeIntervalSince(start) >= Self.dataLimit
         return arrived
     }
+
+    /// Whether some restored alert may still be held.
+    var isHolding: Bool { !restored.isEmpty }
 
     /// The alerts the queue holds at this evaluation: the restored ones while some group is `restoring`;
     /// none, ever again, once every group has been restored after the data arrived.

@@ -24,24 +24,27 @@ public actor RuleGroupRunner {
     public let externalURL: String
     public var restore = ForStateRestore()
     /// Whether the `for` state restore waits for live data (see `dataArrived()`).
-    public private(set) var awaitingData = false
+    public private(set) var awaitingData: Bool
 
     /// Groups over `source` with the PromQL evaluator; results appended to `appender` (often the same store).
+    /// `awaitingData`: the restore waits for `dataArrived()` (an engine that has just started).
     public init(
         groups: [RuleGroup], source: any SeriesSource, appender: any RuleSampleAppender, externalLabels: Labels = [:],
-        externalURL: String = "", defaultInterval: Duration = .seconds(60)
+        externalURL: String = "", defaultInterval: Duration = .seconds(60), awaitingData: Bool = false
     ) {
         self.init(
             groups: groups, engine: PromQLRuleQueryEngine(source: source), restoreSource: source, appender: appender,
-            externalLabels: externalLabels, externalURL: externalURL, defaultInterval: defaultInterval)
+            externalLabels: externalLabels, externalURL: externalURL, defaultInterval: defaultInterval,
+            awaitingData: awaitingData)
     }
 
     /// Groups over any query engine; `restoreSource` nil skips restoring `for` state.
     public init(
         groups: [RuleGroup], engine: any RuleQueryEngine, restoreSource: (any SeriesSource)?,
         appender: any RuleSampleAppender, externalLabels: Labels = [:], externalURL: String = "",
-        defaultInterval: Duration = .seconds(60)
+        defaultInterval: Duration = .seconds(60), awaitingData: Bool = false
     ) {
+        self.awaitingData = awaitingData
         self.groups = groups.map {
             RuleGroupEvaluator(group: $0, defaultInterval: defaultInterval, restored: restoreSource == nil)
         }
@@ -72,11 +75,6 @@ public actor RuleGroupRunner {
             evaluated.append(groups[index].group.name)
         }
         return evaluated
-    }
-
-    /// Makes the `for` state restore wait until `dataArrived()`.
-    public func awaitData() {
-        awaitingData = true
     }
 
     /// Lets the next evaluation of each group restore its alerts' `for` state.
