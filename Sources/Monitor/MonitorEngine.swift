@@ -61,18 +61,15 @@ public final class MonitorEngine: DataSource {
     /// How often the store is checkpointed to the state directory: what a `kill -9` can lose at most.
     public static let checkpointInterval: Duration = .seconds(120)
 
-    /// `retention` bounds how far back the store keeps samples; with a `checkpointDirectory`, the
-    /// store is loaded from its checkpoint there and written back while running.
+    /// `retention` bounds how far back the store keeps samples. Nothing is persisted (`switchboard
+    /// check`, tests); an engine with a `StateDatabase` keeps its state.
     public convenience init(
         landscape: Landscape, source: String = "in-process", maxConcurrentProbes: Int = 64,
-        retention: Duration = .seconds(3600), checkpointDirectory: URL? = nil
+        retention: Duration = .seconds(3600)
     ) {
         let store = SeriesStore(retention: retention)
-        let checkpointer = checkpointDirectory.map { StoreCheckpointer(directory: $0) }
-        checkpointer?.load(into: store)
         self.init(
-            landscape: landscape, source: source, maxConcurrentProbes: maxConcurrentProbes, store: store, alerting: nil,
-            checkpointer: checkpointer)
+            landscape: landscape, source: source, maxConcurrentProbes: maxConcurrentProbes, store: store, alerting: nil)
     }
 
     /// An engine that also evaluates `ruleGroups` over its store and runs the alert queue, and runs

@@ -303,13 +303,15 @@ import Testing
     @Test func runningWritesALastCheckpointWhenCancelled() async throws {
         let directory = StoreCheckpointTests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let engine = MonitorEngine(landscape: Self.landscape(), checkpointDirectory: directory)
+        let engine = try MonitorEngine(
+            landscape: Self.landscape(), ruleGroups: [], stateDatabase: try StateDatabase(directory: directory))
         Self.record(into: engine.store)
         let running = Task { await engine.run() }
         running.cancel()
         await running.value
 
-        let restarted = MonitorEngine(landscape: Self.landscape(), checkpointDirectory: directory)
+        let restarted = try MonitorEngine(
+            landscape: Self.landscape(), ruleGroups: [], stateDatabase: try StateDatabase(directory: directory))
         #expect(!Self.answers(restarted).isEmpty)
         // Written after the loop ended, so it holds whatever the check recorded before the cancellation too.
         #expect(Self.answers(restarted) == Self.answers(engine))
