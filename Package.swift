@@ -121,7 +121,8 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
-                "switchboard", "Console", "Demo", "Monitor", "PromQL", .product(name: "GRDB", package: "GRDB.swift"),
+                "switchboard", "Console", "Demo", "Monitor", "PromQL", "FuzzSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .testTarget(
             name: "DemoTests",

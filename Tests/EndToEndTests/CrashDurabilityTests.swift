@@ -1,4 +1,5 @@
 import Foundation
+import FuzzSupport
 import GRDB
 import Monitor
 import Testing
@@ -24,7 +25,8 @@ import Testing
         var queue = AlertQueue()
         try store.recordEvaluation(queue.update(alerts: [alert], topology: .init(), now: Date()), at: Date())
 
-        var generator = SeededGenerator(seed: 0x5EED_2026)
+        // Seeded (SplitMix64), so the kill moments are the same on every run.
+        var generator = FuzzRandom(seed: 0x5EED_2026)
         var reported: [String] = []
         for round in 0..<Self.rounds {
             let killAfter = Double.random(in: 0...0.4, using: &generator)
@@ -111,18 +113,5 @@ enum WriterLoop {
         }
         // `echo` writes each line with one write(2), so a kill never leaves half a line.
         return String(decoding: output, as: UTF8.self).split(separator: "\n").map(String.init)
-    }
-}
-
-/// SplitMix64: the same kill moments on every run.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE5_E4B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

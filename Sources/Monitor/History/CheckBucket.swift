@@ -1,9 +1,10 @@
 import GRDB
+import SwitchboardCore
 
 /// Five minutes of one check: how many runs started in it, how many failed, and their latencies.
 public struct CheckBucket: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
     public static let databaseTableName = "check_bucket"
-    public static let seconds: Int64 = 300
+    public static let seconds = Int64(HistoryStrip.bucketSeconds)
 
     public var checkID: String
     /// Epoch seconds, a multiple of `seconds`.

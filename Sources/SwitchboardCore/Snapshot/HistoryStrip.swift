@@ -23,6 +23,7 @@ public enum HistoryCell: UInt8, Sendable, Equatable, Comparable, CaseIterable {
 /// The last 24 hours of an interface as 288 cells of 5 minutes, oldest first; the last cell is the
 /// bucket under way. One byte a cell.
 public struct HistoryStrip: Sendable, Equatable {
+    /// The length of a bucket of history (the persisted buckets are the same).
     public static let bucketSeconds = 300
     public static let cellCount = 288
 
@@ -39,7 +40,7 @@ public struct HistoryStrip: Sendable, Equatable {
     /// each, the newest cell holding the newest bucket), the worst state of each group winning.
     public func folded(toWidth width: Int) -> [HistoryCell] {
         guard width > 0, !cells.isEmpty else { return [] }
-        let perCell = (cells.count + width - 1) / width
+        let perCell = bucketsPerCell(width: width)
         guard perCell > 1 else { return cells }
         var folded: [HistoryCell] = []
         folded.reserveCapacity(width)
