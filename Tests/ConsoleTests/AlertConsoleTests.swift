@@ -137,11 +137,20 @@ import Testing
         #expect(frames.contains { $0.contains("column 48: expected a valid regular expression") })
     }
 
+    /// On a narrow screen the typed line scrolls and the problem keeps its place beside it.
+    @Test func aSilencesProblemStaysVisibleOnANarrowScreen() {
+        let keys: [Key?] = [.character("s"), .backspace] + Self.type(#", job=~"(a"}"#) + [.escape]
+        let frames = Self.frames(keys, source: FakeDataSource(Self.snapshot()), columns: 60)
+        let line = frames.compactMap { $0.split(separator: "\n").first { $0.contains("(a\"}") } }.last
+        #expect(line?.contains("column 48") == true, "\(line ?? "no input line")")
+        #expect(line.map { DisplayWidth.of(String($0)) <= 60 } == true)
+    }
+
     /// The screen before each key is read.
-    static func frames(_ keys: [Key?], source: FakeDataSource) -> [String] {
+    static func frames(_ keys: [Key?], source: FakeDataSource, columns: Int = 120) -> [String] {
         final class Frames: @unchecked Sendable { var texts: [String] = [] }
         let frames = Frames()
-        let terminal = MemoryTerminal(columns: 120, rows: 30)
+        let terminal = MemoryTerminal(columns: columns, rows: 30)
         terminal.onReadKey = { frames.texts.append($0.text) }
         _ = run(keys, source: source, terminal: terminal)
         return frames.texts

@@ -66,7 +66,7 @@ enum ConsoleScreen {
         TabBar.render(into: &canvas, y: 1, navigation: context.console.navigation, glyphs: glyphs)
         renderView(context, rows: rows, into: &canvas, y: layout.viewY, height: layout.viewHeight)
         if let input = context.console.input {
-            InputLineView.render(input, into: &canvas, y: layout.flashY)
+            InputLineView.render(input, into: &canvas, y: layout.flashY, glyphs: glyphs)
         } else {
             Flash.render(context.flash, into: &canvas, y: layout.flashY, glyphs: glyphs)
         }
