@@ -10,6 +10,8 @@ let package = Package(
         .library(name: "Monitor", targets: ["Monitor"]),
         .library(name: "PromQL", targets: ["PromQL"]),
         .library(name: "Console", targets: ["Console"]),
+        .library(name: "Server", targets: ["Server"]),
+        .library(name: "Remote", targets: ["Remote"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -24,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
@@ -63,6 +66,28 @@ let package = Package(
             resources: [.process("Resources/themes")]
         ),
         .target(
+            name: "Server",
+            dependencies: [
+                "SwitchboardCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .target(
+            name: "Remote",
+            dependencies: [
+                "SwitchboardCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+            ]
+        ),
+        .target(
             name: "Demo",
             dependencies: [
                 "SwitchboardCore",
@@ -79,7 +104,7 @@ let package = Package(
         .executableTarget(
             name: "switchboard",
             dependencies: [
-                "SwitchboardCore", "Monitor", "Console", "Demo",
+                "SwitchboardCore", "Monitor", "Console", "Demo", "Server", "Remote",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -118,6 +143,13 @@ let package = Package(
         ),
         .testTarget(name: "PromQLTests", dependencies: ["PromQL", "FuzzSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ConsoleTests", dependencies: ["Console"]),
+        .testTarget(
+            name: "ServerTests",
+            dependencies: [
+                "Server", "Remote", "Monitor", "SwitchboardCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]),
         .testTarget(
             name: "EndToEndTests",
             dependencies: [

@@ -132,6 +132,8 @@ public final class MonitorEngine: DataSource {
         for owned in landscape.allChecks {
             knowledge.histories[owned.check.id] = CheckHistory()
         }
+        // The jobs are listed from the first snapshot on, before their first status tick.
+        if let jobs { knowledge.jobs = jobs.statuses() }
         let first = builder.build(knowledge, version: 1, now: Date())
         self.state = Mutex(State(knowledge: knowledge, snapshot: first))
     }

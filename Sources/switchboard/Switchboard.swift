@@ -20,20 +20,25 @@ struct Switchboard: AsyncParsableCommand {
         version: version,
         subcommands: [
             DemoCommand.self, CheckCommand.self, ConfigCommand.self, RulesCommand.self, AlertsCommand.self,
-            SilenceCommand.self, MaintenanceCommand.self, JobsCommand.self, ReportCommand.self,
+            SilenceCommand.self, MaintenanceCommand.self, JobsCommand.self, ReportCommand.self, ServeCommand.self,
         ]
     )
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var console: ConsoleFlags
+    @OptionGroup var remote: ConnectOptions
 
     func run() async throws {
         try ConsoleRunner.preflight(options: console.options)
+        let runner = ConsoleRunner(options: console.options)
+        if let endpoint = try remote.endpoint() {
+            return try await runner.attach(endpoint, token: try remote.token())
+        }
         let configFile = try common.configFile()
         let landscape = try ConfigLoading.load(configFile)
         FileLogHandler.bootstrap(stateDirectory: common.stateDirectory)
-        let engine = try EngineFactory.engine(
-            landscape: landscape, configFile: configFile, stateDirectory: common.stateDirectory)
-        try await ConsoleRunner(options: console.options).run(engine: engine)
+        try await runner.run(stateDirectory: common.stateDirectory) {
+            try EngineFactory.plan(landscape: landscape, configFile: configFile)
+        }
     }
 }

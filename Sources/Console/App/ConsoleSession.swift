@@ -54,6 +54,8 @@ final class ConsoleSession {
     /// The open alert's timeline as last fetched.
     var activity: AlertActivityData?
     private var criticalBell = CriticalAlertBell()
+    /// What the engine was last told this console shows.
+    private var presenceReported: String?
     private var bellVersion: UInt64?
 
     init(
@@ -85,6 +87,7 @@ final class ConsoleSession {
             refreshFetchedData(now: now)
             if let current = flash, current.until <= now { flash = nil }
             let size = terminal.size
+            reportPresence()
             reconcile(size: size)
             renderIfChanged(now: now, size: size)
 
@@ -188,6 +191,7 @@ final class ConsoleSession {
             snapshot: shown, console: state, flash: flash?.message, now: now, timeZone: timeZone,
             staleAfter: options.staleAfter,
             minimumSize: TerminalSize(columns: options.minimumColumns, rows: options.minimumRows), glyphs: glyphs)
+        context.user = options.user
         switch state.route {
         case .logs: context.log = logContent()
         case .jobRuns: context.runs = runs
@@ -196,6 +200,14 @@ final class ConsoleSession {
         }
         terminal.draw(ConsoleScreen.render(context, size: size, rows: rows))
         lastFrame = key
+    }
+
+    /// Tells the data source what is open now, when that changed (presence for other consoles).
+    private func reportPresence() {
+        let viewing = state.route.presenceName
+        guard viewing != presenceReported else { return }
+        presenceReported = viewing
+        dataSource.reportPresence(viewing: viewing)
     }
 
     /// Runs a command against the data source in the background; its outcome shows as a flash.

@@ -12,6 +12,21 @@ enum Route: Sendable, Hashable {
     /// `1`…`6` for the views; nil for a detail.
     var number: Int? { Self.views.firstIndex(of: self).map { $0 + 1 } }
 
+    /// What the presence board says this console shows: `alerts`, `alert:<id>`, `interface:<id>`…
+    var presenceName: String {
+        switch self {
+        case .overview: "overview"
+        case .topology: "topology"
+        case .interfaces: "interfaces"
+        case .alerts: "alerts"
+        case .jobs: "jobs"
+        case .logs: "logs"
+        case .interface(let id): "interface:\(id)"
+        case .alert(let id): "alert:\(id)"
+        case .jobRuns(let id): "job:\(id)"
+        }
+    }
+
     var title: String {
         switch self {
         case .overview: "Overview"

@@ -17,6 +17,8 @@ struct ScreenContext: Sendable {
     var runs: JobRunsData?
     /// The open alert's timeline.
     var activity: AlertActivityData?
+    /// Who sits at this console: the others on the presence board are shown as such.
+    var user = ""
 }
 
 /// The whole screen, top to bottom: header, the view tabs with the breadcrumbs, the current view,
@@ -106,7 +108,8 @@ enum ConsoleScreen {
             AlertsView.render(
                 into: &canvas, y: y, height: height, snapshot: snapshot, state: context.console.alerts,
                 groupBy: context.console.alertGrouping, silences: context.console.silences,
-                silencesFocused: context.console.silencesFocused, now: context.now, glyphs: glyphs)
+                silencesFocused: context.console.silencesFocused,
+                watchers: Watchers(snapshot.viewers, excluding: context.user), now: context.now, glyphs: glyphs)
         case .alert(let id):
             AlertDetailView.render(
                 into: &canvas, y: y, height: height, snapshot: snapshot, alertID: id, activity: context.activity,

@@ -32,9 +32,18 @@ enum HeaderView {
         if !snapshot.landscape.isEmpty {
             segments.append(Segment(text: TerminalText.clean(snapshot.landscape), role: .title))
         }
-        if !snapshot.source.isEmpty {
-            segments.append(Segment(text: TerminalText.clean(snapshot.source), role: .title))
+        switch snapshot.link {
+        case .inProcess:
+            if !snapshot.source.isEmpty {
+                segments.append(Segment(text: TerminalText.clean(snapshot.source), role: .title))
+            }
+        case .attached(let pid, _):
+            segments.append(Segment(text: "attached to pid \(pid)", role: .title))
+        case .disconnected(_, let since, _):
+            segments.append(Segment(text: "DISCONNECTED \(Formatting.age(now.timeIntervalSince(since)))", role: .down))
         }
+        let engineers = Set(snapshot.viewers.map(\.user)).count
+        if engineers > 1 { segments.append(Segment(text: "\(engineers) connected", role: .title)) }
         segments.append(dataAge(snapshot: snapshot, now: now, staleAfter: staleAfter))
         if !snapshot.progress.isComplete {
             segments.append(

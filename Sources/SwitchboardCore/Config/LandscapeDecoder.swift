@@ -6,7 +6,9 @@ struct LandscapeDecoder {
     let reader: ConfigReader
 
     func landscape(_ root: Node, defaultName: String) -> Landscape? {
-        let keys = ["landscape", "defaults", "systems", "interfaces", "jobs", "rule_files", "alerting", "history"]
+        let keys = [
+            "landscape", "defaults", "systems", "interfaces", "jobs", "rule_files", "alerting", "history", "server",
+        ]
         guard let fields = reader.mapping(root, context: "the config", keys: keys) else { return nil }
         let name = fields["landscape"].flatMap { reader.string($0) } ?? defaultName
         let checks = CheckDecoder(reader: reader, defaults: fields["defaults"].map(defaults) ?? CheckDefaults())
@@ -21,11 +23,41 @@ struct LandscapeDecoder {
         let ruleFiles = fields["rule_files"].flatMap { reader.stringList($0) } ?? []
         let alerting = fields["alerting"].map { AlertingDecoder(reader: reader).alerting($0) } ?? AlertingConfig()
         let history = fields["history"].map(history) ?? HistoryConfig()
+        let server = fields["server"].map(server) ?? ServerConfig()
 
         ids.resolveReferences()
         return Landscape(
             name: name, systems: systems, interfaces: interfaces, jobs: jobs, ruleFiles: ruleFiles, alerting: alerting,
-            history: history)
+            history: history, server: server)
+    }
+
+    private func server(_ node: Node) -> ServerConfig {
+        guard let fields = reader.mapping(node, context: "server", keys: ["tokens"]) else { return ServerConfig() }
+        let nodes = fields["tokens"].flatMap { reader.sequence($0, of: "tokens") } ?? []
+        var seen: [String: SourceLocation] = [:]
+        let tokens = nodes.compactMap { node -> APIToken? in
+            guard let token = reader.mapping(node, context: "a token", keys: ["name", "role", "token"]),
+                let nameNode = reader.required("name", in: token), let name = reader.string(nameNode),
+                let roleNode = reader.required("role", in: token), let roleText = reader.string(roleNode),
+                let valueNode = reader.required("token", in: token), let value = reader.expandedString(valueNode)
+            else { return nil }
+            guard let role = APIRole(rawValue: roleText) else {
+                reader.fail(.invalidValue(roleText, expected: "viewer, operator or admin"), at: roleNode)
+                return nil
+            }
+            if let first = seen[name] {
+                reader.fail(.duplicateID(name, firstAt: first), at: nameNode)
+                return nil
+            }
+            seen[name] = reader.location(of: nameNode)
+            guard value.utf8.count >= 16 else {
+                reader.fail(
+                    .invalidValue("a token of \(value.utf8.count) bytes", expected: "at least 16 bytes"), at: valueNode)
+                return nil
+            }
+            return APIToken(name: name, role: role, value: value)
+        }
+        return ServerConfig(tokens: tokens)
     }
 
     private func history(_ node: Node) -> HistoryConfig {

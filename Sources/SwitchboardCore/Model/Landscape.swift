@@ -9,11 +9,15 @@ public struct Landscape: Sendable, Equatable {
     public var alerting: AlertingConfig
     /// How long the checks' 5-minute history is kept (`history:`).
     public var history: HistoryConfig
+    /// The API's tokens (`server:`).
+    public var server: ServerConfig
 
     public init(
         name: String, systems: [System], interfaces: [Interface], jobs: [Job] = [],
-        ruleFiles: [String] = [], alerting: AlertingConfig = AlertingConfig(), history: HistoryConfig = HistoryConfig()
+        ruleFiles: [String] = [], alerting: AlertingConfig = AlertingConfig(), history: HistoryConfig = HistoryConfig(),
+        server: ServerConfig = ServerConfig()
     ) {
+        self.server = server
         self.name = name
         self.systems = systems
         self.interfaces = interfaces

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The alert queue as the console shows it: every alert with the operator's state, and the groups.
-public struct AlertQueueSnapshot: Sendable, Equatable {
+public struct AlertQueueSnapshot: Sendable, Equatable, Codable {
     /// Most urgent first.
     public var entries: [AlertEntrySnapshot]
     public var groups: [AlertGroupSnapshot]
@@ -17,8 +17,8 @@ public struct AlertQueueSnapshot: Sendable, Equatable {
 }
 
 /// One alert in the queue.
-public struct AlertEntrySnapshot: Sendable, Equatable, Identifiable {
-    public enum State: String, Sendable, Equatable {
+public struct AlertEntrySnapshot: Sendable, Equatable, Codable, Identifiable {
+    public enum State: String, Sendable, Equatable, Codable {
         case pending
         case firing
         case resolved
@@ -59,7 +59,7 @@ public struct AlertEntrySnapshot: Sendable, Equatable, Identifiable {
     }
 
     /// One reason an alert is muted, with what mutes it.
-    public enum Muting: Sendable, Equatable {
+    public enum Muting: Sendable, Equatable, Codable {
         case silenced(silenceID: String)
         case maintenance(windowID: String)
         case inhibited(byAlertID: String)
@@ -70,7 +70,7 @@ public struct AlertEntrySnapshot: Sendable, Equatable, Identifiable {
 }
 
 /// A label name and value.
-public struct LabelPair: Sendable, Equatable, Hashable {
+public struct LabelPair: Sendable, Equatable, Codable, Hashable {
     public var name: String
     public var value: String
 
@@ -81,7 +81,7 @@ public struct LabelPair: Sendable, Equatable, Hashable {
 }
 
 /// Who took an alert, when, and why.
-public struct AcknowledgementSnapshot: Sendable, Equatable {
+public struct AcknowledgementSnapshot: Sendable, Equatable, Codable {
     public var by: String
     public var at: Date
     public var note: String
@@ -96,7 +96,7 @@ public struct AcknowledgementSnapshot: Sendable, Equatable {
 }
 
 /// A note on an alert.
-public struct NoteSnapshot: Sendable, Equatable {
+public struct NoteSnapshot: Sendable, Equatable, Codable {
     public var by: String
     public var at: Date
     public var text: String
@@ -109,7 +109,7 @@ public struct NoteSnapshot: Sendable, Equatable {
 }
 
 /// Alerts that share the grouping labels.
-public struct AlertGroupSnapshot: Sendable, Equatable {
+public struct AlertGroupSnapshot: Sendable, Equatable, Codable {
     public var labels: [LabelPair]
     /// Entry ids, most urgent first.
     public var entryIDs: [String]
@@ -125,7 +125,7 @@ public struct AlertGroupSnapshot: Sendable, Equatable {
 }
 
 /// A silence: what it matches, its time span and its author.
-public struct SilenceSnapshot: Sendable, Equatable, Identifiable {
+public struct SilenceSnapshot: Sendable, Equatable, Codable, Identifiable {
     public var id: String
     /// `{alertname="X", env=~"prod.*"}`
     public var matchers: String

@@ -26,7 +26,7 @@ public enum Command: Sendable, Equatable {
 }
 
 /// What became of a command, to be shown to the user.
-public struct CommandOutcome: Sendable, Equatable {
+public struct CommandOutcome: Sendable, Equatable, Codable {
     public var succeeded: Bool
     public var message: String
 

@@ -15,10 +15,18 @@ public protocol DataSource: Sendable {
 
     /// An alert's history and the operator actions on it, newest first, at most `limit`.
     func alertActivity(alertID: String, limit: Int) async throws -> [AlertActivity]
+
+    /// Tells the engine what this console has open (`alerts`, `alert:<id>`…), for presence.
+    func reportPresence(viewing: String)
+}
+
+extension DataSource {
+    /// An engine in this process has no one else to tell.
+    public func reportPresence(viewing: String) {}
 }
 
 /// A run and a slice of its lines, as the Logs view fetches them while following.
-public struct JobLogPage: Sendable, Equatable {
+public struct JobLogPage: Sendable, Equatable, Codable {
     public var run: JobRunSummary
     public var lines: [JobLogLine]
 

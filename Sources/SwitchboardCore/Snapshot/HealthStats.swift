@@ -1,7 +1,7 @@
 import Foundation
 
 /// What an interface's (or a check's) recent history says, beyond its current state.
-public struct HealthStats: Sendable, Equatable {
+public struct HealthStats: Sendable, Equatable, Codable {
     /// Share of successful runs in the last hour, 0...1; nil before the first run.
     public var availability1h: Double?
     /// Share of successful runs in the last 24 hours, 0...1; from the persisted 5-minute history
@@ -30,7 +30,7 @@ public struct HealthStats: Sendable, Equatable {
     public var recentRuns: [RecentRun]
 
     /// When and why the newest failure happened.
-    public struct Failure: Sendable, Equatable {
+    public struct Failure: Sendable, Equatable, Codable {
         public var at: Date
         public var errorClass: ProbeErrorClass?
         public var reason: String
@@ -69,14 +69,19 @@ public struct HealthStats: Sendable, Equatable {
 /// One run of a check, as a chart shows it.
 public struct RecentRun: Sendable, Equatable {
     /// Whole seconds since 1970 (good until 2106): the resolution of the charts.
-    private var second: UInt32
+    private(set) var second: UInt32
     /// The duration, negated for a failed run; with `second`, 8 bytes a run, as a snapshot holds
     /// many (120 for each of thousands of interfaces).
-    private var signedSeconds: Float
+    private(set) var signedSeconds: Float
 
     public init(at: Date, seconds: Double, up: Bool) {
         second = UInt32(clamping: Int64(at.timeIntervalSince1970.rounded(.down)))
         signedSeconds = up ? Float(seconds) : -Float(seconds)
+    }
+
+    init(second: UInt32, signedSeconds: Float) {
+        self.second = second
+        self.signedSeconds = signedSeconds
     }
 
     /// When the run started, to the second.
@@ -87,7 +92,7 @@ public struct RecentRun: Sendable, Equatable {
 }
 
 /// One change of an interface's state, for its timeline.
-public struct StateChange: Sendable, Equatable {
+public struct StateChange: Sendable, Equatable, Codable {
     public var at: Date
     public var from: HealthState
     public var to: HealthState

@@ -1,7 +1,7 @@
 /// The state of one 5-minute bucket of history, for the 24-hour strip of an interface.
 ///
 /// Ordered from the least to the most alarming, so that folding buckets together keeps the worst.
-public enum HistoryCell: UInt8, Sendable, Equatable, Comparable, CaseIterable {
+public enum HistoryCell: UInt8, Sendable, Equatable, Comparable, CaseIterable, Codable {
     /// No run started in the bucket.
     case noData = 0
     /// Every run passed.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// An interface between two systems and its current health.
-public struct InterfaceStatus: Sendable, Equatable, Identifiable {
+public struct InterfaceStatus: Sendable, Equatable, Codable, Identifiable {
     public var id: String
     public var name: String
     /// Id of the upstream system.
@@ -48,7 +48,7 @@ public struct InterfaceStatus: Sendable, Equatable, Identifiable {
 }
 
 /// One check and its newest result.
-public struct CheckStatus: Sendable, Equatable, Identifiable {
+public struct CheckStatus: Sendable, Equatable, Codable, Identifiable {
     /// The reason of the first failing check of `checks`, or of the newest result when all pass.
     public static func reason(of checks: [CheckStatus]) -> String? {
         let results = checks.compactMap(\.last)

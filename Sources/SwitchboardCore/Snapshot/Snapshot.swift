@@ -3,7 +3,7 @@ import Foundation
 /// One immutable picture of the landscape, published by the engine whenever something changes.
 ///
 /// The console renders snapshots and nothing else; it never reaches into the engine.
-public struct Snapshot: Sendable, Equatable {
+public struct Snapshot: Sendable, Equatable, Codable {
     /// Increases by one with every published change.
     public var version: UInt64
     public var generatedAt: Date
@@ -19,6 +19,10 @@ public struct Snapshot: Sendable, Equatable {
     public var rules: RulesSummary?
     /// The jobs the engine runs or watches, in config order.
     public var jobs: [JobStatus]
+    /// The consoles attached to the engine (presence); empty for an engine nobody attached to.
+    public var viewers: [Viewer] = []
+    /// How this snapshot reached the console; a remote data source sets it, the engine never does.
+    public var link: EngineLink = .inProcess
 
     public init(
         version: UInt64, generatedAt: Date, landscape: String, source: String,
@@ -51,7 +55,7 @@ public struct Snapshot: Sendable, Equatable {
 }
 
 /// What the rule engine is evaluating, and what is wrong with its rules.
-public struct RulesSummary: Sendable, Equatable {
+public struct RulesSummary: Sendable, Equatable, Codable {
     public var groups: Int
     public var rules: Int
     /// `group/rule: error`, for rules whose last evaluation failed.
@@ -65,7 +69,7 @@ public struct RulesSummary: Sendable, Equatable {
 }
 
 /// How many checks have produced their first result.
-public struct CheckProgress: Sendable, Equatable {
+public struct CheckProgress: Sendable, Equatable, Codable {
     public var completed: Int
     public var total: Int
 

@@ -1,5 +1,5 @@
 /// A system of the landscape and its current health.
-public struct SystemStatus: Sendable, Equatable, Identifiable {
+public struct SystemStatus: Sendable, Equatable, Codable, Identifiable {
     public var id: String
     public var name: String
     public var owner: String?

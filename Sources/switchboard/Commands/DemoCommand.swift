@@ -37,19 +37,22 @@ struct DemoCommand: AsyncParsableCommand {
         try ConsoleRunner.preflight(options: console.options)
         let stateDirectory = common.stateDirectory
         FileLogHandler.bootstrap(stateDirectory: stateDirectory)
-        let demo = try await DemoLandscape.start(seed: seed)
+        // The simulated systems start only with the engine: a second demo console attaches to the first.
+        var demo: DemoLandscape?
         do {
-            let environment = ProcessInfo.processInfo.environment.merging(demo.environment) { $1 }
-            let configFile = try DemoLandscape.configFileURL().path
-            let landscape = try ConfigLoading.load(configFile, environment: environment)
-            let engine = try EngineFactory.engine(
-                landscape: landscape, configFile: configFile, stateDirectory: stateDirectory)
-            try await ConsoleRunner(options: console.options).run(engine: engine)
+            try await ConsoleRunner(options: console.options).run(stateDirectory: stateDirectory) {
+                let started = try await DemoLandscape.start(seed: seed)
+                demo = started
+                let environment = ProcessInfo.processInfo.environment.merging(started.environment) { $1 }
+                let configFile = try DemoLandscape.configFileURL().path
+                let landscape = try ConfigLoading.load(configFile, environment: environment)
+                return try EngineFactory.plan(landscape: landscape, configFile: configFile)
+            }
         } catch {
-            await demo.shutdown()
+            await demo?.shutdown()
             throw error
         }
-        await demo.shutdown()
+        await demo?.shutdown()
     }
 
     private func serveOnly() async throws {

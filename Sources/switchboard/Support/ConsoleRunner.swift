@@ -1,10 +1,13 @@
 import ArgumentParser
 import Console
 import Foundation
+import Logging
 import Monitor
+import Remote
+import Server
 import SwitchboardCore
 
-/// Runs the console on its own thread while the engine polls, and stops both together.
+/// Runs the console on its own thread, against the engine of a state directory or a remote one.
 struct ConsoleRunner {
     let options: ConsoleOptions
 
@@ -18,14 +21,47 @@ struct ConsoleRunner {
         }
     }
 
-    /// Shows `engine` until the user quits; the engine stops when the console does.
-    func run(engine: MonitorEngine) async throws {
-        let polling = Task { await engine.run() }
+    /// The console on a state directory. When an engine already runs there, the console attaches
+    /// to it over the directory's socket; otherwise this process takes the directory's lock, runs
+    /// the engine from `plan` and serves it on the socket, so that consoles opened later attach to
+    /// it. A read-only console never runs an engine of its own: it waits for one to attach to.
+    func run(stateDirectory: String, plan: () async throws -> EnginePlan) async throws {
+        let directory = URL(fileURLWithPath: stateDirectory)
+        let socket = directory.appending(path: StateDirectoryLock.socketName).path
+        guard !options.readOnly, let lock = try Self.lock(directory) else {
+            return try await attach(.socket(path: socket), token: nil)
+        }
+        let served = try await ServedEngine.start(
+            plan: try await plan(), stateDirectory: stateDirectory, lock: lock,
+            listeners: EngineServer.Listeners(socketPath: socket), logger: Logger(label: "switchboard.server"))
+        let source = LocalConsoleSource(host: served.host, user: options.user)
         let options = self.options
-        let outcome = await Self.onOwnThread { try ConsoleApp(dataSource: engine, options: options).run() }
-        polling.cancel()
-        await polling.value
+        let outcome = await Self.onOwnThread { try ConsoleApp(dataSource: source, options: options).run() }
+        await served.stop()
         try outcome.get()
+    }
+
+    /// The console on an engine in another process.
+    func attach(_ endpoint: EngineEndpoint, token: String?) async throws {
+        let remote = RemoteDataSource(endpoint: endpoint, token: token, user: options.user)
+        remote.start()
+        let options = self.options
+        let outcome = await Self.onOwnThread { try ConsoleApp(dataSource: remote, options: options).run() }
+        await remote.stop()
+        try outcome.get()
+    }
+
+    /// The directory's lock, or nil when a live engine holds it; an unusable directory exits 3.
+    static func lock(_ directory: URL) throws -> StateDirectoryLock? {
+        do {
+            switch try StateDirectoryLock.acquire(directory: directory) {
+            case .acquired(let lock): return lock
+            case .heldBy: return nil
+            }
+        } catch {
+            StandardError.write("error: the state directory cannot be locked: \(error)")
+            throw ExitStatus.stateUnusable
+        }
     }
 
     /// Runs a blocking function on a dedicated thread (ncurses blocks in its key reads) and awaits it,

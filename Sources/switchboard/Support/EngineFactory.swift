@@ -3,15 +3,30 @@ import Foundation
 import Monitor
 import SwitchboardCore
 
+/// What an engine is built from: the landscape and its rule groups, both read and checked.
+struct EnginePlan: Sendable {
+    var landscape: Landscape
+    var ruleGroups: [RuleGroup]
+}
+
 /// Builds the engine a command runs: the landscape's checks, its rule files (relative to the config
 /// file, globs allowed), the alert queue, the jobs and the checks' history, persisted in the state directory.
 enum EngineFactory {
     static func engine(landscape: Landscape, configFile: String, stateDirectory: String) throws -> MonitorEngine {
+        try engine(plan(landscape: landscape, configFile: configFile), stateDirectory: stateDirectory)
+    }
+
+    /// Reads the rule files a landscape names; their errors are reported on stderr (bad input).
+    static func plan(landscape: Landscape, configFile: String) throws -> EnginePlan {
         let groups = landscape.ruleFiles.isEmpty ? [] : try ruleGroups(of: landscape, configFile: configFile)
+        return EnginePlan(landscape: landscape, ruleGroups: groups)
+    }
+
+    static func engine(_ plan: EnginePlan, stateDirectory: String) throws -> MonitorEngine {
         // Always: the checks' history and the store's checkpoint are kept there even without rules or jobs.
         do {
             let database = try StateDatabase(directory: URL(fileURLWithPath: stateDirectory))
-            return try MonitorEngine(landscape: landscape, ruleGroups: groups, stateDatabase: database)
+            return try MonitorEngine(landscape: plan.landscape, ruleGroups: plan.ruleGroups, stateDatabase: database)
         } catch {
             StandardError.write("error: \(error)")
             throw ExitStatus.stateUnusable

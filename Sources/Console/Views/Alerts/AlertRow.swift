@@ -59,7 +59,9 @@ enum AlertRow {
         Table.Column(title: "SUMMARY", minWidth: 16, maxWidth: 200, flex: 4, priority: 4),
     ]
 
-    static func cells(for entry: AlertEntrySnapshot, now: Date, glyphs: Glyphs) -> [Table.Cell] {
+    /// `watchers`: the other engineers who have this alert open, shown first in its summary.
+    static func cells(for entry: AlertEntrySnapshot, now: Date, glyphs: Glyphs, watchers: [String] = []) -> [Table.Cell]
+    {
         let state = shown(entry)
         let labels = Dictionary(entry.labels.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a })
         let target = labels["interface"] ?? labels["system"] ?? labels["job"] ?? labels["instance"] ?? ""
@@ -68,6 +70,9 @@ enum AlertRow {
             summary = "\(ack.by): \(ack.note)" + (summary.isEmpty ? "" : " — \(summary)")
         }
         if let root = entry.rootCause, state == .suppressed { summary = "under \(root)" }
+        if !watchers.isEmpty {
+            summary = "\(glyphs.isUnicode ? "◉" : "@") \(watchers.joined(separator: ", ")) · " + summary
+        }
         return [
             Table.Cell("\(state.glyph(glyphs)) \(state.rawValue)", role: state.role),
             Table.Cell(entry.severity, role: severityRole(entry.severity)),

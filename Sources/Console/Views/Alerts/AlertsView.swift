@@ -58,8 +58,8 @@ enum AlertsView {
 
     static func render(
         into canvas: inout Canvas, y: Int, height: Int, snapshot: Snapshot, state: ViewState,
-        groupBy: String? = "severity", silences: ViewState = ViewState(), silencesFocused: Bool = false, now: Date,
-        glyphs: Glyphs
+        groupBy: String? = "severity", silences: ViewState = ViewState(), silencesFocused: Bool = false,
+        watchers: Watchers = Watchers(), now: Date, glyphs: Glyphs
     ) {
         guard height > 0 else { return }
         let pane = SilencesPane.height(snapshot, viewHeight: height)
@@ -71,7 +71,7 @@ enum AlertsView {
         render(
             into: &canvas, y: y, height: height - pane, snapshot: snapshot,
             state: silencesFocused ? ViewState(selectedID: nil, selected: nil, offset: state.offset) : state,
-            groupBy: groupBy, now: now, glyphs: glyphs)
+            groupBy: groupBy, watchers: watchers, now: now, glyphs: glyphs)
     }
 
     /// Rows of the queue's table (below its header) in a view of `height` rows.
@@ -82,7 +82,7 @@ enum AlertsView {
     /// The queue alone, in `height` rows.
     private static func render(
         into canvas: inout Canvas, y: Int, height: Int, snapshot: Snapshot, state: ViewState, groupBy: String?,
-        now: Date, glyphs: Glyphs
+        watchers: Watchers, now: Date, glyphs: Glyphs
     ) {
         guard height > 0 else { return }
         let rows = rows(snapshot, groupBy: groupBy)
@@ -106,7 +106,8 @@ enum AlertsView {
             switch rows[index] {
             case .heading(let label, let value, let entries):
                 heading(label: label, value: value, entries: entries, glyphs: glyphs)
-            case .alert(let entry): AlertRow.cells(for: entry, now: now, glyphs: glyphs)
+            case .alert(let entry):
+                AlertRow.cells(for: entry, now: now, glyphs: glyphs, watchers: watchers.of(alert: entry.id))
             }
         }
     }

@@ -1,0 +1,20 @@
+import Foundation
+import Hummingbird
+import NIOCore
+import SwitchboardCore
+
+/// JSON answers in the API's one encoding (`APICoding`).
+enum APIResponse {
+    static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) -> Response {
+        let data = (try? APICoding.encode(value)) ?? Data(#"{"error":"could not encode the answer"}"#.utf8)
+        return Response(
+            status: status, headers: [.contentType: "application/json; charset=utf-8"],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    static func text(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
+        Response(
+            status: status, headers: [.contentType: "text/plain; charset=utf-8"],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import SwitchboardCore
+
+/// The write routes: each becomes a `Command` performed by the engine under the caller's name,
+/// which the audit trail records, and is announced on the event stream.
+extension EngineAPI {
+    func addWrites(to router: Router<BasicRequestContext>, transport: AccessPolicy.Transport) {
+        let host = host
+        write(router, .post, "/api/v1/alerts/{id}/ack", transport: transport) { request, context, caller in
+            let body = try await RequestBodyReader.decode(AcknowledgeRequest.self, from: request)
+            return .acknowledge(alertID: try context.parameters.require("id"), note: body.note, by: caller.name)
+        }
+        write(router, .post, "/api/v1/alerts/{id}/unack", transport: transport) { _, context, caller in
+            .unacknowledge(alertID: try context.parameters.require("id"), by: caller.name)
+        }
+        write(router, .post, "/api/v1/alerts/{id}/notes", transport: transport) { request, context, caller in
+            let body = try await RequestBodyReader.decode(NoteRequest.self, from: request)
+            return .note(alertID: try context.parameters.require("id"), text: body.text, by: caller.name)
+        }
+        write(router, .post, "/api/v1/silences", transport: transport) { request, _, caller in
+            let body = try await RequestBodyReader.decode(SilenceRequest.self, from: request)
+            let matchers: [AlertMatcher]
+            do {
+                matchers = try AlertMatcher.parseList(body.matchers)
+            } catch {
+                throw APIFailure.badRequest("matchers: \(error)")
+            }
+            guard let duration = DurationParser.parse(body.duration), duration > .zero else {
+                throw APIFailure.badRequest("duration: expected a duration such as 30m or 2h, got \(body.duration)")
+            }
+            return .silence(matchers: matchers, duration: duration, comment: body.comment, by: caller.name)
+        }
+        write(router, .delete, "/api/v1/silences/{id}", transport: transport) { _, context, caller in
+            .expireSilence(id: try context.parameters.require("id"), by: caller.name)
+        }
+        write(router, .post, "/api/v1/jobs/{id}/run", transport: transport) { _, context, _ in
+            .runJob(id: try context.parameters.require("id"))
+        }
+        write(router, .post, "/api/v1/checks/{target}/run", transport: transport) { _, context, _ in
+            .checkNow(target: try context.parameters.require("target"))
+        }
+        router.put("/api/v1/presence") { request, _ in
+            let caller = try access.caller(of: request, via: transport, needs: .viewer)
+            let body = try await RequestBodyReader.decode(PresenceReport.self, from: request)
+            // Over a token the token's name is who it is; on the socket the console says who sits at it.
+            let user = transport == .socket || access.isOpen ? TerminalText.safe(body.user) : caller.name
+            if host.presence.report(body, user: user) { host.announcePresence() }
+            return Response(status: .noContent)
+        }
+        router.delete("/api/v1/presence/{console}") { request, context in
+            _ = try access.caller(of: request, via: transport, needs: .viewer)
+            if host.presence.leave(console: try context.parameters.require("console")) { host.announcePresence() }
+            return Response(status: .noContent)
+        }
+    }
+
+    /// A write: an operator's, answered with the command's outcome (409 when the engine refused it).
+    private func write(
+        _ router: Router<BasicRequestContext>, _ method: HTTPRequest.Method, _ path: RouterPath,
+        transport: AccessPolicy.Transport,
+        _ command: @escaping @Sendable (Request, BasicRequestContext, Caller) async throws -> Command
+    ) {
+        router.on(path, method: method) { request, context in
+            let caller = try access.caller(of: request, via: transport, needs: .operator)
+            let outcome = await host.perform(try await command(request, context, caller), by: caller)
+            return APIResponse.json(outcome, status: outcome.succeeded ? .ok : .conflict)
+        }
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import SwitchboardCore
+import Synchronization
+
+/// The engine as the API serves it: the current data source (replaced on a reload), the consoles
+/// attached to it, and the event stream that tells them what changed.
+public final class EngineHost: Sendable {
+    /// What a reload did: `POST /-/reload` and SIGHUP answer with it.
+    public struct ReloadOutcome: Sendable, Codable, Equatable {
+        public var succeeded: Bool
+        public var message: String
+
+        public init(succeeded: Bool, message: String) {
+            self.succeeded = succeeded
+            self.message = message
+        }
+    }
+
+    /// How often the engine's snapshot is looked at for a new version (and stale consoles dropped).
+    static let watchInterval: Duration = .milliseconds(50)
+
+    public let presence = PresenceBoard()
+    public let events = EventHub()
+    public let info: EngineInfo
+    private let current: Mutex<any DataSource>
+    private let reloader = Mutex<(@Sendable () async -> ReloadOutcome)?>(nil)
+
+    public init(source: any DataSource, info: EngineInfo) {
+        self.current = Mutex(source)
+        self.info = info
+    }
+
+    /// What `POST /-/reload` does: build and start the next engine (and `replace` it in), or say
+    /// why the running one stays.
+    public func onReload(_ reload: @escaping @Sendable () async -> ReloadOutcome) {
+        reloader.withLock { $0 = reload }
+    }
+
+    /// The engine being served now.
+    public var source: any DataSource { current.withLock { $0 } }
+
+    /// Serves `source` from now on (after a reload), and tells every console to fetch anew.
+    public func replace(_ source: any DataSource) {
+        current.withLock { $0 = source }
+        events.publish("reset", data: "{}")
+    }
+
+    /// The engine's snapshot with the attached consoles in it.
+    public var snapshot: Snapshot {
+        var snapshot = source.snapshot
+        snapshot.viewers = presence.viewers()
+        return snapshot
+    }
+
+    /// Ready once the state is loaded (the engine exists) and every check has run once.
+    public var isReady: Bool { source.snapshot.progress.isComplete }
+
+    var readiness: String {
+        let progress = source.snapshot.progress
+        return "\(progress.completed) of \(progress.total) checks have run"
+    }
+
+    public func reload() async -> ReloadOutcome {
+        guard let reloader = reloader.withLock({ $0 }) else {
+            return ReloadOutcome(succeeded: false, message: "this engine cannot reload")
+        }
+        return await reloader()
+    }
+
+    /// Performs a write for `caller`, and announces it on the event stream.
+    func perform(_ command: Command, by caller: Caller) async -> CommandOutcome {
+        let outcome = await source.perform(command)
+        if outcome.succeeded {
+            events.publish("action", ActionEvent(by: caller.name, message: outcome.message))
+            events.publish("snapshot", SnapshotEvent(version: source.snapshot.version))
+        }
+        return outcome
+    }
+
+    func announcePresence() {
+        events.publish("presence", presence.viewers())
+    }
+
+    /// Publishes a `snapshot` event whenever the engine's version moves, and drops consoles that
+    /// went quiet, until cancelled.
+    public func watch() async {
+        var version = source.snapshot.version
+        while (try? await Task.sleep(for: Self.watchInterval)) != nil {
+            let now = source.snapshot.version
+            if now != version {
+                version = now
+                events.publish("snapshot", SnapshotEvent(version: now))
+            }
+            if presence.expire() { announcePresence() }
+        }
+    }
+}
+
+/// The data of a `snapshot` event.
+public struct SnapshotEvent: Codable, Sendable, Equatable {
+    public var version: UInt64
+}
+
+/// The data of an `action` event: who did what (`acknowledged … by alice`).
+public struct ActionEvent: Codable, Sendable, Equatable {
+    public var by: String
+    public var message: String
+}

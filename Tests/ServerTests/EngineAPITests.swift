@@ -1,0 +1,145 @@
+import Foundation
+import Server
+import SwitchboardCore
+import Testing
+
+/// The API over real HTTP, on TCP loopback and on the state directory's socket, against a real
+/// engine: every endpoint answers, and every way to get a request wrong gets its status and a
+/// message naming what was wrong.
+@Suite(.serialized) struct EngineAPITests {
+    @Test func readsAnswerOverTheSocketWithoutAToken() async throws {
+        let fixture = try await EngineFixture.start()
+        defer { Task { await fixture.stop() } }
+        let client = fixture.unix()
+        #expect(try await client.get("/-/healthy").status == 200)
+        #expect(try await eventually { try await client.get("/-/ready").status == 200 }, "ready once every check ran")
+        let snapshot = try APICoding.decode(
+            Snapshot.self, from: Data(try await client.get("/api/v1/snapshot").body.utf8))
+        #expect(snapshot.landscape == "fixture")
+        #expect(snapshot.systems.map(\.name) == ["A", "财务系统"])
+        #expect(snapshot.interfaces.map(\.id) == ["feed"])
+        let interface = try await client.get("/api/v1/interfaces/feed")
+        #expect(interface.status == 200)
+        #expect(interface.body.contains("\"id\":\"feed\""))
+        #expect(try await client.get("/api/v1/interfaces/nope").status == 404)
+        #expect(try await client.get("/api/v1/systems").body.contains("财务系统"))
+        #expect(try await client.get("/api/v1/jobs").body.contains("\"id\":\"etl\""))
+        #expect(try await client.get("/api/v1/jobs/etl/runs").status == 200)
+        #expect(try await client.get("/api/v1/jobs/nope/runs").status == 404)
+        #expect(try await client.get("/api/v1/runs/999/log").status == 404)
+        #expect(try await client.get("/api/v1/runs/x/log").status == 400)
+        #expect(try await client.get("/api/v1/silences").body == "[]")
+        #expect(try await client.get("/api/v1/engine").body.contains("\"pid\":\(getpid())"))
+        #expect(try await client.get("/api/v1/nothing-here").status == 404)
+        let alert = try #require(try await fixture.firingAlert())
+        let activity = try await client.get("/api/v1/alerts/\(alert)/activity?limit=5")
+        #expect(activity.status == 200)
+        #expect(try await client.get("/api/v1/alerts/\(alert)/activity?limit=-1").status == 400)
+        #expect(try await client.get("/api/v1/alerts").body.contains(alert))
+    }
+
+    @Test func writesAreAttributedToTheCallerAndLandInTheAuditTrail() async throws {
+        let fixture = try await EngineFixture.start()
+        defer { Task { await fixture.stop() } }
+        let alert = try #require(try await fixture.firingAlert())
+        let alice = fixture.tcp(token: "operator-token-0123456789")
+        let ack = try await alice.post("/api/v1/alerts/\(alert)/ack", #"{"note": "on it"}"#)
+        #expect(ack.status == 200, "\(ack.body)")
+        #expect(fixture.engine.snapshot.alerts.entries.first { $0.id == alert }?.acknowledgement?.by == "alice")
+        let note = try await alice.post("/api/v1/alerts/\(alert)/notes", #"{"text": "vendor called"}"#)
+        #expect(note.status == 200)
+        let activity = try await fixture.engine.alertActivity(alertID: alert, limit: 10)
+        #expect(activity.contains { $0.by == "alice" && $0.text.contains("on it") })
+        #expect(activity.contains { $0.by == "alice" && $0.text.contains("vendor called") })
+        let twice = try await alice.post("/api/v1/alerts/\(alert)/ack", #"{"note": "again"}"#)
+        #expect(twice.status == 409 || twice.status == 200, "a refused command is a conflict, not a server error")
+        #expect(try await alice.post("/api/v1/alerts/\(alert)/unack").status == 200)
+        #expect(try await alice.post("/api/v1/alerts/nope/unack").status == 409)
+
+        let silence = try await alice.post(
+            "/api/v1/silences",
+            #"{"matchers": "{alertname=\"InterfaceDown\"}", "duration": "1h30m", "comment": "maint"}"#)
+        #expect(silence.status == 200, "\(silence.body)")
+        let silenced = try #require(fixture.engine.snapshot.alerts.silences.first)
+        #expect(silenced.createdBy == "alice")
+        let expire = try await alice.request(.DELETE, "/api/v1/silences/\(silenced.id)")
+        #expect(expire.status == 200, "\(expire.body)")
+        #expect(try await alice.post("/api/v1/jobs/etl/run").status == 200)
+        #expect(try await eventually { try await fixture.engine.jobRuns(jobID: "etl", limit: 5).count == 1 })
+        #expect(try await alice.post("/api/v1/checks/feed/run").status == 200)
+        #expect(try await alice.post("/api/v1/jobs/nope/run").status == 409)
+    }
+
+    @Test func everyMistakeGetsItsStatusAndNamesWhatWasWrong() async throws {
+        let fixture = try await EngineFixture.start()
+        defer { Task { await fixture.stop() } }
+        let anonymous = fixture.tcp()
+        let noToken = try await anonymous.get("/api/v1/snapshot")
+        #expect(noToken.status == 401)
+        #expect(noToken.body.contains("Bearer"))
+        #expect(try await fixture.tcp(token: "wrong-token-0123456789").get("/api/v1/snapshot").status == 401)
+        let viewer = fixture.tcp(token: "viewer-token-0123456789")
+        #expect(try await viewer.get("/api/v1/snapshot").status == 200)
+        let forbidden = try await viewer.post("/api/v1/alerts/x/ack", #"{"note": "n"}"#)
+        #expect(forbidden.status == 403)
+        #expect(forbidden.body.contains("viewer-vic") && forbidden.body.contains("operator"))
+        #expect(!forbidden.body.contains("viewer-token"), "a token's value is never in an answer")
+        let alice = fixture.tcp(token: "operator-token-0123456789")
+        #expect(try await alice.post("/-/reload").status == 403, "reloading needs admin")
+
+        let malformed = try await alice.post("/api/v1/alerts/x/ack", "{not json")
+        #expect(malformed.status == 400)
+        let unknown = try await alice.post("/api/v1/alerts/x/ack", #"{"note": "n", "nite": "typo"}"#)
+        #expect(unknown.status == 400)
+        #expect(unknown.body.contains("nite"))
+        let missing = try await alice.post("/api/v1/alerts/x/notes", "{}")
+        #expect(missing.status == 400)
+        #expect(missing.body.contains("text"))
+        let wrongType = try await alice.post("/api/v1/alerts/x/notes", #"{"text": 5}"#)
+        #expect(wrongType.status == 400)
+        let badMatchers = try await alice.post(
+            "/api/v1/silences", #"{"matchers": "{alertname=~\"(\"}", "duration": "1h", "comment": "c"}"#)
+        #expect(badMatchers.status == 400)
+        #expect(badMatchers.body.contains("matchers"))
+        let badDuration = try await alice.post(
+            "/api/v1/silences", #"{"matchers": "alertname=X", "duration": "90x", "comment": "c"}"#)
+        #expect(badDuration.status == 400)
+        #expect(badDuration.body.contains("duration") && badDuration.body.contains("90x"))
+        let large = try await alice.post(
+            "/api/v1/alerts/x/notes", #"{"text": ""# + String(repeating: "x", count: 100_000) + #""}"#)
+        #expect(large.status == 413)
+        #expect(try await alice.get("/api/v1/nothing").status == 404)
+    }
+
+    @Test func tokensAreNeededToListenBeyondLoopback() async throws {
+        let host = EngineHost(
+            source: try await EngineFixture.start(tokens: []).engine,
+            info: EngineInfo(pid: 1, startedAt: Date(), landscape: "x", version: "t"))
+        await #expect(throws: ServerError.self) {
+            _ = try await EngineServer.start(
+                api: EngineAPI(host: host, access: AccessPolicy(tokens: [])),
+                listeners: EngineServer.Listeners(tcp: ("0.0.0.0", 0)), logger: .init(label: "t"))
+        }
+        let message = "\(ServerError.tokensRequired(host: "0.0.0.0"))"
+        #expect(message.contains("server.tokens") && message.contains("0.0.0.0"))
+    }
+
+    @Test func anAdminReloadsAndTheSocketNeedsNoToken() async throws {
+        let fixture = try await EngineFixture.start()
+        defer { Task { await fixture.stop() } }
+        let refused = try await fixture.tcp(token: "admin-token-0123456789").post("/-/reload")
+        #expect(refused.status == 400, "this host was given no way to reload")
+        #expect(refused.body.contains("cannot reload"))
+        fixture.host.onReload { EngineHost.ReloadOutcome(succeeded: true, message: "reloaded: 1 checks") }
+        let reloaded = try await fixture.unix(user: "sam").post("/-/reload")
+        #expect(reloaded.status == 200)
+        #expect(reloaded.body.contains("reloaded"))
+    }
+
+    @Test func theSocketIsOnlyForTheOwnerAndItsGroup() async throws {
+        let fixture = try await EngineFixture.start()
+        defer { Task { await fixture.stop() } }
+        let attributes = try FileManager.default.attributesOfItem(atPath: fixture.socket)
+        #expect((attributes[.posixPermissions] as? Int) == 0o660)
+    }
+}
