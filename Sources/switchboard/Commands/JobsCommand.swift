@@ -54,7 +54,11 @@ struct JobsCommand: ParsableCommand {
     /// `switchboard jobs run ID`
     struct Run: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Run a command job now, showing its output; exits 1 if the run fails.")
+            abstract: "Run a command job now, showing its output; exits 1 if the run fails.",
+            discussion: """
+                When an engine runs on the state directory (a console or `switchboard serve`), that engine \
+                starts the run, so the job's overlap rule applies and no run is doubled.
+                """)
 
         @OptionGroup var common: CommonOptions
 
@@ -62,6 +66,21 @@ struct JobsCommand: ParsableCommand {
         var id: String
 
         func run() async throws {
+            let directory = URL(fileURLWithPath: common.stateDirectory)
+            if StateDirectoryLock.isHeld(directory: directory) {
+                let socket = directory.appending(path: StateDirectoryLock.socketName).path
+                let user = ProcessInfo.processInfo.environment["USER"] ?? NSUserName()
+                let run: JobRunSummary
+                do {
+                    run = try await EngineJobRun.run(id, socket: socket, user: user)
+                } catch {
+                    StandardError.write("error: \(error)")
+                    throw ExitStatus.failed
+                }
+                StandardError.write(JobsTable.summary(run))
+                if run.result != .succeeded { throw ExitStatus.failed }
+                return
+            }
             let engine = try JobsCommand.engine(common)
             let job = try JobsCommand.job(id, in: engine)
             guard !job.command.isEmpty else {
