@@ -112,7 +112,7 @@ let package = Package(
         .executableTarget(
             name: "switchboard-bench",
             dependencies: [
-                "SwitchboardCore", "Monitor", "PromQL", "CAllocationCounter", "Console",
+                "SwitchboardCore", "Monitor", "PromQL", "CAllocationCounter", "Console", "Server", "Remote",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),

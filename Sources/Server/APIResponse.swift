@@ -6,8 +6,14 @@ import SwitchboardCore
 /// JSON answers in the API's one encoding (`APICoding`).
 enum APIResponse {
     static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) -> Response {
-        let data = (try? APICoding.encode(value)) ?? Data(#"{"error":"could not encode the answer"}"#.utf8)
-        return Response(
+        json(
+            data: (try? APICoding.encode(value)) ?? Data(#"{"error":"could not encode the answer"}"#.utf8),
+            status: status)
+    }
+
+    /// JSON already encoded.
+    static func json(data: Data, status: HTTPResponse.Status = .ok) -> Response {
+        Response(
             status: status, headers: [.contentType: "application/json; charset=utf-8"],
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
     }

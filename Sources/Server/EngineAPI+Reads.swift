@@ -8,7 +8,8 @@ extension EngineAPI {
     func addReads(to router: Router<BasicRequestContext>, transport: AccessPolicy.Transport) {
         let host = host
         read(router, "/api/v1/engine", transport: transport) { _, _ in APIResponse.json(host.info) }
-        read(router, "/api/v1/snapshot", transport: transport) { _, _ in APIResponse.json(host.snapshot) }
+        read(router, "/api/v1/snapshot", transport: transport) { _, _ in APIResponse.json(data: host.encodedSnapshot())
+        }
         read(router, "/api/v1/interfaces", transport: transport) { _, _ in
             APIResponse.json(host.snapshot.interfaces)
         }

@@ -23,6 +23,13 @@ public final class EngineHost: Sendable {
     public let events = EventHub()
     public let info: EngineInfo
     private let current: Mutex<any DataSource>
+    private let encoded = Mutex<EncodedSnapshot?>(nil)
+
+    private struct EncodedSnapshot {
+        var version: UInt64
+        var viewers: [Viewer]
+        var data: Data
+    }
     private let reloader = Mutex<(@Sendable () async -> ReloadOutcome)?>(nil)
 
     public init(source: any DataSource, info: EngineInfo) {
@@ -42,6 +49,7 @@ public final class EngineHost: Sendable {
     /// Serves `source` from now on (after a reload), and tells every console to fetch anew.
     public func replace(_ source: any DataSource) {
         current.withLock { $0 = source }
+        encoded.withLock { $0 = nil }
         events.publish("reset", data: "{}")
     }
 
@@ -50,6 +58,19 @@ public final class EngineHost: Sendable {
         var snapshot = source.snapshot
         snapshot.viewers = presence.viewers()
         return snapshot
+    }
+
+    /// The snapshot's JSON, encoded once per version and board however many consoles fetch it:
+    /// every console fetches each new version at once, and encoding is most of the cost.
+    func encodedSnapshot() -> Data {
+        let snapshot = self.snapshot
+        if let cached = encoded.withLock({ $0 }), cached.version == snapshot.version, cached.viewers == snapshot.viewers
+        {
+            return cached.data
+        }
+        let data = (try? APICoding.encode(snapshot)) ?? Data()
+        encoded.withLock { $0 = EncodedSnapshot(version: snapshot.version, viewers: snapshot.viewers, data: data) }
+        return data
     }
 
     /// Ready once the state is loaded (the engine exists) and every check has run once.

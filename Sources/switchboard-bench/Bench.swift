@@ -8,7 +8,7 @@ struct Bench: AsyncParsableCommand {
         abstract: "Benchmarks of Switchboard, run beside the tools users know. Build with -c release.",
         subcommands: [
             ProbesBenchmark.self, TargetsCommand.self, QueueBenchmark.self, JobsBenchmark.self, RulesBenchmark.self,
-            ConsoleBenchmark.self, HistoryBenchmark.self, CheckpointBenchmark.self,
+            ConsoleBenchmark.self, HistoryBenchmark.self, CheckpointBenchmark.self, APIBenchmark.self,
         ])
 
 }
