@@ -157,7 +157,21 @@ public final class RemoteDataSource: DataSource {
         while (try? await Task.sleep(for: .seconds(10))) != nil { await sendPresence(force: true) }
     }
 
+    /// Brings the snapshot up to date: by a delta from the version held when the engine still keeps
+    /// it, else whole.
     private func refresh() async throws {
+        let held = state.withLock { $0.snapshot }
+        if held.version > 0 {
+            do {
+                let delta = try await api.get(SnapshotDelta.self, "/api/v1/snapshot/delta?since=\(held.version)")
+                if let snapshot = delta.applied(to: held) {
+                    state.withLock { $0.snapshot = snapshot }
+                    return
+                }
+            } catch APIClientError.status(410, _) {
+                // Too far behind (or the engine was reloaded): fetched whole below.
+            }
+        }
         let snapshot = try await api.get(Snapshot.self, "/api/v1/snapshot")
         state.withLock { $0.snapshot = snapshot }
     }

@@ -10,6 +10,16 @@ extension EngineAPI {
         read(router, "/api/v1/engine", transport: transport) { _, _ in APIResponse.json(host.info) }
         read(router, "/api/v1/snapshot", transport: transport) { _, _ in APIResponse.json(data: host.encodedSnapshot())
         }
+        read(router, "/api/v1/snapshot/delta", transport: transport) { request, _ in
+            let text = request.uri.queryParameters["since"] ?? ""
+            guard let base = UInt64(text) else {
+                throw APIFailure.badRequest("since: expected the version the console holds, got \(text)")
+            }
+            guard let data = host.encodedDelta(since: base) else {
+                throw APIFailure(status: .gone, message: "version \(base) is no longer kept: fetch /api/v1/snapshot")
+            }
+            return APIResponse.json(data: data)
+        }
         read(router, "/api/v1/interfaces", transport: transport) { _, _ in
             APIResponse.json(host.snapshot.interfaces)
         }

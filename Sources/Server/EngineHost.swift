@@ -24,8 +24,14 @@ public final class EngineHost: Sendable {
     public let info: EngineInfo
     private let current: Mutex<any DataSource>
     private let encoded = Mutex<EncodedSnapshot?>(nil)
+    /// The versions consoles were last sent, newest last: the bases of their next deltas.
+    private let served = Mutex<[Snapshot]>([])
+    /// How many versions are kept for deltas; a console further behind fetches everything.
+    static let keptVersions = 8
 
+    /// A snapshot (`base == nil`) or a delta, encoded.
     private struct EncodedSnapshot {
+        var base: UInt64?
         var version: UInt64
         var viewers: [Viewer]
         var data: Data
@@ -50,6 +56,7 @@ public final class EngineHost: Sendable {
     public func replace(_ source: any DataSource) {
         current.withLock { $0 = source }
         encoded.withLock { $0 = nil }
+        served.withLock { $0 = [] }
         events.publish("reset", data: "{}")
     }
 
@@ -64,13 +71,47 @@ public final class EngineHost: Sendable {
     /// every console fetches each new version at once, and encoding is most of the cost.
     func encodedSnapshot() -> Data {
         let snapshot = self.snapshot
-        if let cached = encoded.withLock({ $0 }), cached.version == snapshot.version, cached.viewers == snapshot.viewers
+        remember(snapshot)
+        if let cached = encoded.withLock({ $0 }), cached.base == nil, cached.version == snapshot.version,
+            cached.viewers == snapshot.viewers
         {
             return cached.data
         }
         let data = (try? APICoding.encode(snapshot)) ?? Data()
-        encoded.withLock { $0 = EncodedSnapshot(version: snapshot.version, viewers: snapshot.viewers, data: data) }
+        encoded.withLock {
+            $0 = EncodedSnapshot(base: nil, version: snapshot.version, viewers: snapshot.viewers, data: data)
+        }
         return data
+    }
+
+    /// What changed since `base`, encoded (once for every console on that base); nil when `base` is
+    /// no longer kept, and the console must fetch the whole snapshot.
+    func encodedDelta(since base: UInt64) -> Data? {
+        let snapshot = self.snapshot
+        guard let old = served.withLock({ $0.last { $0.version == base } }) else { return nil }
+        remember(snapshot)
+        if let cached = encoded.withLock({ $0 }), cached.base == base, cached.version == snapshot.version,
+            cached.viewers == snapshot.viewers
+        {
+            return cached.data
+        }
+        let data = (try? APICoding.encode(SnapshotDelta(from: old, to: snapshot))) ?? Data()
+        encoded.withLock {
+            $0 = EncodedSnapshot(base: base, version: snapshot.version, viewers: snapshot.viewers, data: data)
+        }
+        return data
+    }
+
+    /// Keeps a snapshot a console now holds, as the base of its next delta.
+    private func remember(_ snapshot: Snapshot) {
+        served.withLock { served in
+            if let index = served.lastIndex(where: { $0.version == snapshot.version }) {
+                served[index] = snapshot
+                return
+            }
+            served.append(snapshot)
+            if served.count > Self.keptVersions { served.removeFirst(served.count - Self.keptVersions) }
+        }
     }
 
     /// Ready once the state is loaded (the engine exists) and every check has run once.

@@ -10,7 +10,7 @@ public enum APICoding {
             pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .custom { date, encoder in
             var container = encoder.singleValueContainer()
-            try container.encode(date.formatted(timestamp))
+            try container.encode(format(date))
         }
         return encoder
     }
@@ -21,11 +21,12 @@ public enum APICoding {
         decoder.dateDecodingStrategy = .custom { decoder in
             let container = try decoder.singleValueContainer()
             let text = try container.decode(String.self)
-            if let date = try? timestamp.parse(text) { return date }
-            if let date = try? plainTimestamp.parse(text) { return date }
-            throw DecodingError.dataCorruptedError(
-                in: container,
-                debugDescription: "expected an ISO 8601 time such as 2026-12-06T18:30:00.000Z, got \(text)")
+            guard let date = parse(text) else {
+                throw DecodingError.dataCorruptedError(
+                    in: container,
+                    debugDescription: "expected an ISO 8601 time such as 2026-12-06T18:30:00.000Z, got \(text)")
+            }
+            return date
         }
         return decoder
     }
@@ -38,6 +39,28 @@ public enum APICoding {
         try decoder().decode(type, from: data)
     }
 
-    private static let timestamp = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
-    private static let plainTimestamp = Date.ISO8601FormatStyle()
+    /// The time to the nearest millisecond, in UTC. The fraction is written from whole milliseconds
+    /// (Foundation's formatter truncates a double, and a parsed time is often a hair below its
+    /// millisecond), so a time survives any number of round trips unchanged.
+    static func format(_ date: Date) -> String {
+        let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded())
+        let (seconds, fraction) = milliseconds.quotientAndRemainder(dividingBy: 1000)
+        let whole = fraction < 0 ? seconds - 1 : seconds
+        let text = Date(timeIntervalSince1970: Double(whole)).formatted(timestamp)
+        let digits = String(fraction < 0 ? fraction + 1000 : fraction)
+        return text.dropLast() + "." + String(repeating: "0", count: 3 - digits.count) + digits + "Z"
+    }
+
+    /// `2026-12-06T18:30:00Z`, with any fraction of a second, in UTC or with an offset.
+    static func parse(_ text: String) -> Date? {
+        guard let dot = text.firstIndex(of: ".") else { return try? timestamp.parse(text) }
+        let digits = text[text.index(after: dot)...].prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty, let base = try? timestamp.parse(String(text[..<dot]) + text[digits.endIndex...]) else {
+            return nil
+        }
+        let fraction = Double("0." + digits) ?? 0
+        return Date(timeIntervalSince1970: base.timeIntervalSince1970 + fraction)
+    }
+
+    private static let timestamp = Date.ISO8601FormatStyle()
 }
