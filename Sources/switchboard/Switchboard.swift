@@ -27,13 +27,28 @@ struct Switchboard: AsyncParsableCommand {
     @OptionGroup var common: CommonOptions
     @OptionGroup var console: ConsoleFlags
 
+    /// As ArgumentParser's, but bad input exits 2 with the typed command's usage (`UsageFailure`).
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            UsageFailure.exit(with: error, arguments: Array(CommandLine.arguments.dropFirst()))
+        }
+    }
+
     func run() async throws {
         try ConsoleRunner.preflight(options: console.options)
         let configFile = try common.configFile()
         let landscape = try ConfigLoading.load(configFile)
+        let ruleGroups = try ConfigLoading.ruleGroups(of: landscape, configFile: configFile)
         FileLogHandler.bootstrap(stateDirectory: common.stateDirectory)
         let engine = try EngineFactory.engine(
-            landscape: landscape, configFile: configFile, stateDirectory: common.stateDirectory)
+            landscape: landscape, ruleGroups: ruleGroups, stateDirectory: common.stateDirectory)
         try await ConsoleRunner(options: console.options).run(engine: engine)
     }
 }

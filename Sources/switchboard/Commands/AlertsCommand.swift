@@ -24,6 +24,7 @@ struct AlertsCommand: ParsableCommand {
         @Option(help: OutputFormat.help) var format: OutputFormat = .text
 
         func run() throws {
+            AlertCommandSupport.warnIfConfigIsInvalid(common)
             let store = try AlertCommandSupport.store(common)
             var queue = try AlertCommandSupport.reporting { try store.loadQueue() }
             queue.recompute(now: Date())

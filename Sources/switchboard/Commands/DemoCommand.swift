@@ -42,8 +42,9 @@ struct DemoCommand: AsyncParsableCommand {
             let environment = ProcessInfo.processInfo.environment.merging(demo.environment) { $1 }
             let configFile = try DemoLandscape.configFileURL().path
             let landscape = try ConfigLoading.load(configFile, environment: environment)
+            let ruleGroups = try ConfigLoading.ruleGroups(of: landscape, configFile: configFile)
             let engine = try EngineFactory.engine(
-                landscape: landscape, configFile: configFile, stateDirectory: stateDirectory)
+                landscape: landscape, ruleGroups: ruleGroups, stateDirectory: stateDirectory)
             try await ConsoleRunner(options: console.options).run(engine: engine)
         } catch {
             await demo.shutdown()

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Monitor
 import SwitchboardCore
 
 /// Loads a config for a command, printing every error to stderr and exiting with `ExitStatus.badInput` (2) on failure.
@@ -9,6 +10,19 @@ enum ConfigLoading {
     {
         do {
             return try ConfigLoader(environment: environment).load(file: path)
+        } catch {
+            report(error)
+            throw ExitStatus.badInput
+        }
+    }
+
+    /// The groups of the rule files a config names (`ConfigRuleFiles`): warnings and errors on stderr, and
+    /// `ExitStatus.badInput` (2) when any rule file is missing or invalid.
+    static func ruleGroups(of landscape: Landscape, configFile: String) throws -> [RuleGroup] {
+        let files = ConfigRuleFiles(patterns: landscape.ruleFiles, configFile: configFile)
+        files.warnings.forEach(StandardError.write)
+        do {
+            return try files.load()
         } catch {
             report(error)
             throw ExitStatus.badInput
