@@ -36,15 +36,12 @@ public struct AlertTopology: Sendable {
         public var isDown: Bool
         /// When the node's newest check result arrived; nil before the first.
         public var lastResultAt: Date?
-        /// When the node last came back up, if it was down before.
-        public var recoveredAt: Date?
         /// How often the node is checked.
         public var checkInterval: TimeInterval
 
-        public init(isDown: Bool, lastResultAt: Date?, recoveredAt: Date? = nil, checkInterval: TimeInterval) {
+        public init(isDown: Bool, lastResultAt: Date?, checkInterval: TimeInterval) {
             self.isDown = isDown
             self.lastResultAt = lastResultAt
-            self.recoveredAt = recoveredAt
             self.checkInterval = checkInterval
         }
     }

@@ -63,8 +63,7 @@ public struct AlertEntrySnapshot: Sendable, Equatable, Identifiable {
         case silenced(silenceID: String)
         case maintenance(windowID: String)
         case inhibited(byAlertID: String)
-        /// Held back by the topology; `reason` is `dependency-down`, `awaiting-dependency-result` or
-        /// `dependency-recovering`.
+        /// Folded under a dependency that is down by its own firing alert; `reason` is `dependency-down`.
         case suppressed(rootCause: String, reason: String)
     }
 }
