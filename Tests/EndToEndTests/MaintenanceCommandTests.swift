@@ -36,7 +36,7 @@ import Testing
         ])
         #expect(add.status == 0, "\(add.stderr)")
         let id = add.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        let muted = try await run(["alerts", "list", "--state", "silenced"])
+        let muted = try await run(["alerts", "list", "--state", "maintenance"])
         #expect(muted.stdout.contains("maintenance \(id)"))
         let list = try await run(["maintenance", "list", "--format", "json"])
         let windows = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
