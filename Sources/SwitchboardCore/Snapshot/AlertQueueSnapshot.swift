@@ -33,6 +33,10 @@ public struct AlertEntrySnapshot: Sendable, Equatable, Identifiable {
     public var annotations: [String: String]
     /// When the condition began (pending and firing) or ended (resolved).
     public var since: Date
+    /// When the condition first held: the alert became active (pending, or firing at once without `for`).
+    public var activeAt: Date?
+    /// When it went from pending to firing; nil while pending.
+    public var firedAt: Date?
     public var acknowledgement: AcknowledgementSnapshot?
     /// Why the alert is not notified, if it is not.
     public var muting: [Muting]
@@ -43,8 +47,10 @@ public struct AlertEntrySnapshot: Sendable, Equatable, Identifiable {
     public init(
         id: String, name: String, severity: String, state: State, labels: [LabelPair], annotations: [String: String],
         since: Date, acknowledgement: AcknowledgementSnapshot?, muting: [Muting], rootCause: String?,
-        notes: [NoteSnapshot]
+        notes: [NoteSnapshot], activeAt: Date? = nil, firedAt: Date? = nil
     ) {
+        self.activeAt = activeAt
+        self.firedAt = firedAt
         self.id = id
         self.name = name
         self.severity = severity
