@@ -42,13 +42,16 @@ struct Switchboard: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try ConsoleRunner.preflight(options: console.options)
+        OperatorLog.start(stateDirectory: common.stateDirectory, command: "console")
+        // The config first: a broken config or rule file is reported (and logged) before the terminal is checked.
         let configFile = try common.configFile()
         let landscape = try ConfigLoading.load(configFile)
         let ruleGroups = try ConfigLoading.ruleGroups(of: landscape, configFile: configFile)
-        FileLogHandler.bootstrap(stateDirectory: common.stateDirectory)
+        OperatorLog.info("config \(configFile): " + ConfigLoading.summary(landscape, ruleGroups: ruleGroups))
+        try ConsoleRunner.preflight(options: console.options)
         let engine = try EngineFactory.engine(
             landscape: landscape, ruleGroups: ruleGroups, stateDirectory: common.stateDirectory)
         try await ConsoleRunner(options: console.options).run(engine: engine)
+        OperatorLog.info("stopped")
     }
 }

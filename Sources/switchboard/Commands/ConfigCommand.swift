@@ -29,22 +29,13 @@ struct ConfigCommand: ParsableCommand {
                     let rules = ConfigRuleFiles(patterns: landscape.ruleFiles, configFile: file)
                     rules.warnings.forEach(StandardError.write)
                     let groups = try rules.load()
-                    print("\(file): OK — " + Self.summary(landscape, ruleGroups: groups))
+                    print("\(file): OK — " + ConfigLoading.summary(landscape, ruleGroups: groups))
                 } catch {
                     ConfigLoading.report(error)
                     failed = true
                 }
             }
             if failed { throw ExitStatus.badInput }
-        }
-
-        /// `5 systems, 6 interfaces, 30 checks, 3 jobs, 12 rules`
-        static func summary(_ landscape: Landscape, ruleGroups: [RuleGroup]) -> String {
-            [
-                Plural.count(landscape.systems.count, "system"), Plural.count(landscape.interfaces.count, "interface"),
-                Plural.count(landscape.allChecks.count, "check"), Plural.count(landscape.jobs.count, "job"),
-                Plural.count(ruleGroups.reduce(0) { $0 + $1.rules.count }, "rule"),
-            ].joined(separator: ", ")
         }
     }
 }

@@ -34,15 +34,16 @@ struct DemoCommand: AsyncParsableCommand {
 
     func run() async throws {
         if serversOnly { return try await serveOnly() }
-        try ConsoleRunner.preflight(options: console.options)
         let stateDirectory = common.stateDirectory
-        FileLogHandler.bootstrap(stateDirectory: stateDirectory)
+        OperatorLog.start(stateDirectory: stateDirectory, command: "demo --seed \(seed)")
+        try ConsoleRunner.preflight(options: console.options)
         let demo = try await DemoLandscape.start(seed: seed)
         do {
             let environment = ProcessInfo.processInfo.environment.merging(demo.environment) { $1 }
             let configFile = try DemoLandscape.configFileURL().path
             let landscape = try ConfigLoading.load(configFile, environment: environment)
             let ruleGroups = try ConfigLoading.ruleGroups(of: landscape, configFile: configFile)
+            OperatorLog.info("config \(configFile): " + ConfigLoading.summary(landscape, ruleGroups: ruleGroups))
             let engine = try EngineFactory.engine(
                 landscape: landscape, ruleGroups: ruleGroups, stateDirectory: stateDirectory)
             try await ConsoleRunner(options: console.options).run(engine: engine)
@@ -51,6 +52,7 @@ struct DemoCommand: AsyncParsableCommand {
             throw error
         }
         await demo.shutdown()
+        OperatorLog.info("stopped")
     }
 
     private func serveOnly() async throws {
