@@ -27,7 +27,7 @@ struct Switchboard: AsyncParsableCommand {
     @OptionGroup var common: CommonOptions
     @OptionGroup var console: ConsoleFlags
 
-    /// As ArgumentParser's, but bad input exits 2 with the typed command's usage (`UsageFailure`).
+    /// As ArgumentParser's, with its errors under the one exit policy (`ExitPolicy`).
     static func main() async {
         do {
             var command = try parseAsRoot()
@@ -37,8 +37,20 @@ struct Switchboard: AsyncParsableCommand {
                 try command.run()
             }
         } catch {
-            UsageFailure.exit(with: error, arguments: Array(CommandLine.arguments.dropFirst()))
+            ExitPolicy.exit(
+                with: error, arguments: Array(CommandLine.arguments.dropFirst()),
+                stateDirectory: ConfigLocator().stateDirectory(explicit: stateDirectoryArgument()))
         }
+    }
+
+    /// `--state-dir DIR` or `--state-dir=DIR` from the raw arguments, for errors that escaped before or after parsing.
+    private static func stateDirectoryArgument() -> String? {
+        let arguments = CommandLine.arguments
+        for (index, argument) in arguments.enumerated() {
+            if argument == "--state-dir", index + 1 < arguments.count { return arguments[index + 1] }
+            if argument.hasPrefix("--state-dir=") { return String(argument.dropFirst("--state-dir=".count)) }
+        }
+        return nil
     }
 
     func run() async throws {
