@@ -38,7 +38,7 @@ import Testing
         ])
         let topology = AlertTopology(
             parents: [.interface("crm-erp-soap"): [.system("crm")]],
-            health: [.system("crm"): AlertTopology.NodeHealth(isDown: true, lastResultAt: Date(), checkInterval: 30)])
+            health: [.system("crm"): AlertTopology.NodeHealth(isDown: true)])
         let changes = queue.update(
             alerts: [crm, soap, slow, queueDepth, batch, ledger], topology: topology, now: Date())
         try store.recordEvaluation(changes, at: Date())

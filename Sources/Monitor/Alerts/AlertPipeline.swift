@@ -211,21 +211,16 @@ final class AlertPipeline: Sendable {
             resolvedAt: date(alert.resolvedAt), value: alert.value)
     }
 
-    /// What topology suppression needs of every system and interface: down or not, and since when it is known.
-    /// Only nodes with checks of their own: one without never has a result for its dependents to wait
-    /// for, and a system without checks shows the state of the interfaces that lead to it, so taking it
-    /// as down would fold those interfaces' alerts under their own failure.
+    /// What topology suppression needs of every system and interface: whether its checks say DOWN.
+    /// Only nodes with checks of their own: a system without checks shows the state of the interfaces that
+    /// lead to it, so taking it as down would fold those interfaces' alerts under their own failure.
     private static func health(_ snapshot: Snapshot) -> [AlertTopology.NodeID: AlertTopology.NodeHealth] {
         var health: [AlertTopology.NodeID: AlertTopology.NodeHealth] = [:]
         for interface in snapshot.interfaces where !interface.checks.isEmpty {
-            health[.interface(interface.id)] = AlertTopology.NodeHealth(
-                isDown: interface.state == .down, lastResultAt: interface.lastCheck,
-                checkInterval: interface.checks.map(\.intervalSeconds).min() ?? 60)
+            health[.interface(interface.id)] = AlertTopology.NodeHealth(isDown: interface.state == .down)
         }
         for system in snapshot.systems where !system.checks.isEmpty {
-            health[.system(system.id)] = AlertTopology.NodeHealth(
-                isDown: system.state == .down, lastResultAt: system.checks.compactMap(\.last?.startedAt).max(),
-                checkInterval: system.checks.map(\.intervalSeconds).min() ?? 60)
+            health[.system(system.id)] = AlertTopology.NodeHealth(isDown: system.state == .down)
         }
         return health
     }

@@ -22,13 +22,8 @@ import Testing
         AlertTopology(landscape: landscape, health: health)
     }
 
-    func up(_ last: TimeInterval = 0, interval: TimeInterval = 30) -> Health {
-        Health(isDown: false, lastResultAt: F.at(last), checkInterval: interval)
-    }
-
-    func down(_ last: TimeInterval = 0, interval: TimeInterval = 30) -> Health {
-        Health(isDown: true, lastResultAt: F.at(last), checkInterval: interval)
-    }
+    let up = Health(isDown: false)
+    let down = Health(isDown: true)
 
     @Test func alertsOfDependentsFoldUnderTheTopmostNodeDownByItsOwnFiringAlert() {
         var queue = AlertQueue()
@@ -36,7 +31,7 @@ import Testing
         let erp = F.alert("Down", ["system": "erp"])
         let orders = F.alert("InterfaceFailing", ["interface": "orders", "system": "crm"])
         let wms = F.alert("Down", ["system": "wms"])
-        let health = [Node.system("db"): down(), .system("erp"): down(), .interface("orders"): down()]
+        let health = [Node.system("db"): down, .system("erp"): down, .interface("orders"): down]
         _ = queue.update(alerts: [db, erp, orders, wms], topology: topology(health), now: F.at(5))
         #expect(queue.entry(db.id)?.suppression == nil, "the root cause itself is shown")
         #expect(
@@ -59,14 +54,14 @@ import Testing
         let crmPending = F.alert("SystemDown", ["system": "crm"], state: .pending)
         var queue = AlertQueue()
         let flapping = AlertTopology(
-            landscape: landscape, health: [.system("crm"): down(), .interface("crm-erp-soap"): down()])
+            landscape: landscape, health: [.system("crm"): down, .interface("crm-erp-soap"): down])
         _ = queue.update(alerts: [soap, crmPending], topology: flapping, now: F.at(5))
         #expect(queue.entry(soap.id)?.suppression == nil, "CRM is down on this run but has no firing alert")
         #expect(queue.entry(soap.id)?.snapshot.rootCause == nil)
 
         let crmFiring = F.alert("SystemDown", ["system": "crm"])
         let degraded = AlertTopology(
-            landscape: landscape, health: [.system("crm"): up(), .interface("crm-erp-soap"): down()])
+            landscape: landscape, health: [.system("crm"): up, .interface("crm-erp-soap"): down])
         _ = queue.update(alerts: [soap, crmFiring], topology: degraded, now: F.at(10))
         #expect(queue.entry(soap.id)?.suppression == nil, "an alert of CRM fires but CRM is not DOWN (DEGRADED)")
 
@@ -79,7 +74,7 @@ import Testing
     @Test func aResolutionIsNeverSuppressed() {
         var queue = AlertQueue()
         let erp = F.alert("Down", ["system": "erp"])
-        let health = [Node.system("db"): down(0)]
+        let health = [Node.system("db"): down]
         _ = queue.update(alerts: [erp, F.alert("Down", ["system": "db"])], topology: topology(health), now: F.at(1))
         #expect(queue.entry(erp.id)?.suppression != nil)
         _ = queue.update(alerts: [], topology: topology(health), now: F.at(2))
@@ -91,7 +86,7 @@ import Testing
     @Test func dependencyCyclesEnd() {
         let topology = AlertTopology(
             parents: [.system("a"): [.system("b")], .system("b"): [.system("a")]],
-            health: [.system("b"): down(0)])
+            health: [.system("b"): down])
         var queue = AlertQueue()
         let a = F.alert("Down", ["system": "a"])
         _ = queue.update(alerts: [a, F.alert("Down", ["system": "b"])], topology: topology, now: F.at(1))
