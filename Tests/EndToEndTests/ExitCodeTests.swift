@@ -4,7 +4,7 @@ import Testing
 
 /// The one exit policy of README's Commands table, case by case, on the real binary: bad input exits 2 with a
 /// one-line error naming the option and the typed command's own usage; an unusable state database exits 3.
-@Suite struct ExitCodeTests {
+@Suite(.serialized) struct ExitCodeTests {
     let directory: String
     let config: String
 
