@@ -243,9 +243,9 @@ public final class MonitorEngine: DataSource {
             publish()
             let results = runs.map(\.result)
             let down = results.filter { !$0.up }.count
+            // Not "the checks ran": the console marks the outcome ✔ or ✘, and a check that is down is no ✔.
             return CommandOutcome(
-                succeeded: true,
-                message: "checked \(target): \(results.count - down) up, \(down) down")
+                succeeded: down == 0, message: "checked \(target): \(results.count - down) up, \(down) down")
         case .acknowledge, .unacknowledge, .note, .silence, .expireSilence:
             guard let alerting else {
                 return CommandOutcome(succeeded: false, message: "no alert rules are loaded, so there is no queue")

@@ -15,7 +15,7 @@ struct QueueWorkload {
 
     init(alerts count: Int, silences silenceCount: Int, inhibitionRules ruleCount: Int) {
         let start = Date().addingTimeInterval(-3600)
-        alerts = (0..<count).map { index in
+        let generated = (0..<count).map { index in
             let system = index % 100
             return RuleAlert(
                 ruleName: "Rule\(index % 100)",
@@ -25,6 +25,13 @@ struct QueueWorkload {
                 ]), annotations: ["summary": "alert \(index)"], state: index % 20 == 0 ? .pending : .firing,
                 activeAt: start, firedAt: index % 20 == 0 ? nil : start, value: Double(index))
         }
+        // sys-3 is down by its own firing alert, so that what depends on it is suppressed (docs/alerts.md).
+        alerts =
+            generated + [
+                RuleAlert(
+                    ruleName: "SystemDown", labels: ["system": "sys-3", "severity": "critical"], state: .firing,
+                    activeAt: start, firedAt: start)
+            ]
         silences = (0..<silenceCount).map { index in
             let matchers: [LabelMatcher] =
                 index % 10 == 0
@@ -52,8 +59,7 @@ struct QueueWorkload {
         }
         var health: [AlertTopology.NodeID: AlertTopology.NodeHealth] = [:]
         for system in 0..<100 {
-            health[.system("sys-\(system)")] = AlertTopology.NodeHealth(
-                isDown: system == 3, lastResultAt: Date(), checkInterval: 30)
+            health[.system("sys-\(system)")] = AlertTopology.NodeHealth(isDown: system == 3)
         }
         topology = AlertTopology(
             landscape: Landscape(name: "bench", systems: systems, interfaces: interfaces), health: health)

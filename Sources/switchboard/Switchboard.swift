@@ -28,17 +28,47 @@ struct Switchboard: AsyncParsableCommand {
     @OptionGroup var console: ConsoleFlags
     @OptionGroup var remote: ConnectOptions
 
+    /// As ArgumentParser's, with its errors under the one exit policy (`ExitPolicy`).
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            ExitPolicy.exit(
+                with: error, arguments: Array(CommandLine.arguments.dropFirst()),
+                stateDirectory: ConfigLocator().stateDirectory(explicit: stateDirectoryArgument()))
+        }
+    }
+
+    /// `--state-dir DIR` or `--state-dir=DIR` from the raw arguments, for errors that escaped before or after parsing.
+    private static func stateDirectoryArgument() -> String? {
+        let arguments = CommandLine.arguments
+        for (index, argument) in arguments.enumerated() {
+            if argument == "--state-dir", index + 1 < arguments.count { return arguments[index + 1] }
+            if argument.hasPrefix("--state-dir=") { return String(argument.dropFirst("--state-dir=".count)) }
+        }
+        return nil
+    }
+
     func run() async throws {
-        try ConsoleRunner.preflight(options: console.options)
+        OperatorLog.start(stateDirectory: common.stateDirectory, command: "console")
         let runner = ConsoleRunner(options: console.options)
         if let endpoint = try remote.endpoint() {
-            return try await runner.attach(endpoint, token: try remote.token())
+            try ConsoleRunner.preflight(options: console.options)
+            try await runner.attach(endpoint, token: try remote.token())
+            OperatorLog.info("stopped")
+            return
         }
+        // The config first: a broken config or rule file is reported (and logged) before the terminal is checked.
         let configFile = try common.configFile()
         let landscape = try ConfigLoading.load(configFile)
-        FileLogHandler.bootstrap(stateDirectory: common.stateDirectory)
-        try await runner.run(stateDirectory: common.stateDirectory) {
-            try EngineFactory.plan(landscape: landscape, configFile: configFile)
-        }
+        let plan = try EngineFactory.plan(landscape: landscape, configFile: configFile)
+        try ConsoleRunner.preflight(options: console.options)
+        try await runner.run(stateDirectory: common.stateDirectory) { plan }
+        OperatorLog.info("stopped")
     }
 }

@@ -171,6 +171,23 @@ import Testing
         #expect(text.contains("system=crm"))
     }
 
+    /// Issue 19: "firing since" showed the activation while the history showed the real pending → firing.
+    @Test func theDetailNamesBothTheActivationAndThePendingToFiringTime() {
+        var entry = Self.entry("a1", "InterfaceDown", severity: "critical", state: .firing)
+        entry.activeAt = Fixtures.now.addingTimeInterval(-300)
+        entry.firedAt = Fixtures.now.addingTimeInterval(-240)
+        let lines = AlertDetailView.lines(entry, now: Fixtures.now, timeZone: Fixtures.utc, glyphs: .unicode)
+            .map { $0.map(\.text).joined() }
+        let active = Formatting.clock(Fixtures.now.addingTimeInterval(-300), timeZone: Fixtures.utc)
+        let fired = Formatting.clock(Fixtures.now.addingTimeInterval(-240), timeZone: Fixtures.utc)
+        #expect(lines[0].hasSuffix("firing since \(fired) (4m ago)"), "\(lines[0])")
+        #expect(lines.contains("active  \(active) (5m ago)  condition first true"), "\(lines)")
+        #expect(lines.contains("firing  \(fired) (4m ago)  pending → firing"), "\(lines)")
+        let ascii = AlertDetailView.lines(entry, now: Fixtures.now, timeZone: Fixtures.utc, glyphs: .ascii)
+            .map { $0.map(\.text).joined() }
+        #expect(ascii.contains("firing  \(fired) (4m ago)  pending -> firing"))
+    }
+
     @Test func enterOnTheDetailOpensTheAlertsInterfaceWhichListsItsAlertsAndJobs() {
         var snapshot = Self.snapshot()
         snapshot.alerts.entries[0].labels.append(LabelPair("interface", Fixtures.interfaces[0].id))
@@ -229,7 +246,7 @@ import Testing
         #expect(sent == [.expireSilence(id: "s1", by: "tester")])
     }
 
-    @Test func theDetailShowsTheAlertsHistoryNewestFirst() async {
+    @Test func theDetailShowsTheAlertsHistoryNewestFirst() async throws {
         let source = FakeDataSource(Self.snapshot())
         source.activities = [
             "a1": [
@@ -237,8 +254,9 @@ import Testing
                 AlertActivity(at: Fixtures.now.addingTimeInterval(-60), by: nil, text: "pending → firing"),
             ]
         ]
-        let text = await Fixtures.play([.enter], source: source, start: .alerts).text
-        #expect(text.contains("HISTORY"))
+        let screen = await Fixtures.play([.enter], source: source, start: .alerts).text
+        let history = try #require(screen.range(of: "HISTORY"))
+        let text = String(screen[history.lowerBound...])
         let ack = text.range(of: "kim  acknowledged: renewing")
         let change = text.range(of: "pending → firing")
         #expect(ack != nil && change != nil && ack!.lowerBound < change!.lowerBound)

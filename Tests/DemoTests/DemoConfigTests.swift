@@ -115,3 +115,18 @@ struct DemoConfigTests {
         #expect(message.contains("/a/demo.yaml") && message.contains(DemoLandscape.configOverrideVariable))
     }
 }
+
+/// README's description of the demo matches its config (issue 19: README said 29 checks, the demo has 30).
+@Suite struct DemoReadmeTests {
+    @Test func readmeCountsTheDemosSystemsInterfacesAndChecks() throws {
+        let config = try DemoConfigTests.config()
+        let readme = try String(
+            contentsOf: DemoConfigTests.examplesFile.deletingLastPathComponent().deletingLastPathComponent()
+                .appendingPathComponent("README.md"), encoding: .utf8)
+        let counts =
+            "\(DemoConfigTests.list(config, "systems").count) systems, "
+            + "\(DemoConfigTests.list(config, "interfaces").count) interfaces, "
+            + "\(DemoConfigTests.allChecks(config).count) checks"
+        #expect(readme.contains(counts), "README names \(counts)")
+    }
+}

@@ -1,4 +1,7 @@
+import Foundation
+import SwitchboardCore
 import Testing
+import Yams
 
 @testable import Demo
 
@@ -101,5 +104,49 @@ struct FaultTimelineTests {
         let timeline = FaultTimeline(seed: 1)
         #expect(timeline.timeInCycle(.seconds(250)) == .seconds(10))
         #expect(timeline.timeInCycle(.milliseconds(240_500)) == .milliseconds(500))
+    }
+}
+
+/// Issue 19: in five minutes of the demo no InterfaceDown fired, because every fault was shorter than the rule's
+/// `for: 1m`. Read from the timeline, the built-in rule file and the demo config: no waiting in real time.
+@Suite("Demo alerts fire early")
+struct DemoAlertsFireEarlyTests {
+    static let repository = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// How long InterfaceDown needs from the first failed check: its `for`, plus one evaluation interval of its
+    /// group and one interval of the slowest demo check (for the failure to be seen at all).
+    static let timeToFire = Result { try readTimeToFire() }
+
+    static func readTimeToFire() throws -> Duration {
+        let text = try String(contentsOf: repository.appendingPathComponent("rules/builtin.yml"), encoding: .utf8)
+        let rules = try #require(try Yams.load(yaml: text) as? [String: Any])
+        let groups = try #require(rules["groups"] as? [[String: Any]])
+        let group = try #require(
+            groups.first {
+                ($0["rules"] as? [[String: Any]])?.contains { $0["alert"] as? String == "InterfaceDown" } == true
+            })
+        let rule = try #require(
+            (group["rules"] as? [[String: Any]])?.first { $0["alert"] as? String == "InterfaceDown" })
+        let hold = try #require(DurationParser.parse(rule["for"] as? String ?? ""))
+        let evaluation = try #require(DurationParser.parse(group["interval"] as? String ?? ""))
+        let config = try DemoConfigTests.config()
+        let checkIntervals = try DemoConfigTests.allChecks(config).map {
+            try #require(DurationParser.parse($0["interval"] as? String ?? ""), "every demo check names its interval")
+        }
+        return hold + evaluation + (checkIntervals.max() ?? .zero)
+    }
+
+    @Test func interfaceDownNeedsAboutAMinuteAndAHalf() throws {
+        #expect(try Self.timeToFire.get() > .seconds(60))
+    }
+
+    @Test(arguments: Array(UInt64(1)...UInt64(300)))
+    func eachCycleOpensWithAnOutageLongEnoughForInterfaceDownToFireInThreeMinutes(seed: UInt64) throws {
+        let timeToFire = try Self.timeToFire.get()
+        let timeline = FaultTimeline(seed: seed)
+        let outages = timeline.episodes.filter { $0.kind.failsChecks && $0.duration > timeToFire }
+        let first = try #require(outages.first, "\(timeline)")
+        #expect(first.start + timeToFire <= .seconds(180), "\(first)")
     }
 }

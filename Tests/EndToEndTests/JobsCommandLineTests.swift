@@ -53,10 +53,14 @@ import Testing
         let text = try await run(["jobs", "list"])
         #expect(text.stdout.hasPrefix("JOB"))
         #expect(text.stdout.contains("load  command"))
+        let last = try #require(text.stdout.split(separator: "\n").first { $0.hasPrefix("load") })
+        #expect(last.contains(try Regex(#"#1 failed ([1-9]\d*m)?\d+s ago "#)), "whole seconds, no 0m: \(last)")
+        #expect(!last.contains("ms ago"), "\(last)")
 
         let grep = try await run(["jobs", "logs", "load", "--run", "1", "--grep", "row [0-9]+"])
         #expect(grep.status == 0)
-        #expect(grep.stdout.split(separator: "\n").count == 1 && grep.stdout.contains("err ERROR ERROR row 17"))
+        #expect(grep.stdout.split(separator: "\n").count == 1 && grep.stdout.contains("err       ERROR row 17"))
+        #expect(!grep.stdout.contains("ERROR ERROR"), "the level is not repeated: \(grep.stdout)")
 
         let missing = try await run(["jobs", "logs", "load", "--run", "9"])
         #expect(missing.status == 2 && missing.stderr.contains("job `load` has no run 9"))

@@ -36,7 +36,7 @@ import Testing
         ])
         #expect(add.status == 0, "\(add.stderr)")
         let id = add.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        let muted = try await run(["alerts", "list", "--state", "silenced"])
+        let muted = try await run(["alerts", "list", "--state", "maintenance"])
         #expect(muted.stdout.contains("maintenance \(id)"))
         let list = try await run(["maintenance", "list", "--format", "json"])
         let windows = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
@@ -109,5 +109,27 @@ import Testing
             unknown.stderr == "error: no maintenance window with id `abcdef` (see `switchboard maintenance list`)\n")
         #expect(try store().auditTrail().isEmpty)
         #expect(try store().loadQueue().maintenanceWindows.isEmpty)
+    }
+
+    @Test func listShowsTheConfigsWindowsBesideThoseOfTheStateDirectory() async throws {
+        let config = directory + "/switchboard.yaml"
+        try """
+        systems:
+          - id: erp
+        alerting:
+          maintenance_windows:
+            - name: erp-patch-night
+              matchers: ['system="erp"']
+              weekly: {days: [sat, sun], at: "22:00", duration: 4h, time_zone: Europe/Berlin}
+              comment: SAP patch window
+        """.write(toFile: config, atomically: true, encoding: .utf8)
+        let add = try await run([
+            "maintenance", "add", "system=crm", "--end", "2099-01-01T00:00:00Z", "--comment", "m", "--name", "crm",
+        ])
+        #expect(add.status == 0, "\(add.stderr)")
+        let list = try await run(["maintenance", "list", "--config", config, "--format", "json"])
+        let windows = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
+        #expect(windows.compactMap { $0["name"] as? String } == ["crm", "erp-patch-night"])
+        #expect(windows.last?["id"] as? String == "config:erp-patch-night")
     }
 }

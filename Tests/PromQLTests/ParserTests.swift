@@ -71,11 +71,20 @@ import Testing
         }
     }
 
-    @Test func unclosedCallSaysWhereAndWhatWasExpected() throws {
-        let error = try #require(parseError("rate(foo[5m]"))
+    @Test func unclosedCallIsReportedAsTheMissingParenthesisWhereItOpens() throws {
+        for query in ["rate(foo[5m]", "rate(foo[5m] > 0", "sum(rate(foo[5m]) > 0", "rate(foo[5m]) > 0 and (bar"] {
+            let error = try #require(parseError(query), "\(query)")
+            #expect(error.kind == .syntax, "\(query)")
+            #expect(error.message == "unclosed left parenthesis", "\(query)")
+        }
+        #expect(parseError("rate(foo[5m] > 0")?.position == SourcePosition(line: 1, column: 5))
+        #expect(parseError("sum(rate(foo[5m]) > 0")?.position == SourcePosition(line: 1, column: 4))
+    }
+
+    @Test func aStrayClosingParenthesisIsReportedWhereItStands() throws {
+        let error = try #require(parseError("rate(foo[5m])) > 0"))
         #expect(error.kind == .syntax)
-        #expect(error.position == SourcePosition(line: 1, column: 13))
-        #expect(error.message.contains("expected \",\" or \")\""))
+        #expect(error.position == SourcePosition(line: 1, column: 14))
     }
 
     @Test func errorsOnLaterLinesCountLinesAndColumns() throws {

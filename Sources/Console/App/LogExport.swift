@@ -25,7 +25,7 @@ enum LogExport {
                 written += page.lines.count
                 after = last.number
             }
-            return CommandOutcome(succeeded: true, message: "saved \(written) lines to \(url.path)")
+            return CommandOutcome(succeeded: true, message: "saved \(Plural.count(written, "line")) to \(url.path)")
         } catch {
             return CommandOutcome(succeeded: false, message: "saving \(url.path) failed: \(error)")
         }

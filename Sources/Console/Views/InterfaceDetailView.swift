@@ -117,7 +117,9 @@ enum InterfaceDetailView {
             lines.append([("last failure  ", .muted), ("none recorded", .normal)])
         }
         if stats.consecutiveFailures > 0 {
-            lines.append([("failing       ", .muted), ("\(stats.consecutiveFailures) runs in a row", .down)])
+            lines.append([
+                ("failing       ", .muted), (Plural.count(stats.consecutiveFailures, "run") + " in a row", .down),
+            ])
         }
         return lines
     }
@@ -131,7 +133,7 @@ enum InterfaceDetailView {
         let strip = runs.suffix(plot)
         var lines: [[Part]] = [
             [
-                (" LATENCY", .title), ("  last \(latencies.count) runs, newest right, top ", .muted),
+                (" LATENCY", .title), ("  last \(Plural.count(latencies.count, "run")), newest right, top ", .muted),
                 (Formatting.latency(latencies.max()), .normal),
             ]
         ]

@@ -74,7 +74,8 @@ enum OverviewView {
         let running = snapshot.jobs.filter { $0.state == .running }.count
         guard !failed.isEmpty || !late.isEmpty else {
             canvas.put(
-                "\(glyphs.ok) \(snapshot.jobs.count) jobs, none failed or late, \(running) running", x: 10, y: y,
+                "\(glyphs.ok) \(Plural.count(snapshot.jobs.count, "job")), none failed or late, \(running) running",
+                x: 10, y: y,
                 role: .ok)
             return
         }
@@ -185,12 +186,13 @@ enum OverviewView {
         guard !rows.isEmpty else {
             let text =
                 snapshot.progress.isComplete
-                ? "nothing: all \(snapshot.interfaces.count) interfaces OK"
+                ? "nothing: all \(Plural.count(snapshot.interfaces.count, "interface")) OK"
                 : "first checks running: \(snapshot.progress.completed)/\(snapshot.progress.total)"
             x += canvas.put(text, x: x, y: y, role: snapshot.progress.isComplete ? .ok : .muted)
             return
         }
-        x += canvas.put("\(rows.count) of \(snapshot.interfaces.count) interfaces", x: x, y: y, role: .muted)
+        x += canvas.put(
+            "\(rows.count) of \(Plural.count(snapshot.interfaces.count, "interface"))", x: x, y: y, role: .muted)
         let names = Dictionary(snapshot.systems.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         func cells(_ interface: InterfaceStatus) -> [Table.Cell] {
             let since = interface.history.last { $0.to == interface.state }.map {

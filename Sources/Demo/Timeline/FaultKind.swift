@@ -15,6 +15,12 @@ public enum FaultKind: String, Sendable, CaseIterable, Codable {
     /// A consumer group of the broker falls behind: its lag climbs into the thousands.
     case consumerLag = "consumer_lag"
 
+    /// Whether every check of the target fails while it lasts (a hard outage); latency and consumer lag only
+    /// slow things down.
+    public var failsChecks: Bool {
+        self != .latency && self != .consumerLag
+    }
+
     /// A short phrase for logs and the fault summary.
     public var summary: String {
         switch self {

@@ -5,7 +5,10 @@ import SwitchboardCore
 ///
 /// Episodes run in three overlapping lanes, so that the first fault starts within about ten
 /// seconds and at almost any moment one to three things are broken; no system has two
-/// episodes at once. Every kind of fault occurs in each cycle.
+/// episodes at once. Every kind of fault occurs in each cycle. Each cycle opens with an outage
+/// (checks fail outright) of `outageLength`, longer than the built-in InterfaceDown's `for: 1m`
+/// plus a rule interval and a check interval, so that InterfaceDown fires within the first three
+/// minutes and again in every cycle; the shorter episodes after it go pending and resolve.
 ///
 /// ```swift
 /// let timeline = FaultTimeline(seed: 1)
@@ -19,6 +22,8 @@ public struct FaultTimeline: Sendable, Equatable, CustomStringConvertible {
     public let episodes: [FaultEpisode]
 
     public static let defaultCycle: Duration = .seconds(240)
+    /// How long the outage that opens each cycle lasts, in milliseconds.
+    static let outageLength = 100_000...120_000
 
     public init(seed: UInt64, cycle: Duration = FaultTimeline.defaultCycle) {
         self.seed = seed
@@ -60,14 +65,18 @@ extension FaultTimeline {
     /// A stream of back-to-back episode windows; three of them overlap to make the timeline.
     struct Lane {
         var firstStart: ClosedRange<Int>
+        /// The first window's length, when it differs from `length`.
+        var firstLength: ClosedRange<Int>? = nil
         var length: ClosedRange<Int>
         var gap: ClosedRange<Int>
         var extendsToEnd = false
 
-        /// Lane 1 breaks something within the first ten seconds and keeps one thing broken
-        /// most of the time, lane 2 adds a second, lane 3 now and then a third.
+        /// Lane 1 breaks something within the first ten seconds, for long enough that its alert fires, and
+        /// keeps one thing broken most of the time; lane 2 adds a second, lane 3 now and then a third.
         static let all = [
-            Lane(firstStart: 6_000...10_000, length: 30_000...50_000, gap: 3_000...8_000, extendsToEnd: true),
+            Lane(
+                firstStart: 6_000...10_000, firstLength: FaultTimeline.outageLength, length: 30_000...50_000,
+                gap: 3_000...8_000, extendsToEnd: true),
             Lane(firstStart: 14_000...22_000, length: 20_000...40_000, gap: 10_000...25_000),
             Lane(firstStart: 50_000...70_000, length: 15_000...25_000, gap: 40_000...70_000),
         ]
@@ -78,7 +87,8 @@ extension FaultTimeline {
             var start = Int.random(in: firstStart, using: &random)
             let last = cycle - 1_000
             while true {
-                let end = min(start + Int.random(in: length, using: &random), last)
+                let span = windows.isEmpty ? firstLength ?? length : length
+                let end = min(start + Int.random(in: span, using: &random), last)
                 guard end - start >= 12_000 else {
                     // Too little is left for another window: the lane's last window runs to the
                     // end of the cycle instead, so that the cycle does not end in a quiet spell.
@@ -93,12 +103,14 @@ extension FaultTimeline {
     }
 
     /// Gives each window a kind and a target, dealing the kinds like a shuffled deck so that
-    /// each occurs before any repeats, and never striking a system that is already broken.
+    /// each occurs before any repeats, and never striking a system that is already broken. The first
+    /// window (lane 1's long one) is dealt an outage.
     static func assign(_ windows: [Range<Int>], using random: inout SplitMix64) -> [FaultEpisode] {
         var episodes: [FaultEpisode] = []
         var deck: [FaultKind] = []
         for window in windows {
             if deck.isEmpty { deck = FaultKind.allCases.shuffled(using: &random) }
+            if episodes.isEmpty { deck.sort { $0.failsChecks && !$1.failsChecks } }
             let busy = Set(
                 episodes.filter { $0.end > .milliseconds(window.lowerBound) }.map(\.target.system))
             let fallback = FaultKind.allCases.shuffled(using: &random)

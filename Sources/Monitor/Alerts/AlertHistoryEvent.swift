@@ -28,6 +28,8 @@ public struct AlertQueueChanges: Sendable, Hashable {
     public var clearedAcknowledgements: [AlertID] = []
     /// Alerts that left the queue (resolved longer ago than the queue keeps them).
     public var removedAlerts: [AlertID] = []
+    /// The inhibition and suppression of alerts new to the queue or whose muting changed, as they are now.
+    public var changedEngineMuting: [AlertID: EngineMuting] = [:]
 
     public init() {}
 }

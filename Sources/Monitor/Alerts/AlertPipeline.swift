@@ -25,6 +25,8 @@ final class AlertPipeline: Sendable {
     /// The config's receiver and Alertmanagers; `run()` them beside the evaluations.
     let notifications: NotificationDispatcher
     private static let logger = Logger(label: "switchboard.alerts")
+    /// The rules whose last evaluation failed, as last logged: a rule's error is logged when it starts or changes.
+    private let loggedFailures = Mutex<Set<String>>([])
 
     /// `database` nil keeps the queue in memory only (acknowledgements then end with the process). The
     /// landscape's `alerting:` gives the inhibit rules, maintenance windows and notifications.
@@ -87,7 +89,19 @@ final class AlertPipeline: Sendable {
         let failing = status.flatMap { group in
             group.rules.compactMap { rule in rule.lastError.map { "\(group.name)/\(rule.name): \($0)" } }
         }
+        logRuleErrors(failing)
         return (view(now: now), RulesSummary(groups: groupCount, rules: ruleCount, failing: failing))
+    }
+
+    /// Logs each rule error when it first appears, and when the last one clears.
+    private func logRuleErrors(_ failing: [String]) {
+        let now = Set(failing)
+        let (new, cleared) = loggedFailures.withLock { logged in
+            defer { logged = now }
+            return (now.subtracting(logged), !logged.isEmpty && now.isEmpty)
+        }
+        for failure in new.sorted() { Self.logger.error("rule evaluation failed: \(failure)") }
+        if cleared { Self.logger.notice("every rule evaluates again") }
     }
 
     /// Re-reads acknowledgements, silences, notes and maintenance windows when another process (the
@@ -197,21 +211,16 @@ final class AlertPipeline: Sendable {
             resolvedAt: date(alert.resolvedAt), value: alert.value)
     }
 
-    /// What topology suppression needs of every system and interface: down or not, and since when it is known.
-    /// Only nodes with checks of their own: one without never has a result for its dependents to wait
-    /// for, and a system without checks shows the state of the interfaces that lead to it, so taking it
-    /// as down would fold those interfaces' alerts under their own failure.
+    /// What topology suppression needs of every system and interface: whether its checks say DOWN.
+    /// Only nodes with checks of their own: a system without checks shows the state of the interfaces that
+    /// lead to it, so taking it as down would fold those interfaces' alerts under their own failure.
     private static func health(_ snapshot: Snapshot) -> [AlertTopology.NodeID: AlertTopology.NodeHealth] {
         var health: [AlertTopology.NodeID: AlertTopology.NodeHealth] = [:]
         for interface in snapshot.interfaces where !interface.checks.isEmpty {
-            health[.interface(interface.id)] = AlertTopology.NodeHealth(
-                isDown: interface.state == .down, lastResultAt: interface.lastCheck,
-                checkInterval: interface.checks.map(\.intervalSeconds).min() ?? 60)
+            health[.interface(interface.id)] = AlertTopology.NodeHealth(isDown: interface.state == .down)
         }
         for system in snapshot.systems where !system.checks.isEmpty {
-            health[.system(system.id)] = AlertTopology.NodeHealth(
-                isDown: system.state == .down, lastResultAt: system.checks.compactMap(\.last?.startedAt).max(),
-                checkInterval: system.checks.map(\.intervalSeconds).min() ?? 60)
+            health[.system(system.id)] = AlertTopology.NodeHealth(isDown: system.state == .down)
         }
         return health
     }

@@ -1,16 +1,36 @@
 import Foundation
+import SwitchboardCore
 
 /// Operator actions. Each validates, changes the queue, recomputes it and returns what to persist.
 extension AlertQueue {
-    /// The alert an id names: the full id, or a prefix of at least four hex digits that names one alert.
+    /// The alert an id names: the full id or a unique prefix (`IDPrefix`).
     public func resolveAlertID(_ text: String) throws(AlertQueueError) -> AlertID {
-        let wanted = text.lowercased()
-        if alerts[AlertID(rawValue: wanted)] != nil { return AlertID(rawValue: wanted) }
-        guard wanted.count >= 4 else { throw .unknownAlert(text) }
-        let candidates = alerts.keys.filter { $0.rawValue.hasPrefix(wanted) }.sorted()
-        guard let first = candidates.first else { throw .unknownAlert(text) }
-        guard candidates.count == 1 else { throw .ambiguousAlert(text, candidates: candidates) }
-        return first
+        if alerts[AlertID(rawValue: text)] != nil { return AlertID(rawValue: text) }
+        switch IDPrefix.match(text, in: alerts.keys.lazy.map(\.rawValue)) {
+        case .found(let id): return AlertID(rawValue: id)
+        case .unknown: throw .unknownAlert(text)
+        case .ambiguous(let ids): throw .ambiguousAlert(text, candidates: ids.map(AlertID.init(rawValue:)))
+        }
+    }
+
+    /// The silence an id names: the full id or a unique prefix (`IDPrefix`).
+    public func resolveSilenceID(_ text: String) throws(AlertQueueError) -> String {
+        if silences[text] != nil { return text }
+        switch IDPrefix.match(text, in: silences.keys) {
+        case .found(let id): return id
+        case .unknown: throw .unknownSilence(text)
+        case .ambiguous(let ids): throw .ambiguousSilence(text, candidates: ids)
+        }
+    }
+
+    /// The maintenance window an id names: the full id or a unique prefix (`IDPrefix`).
+    public func resolveMaintenanceWindowID(_ text: String) throws(AlertQueueError) -> String {
+        if maintenanceWindows[text] != nil { return text }
+        switch IDPrefix.match(text, in: maintenanceWindows.keys) {
+        case .found(let id): return id
+        case .unknown: throw .unknownMaintenanceWindow(text)
+        case .ambiguous(let ids): throw .ambiguousMaintenanceWindow(text, candidates: ids)
+        }
     }
 
     /// Acknowledges a pending or firing alert, replacing an earlier acknowledgement of it.
@@ -54,10 +74,11 @@ extension AlertQueue {
 
     /// Ends a pending or active silence now.
     @discardableResult
-    public mutating func expireSilence(_ id: String, by actor: String, now: Date) throws(AlertQueueError)
+    public mutating func expireSilence(_ idText: String, by actor: String, now: Date) throws(AlertQueueError)
         -> (Silence, AuditEntry)
     {
-        guard let silence = silences[id] else { throw .unknownSilence(id) }
+        let id = try resolveSilenceID(idText)
+        guard let silence = silences[id] else { throw .unknownSilence(idText) }
         guard silence.state(at: now) != .expired else { throw .silenceAlreadyExpired(id) }
         let expired = silence.expired(at: now)
         silences[id] = expired
@@ -89,11 +110,12 @@ extension AlertQueue {
 
     /// Removes a maintenance window.
     @discardableResult
-    public mutating func removeMaintenanceWindow(_ id: String, by actor: String, now: Date)
+    public mutating func removeMaintenanceWindow(_ idText: String, by actor: String, now: Date)
         throws(AlertQueueError) -> AuditEntry
     {
+        let id = try resolveMaintenanceWindowID(idText)
         guard let window = maintenanceWindows.removeValue(forKey: id) else {
-            throw .unknownMaintenanceWindow(id)
+            throw .unknownMaintenanceWindow(idText)
         }
         recompute(now: now)
         return AuditEntry(at: now, actor: actor, action: .endMaintenance, target: id, detail: window.name)

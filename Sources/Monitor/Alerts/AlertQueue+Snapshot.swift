@@ -42,6 +42,7 @@ extension QueueEntry {
             acknowledgement: acknowledgement.map {
                 AcknowledgementSnapshot(by: $0.by, at: $0.at, note: $0.note, expiresAt: $0.expiresAt)
             }, muting: muting, rootCause: suppression?.rootCause.description,
-            notes: notes.map { NoteSnapshot(by: $0.by, at: $0.at, text: $0.text) })
+            notes: notes.map { NoteSnapshot(by: $0.by, at: $0.at, text: $0.text) }, activeAt: activeAt,
+            firedAt: firedAt)
     }
 }

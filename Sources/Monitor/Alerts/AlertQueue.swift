@@ -105,7 +105,11 @@ public struct AlertQueue: Sendable {
         alerts = next
         self.topology = topology
         clearAcknowledgementsThatNoLongerHold(now: now, into: &changes)
+        let before = Dictionary(entries.map { ($0.id, $0.engineMuting) }, uniquingKeysWith: { first, _ in first })
         recompute(now: now)
+        for entry in entries where before[entry.id] != entry.engineMuting {
+            changes.changedEngineMuting[entry.id] = entry.engineMuting
+        }
         return changes
     }
 

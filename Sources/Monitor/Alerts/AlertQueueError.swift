@@ -5,6 +5,7 @@ public enum AlertQueueError: Error, Sendable, Equatable, CustomStringConvertible
     case unknownAlert(String)
     case ambiguousAlert(String, candidates: [AlertID])
     case unknownSilence(String)
+    case ambiguousSilence(String, candidates: [String])
     case silenceAlreadyExpired(String)
     case silenceEndsBeforeItStarts(startsAt: Date, endsAt: Date)
     case silenceMatchesEverything
@@ -21,6 +22,8 @@ public enum AlertQueueError: Error, Sendable, Equatable, CustomStringConvertible
         case .ambiguousAlert(let id, let candidates):
             "alert id `\(id)` is ambiguous: it starts \(candidates.map(\.rawValue).joined(separator: ", "))"
         case .unknownSilence(let id): "no silence with id `\(id)` (see `switchboard silence list`)"
+        case .ambiguousSilence(let id, let candidates):
+            "silence id `\(id)` is ambiguous: it starts \(candidates.joined(separator: ", "))"
         case .silenceAlreadyExpired(let id): "silence `\(id)` has already expired"
         case .silenceEndsBeforeItStarts(let start, let end):
             "a silence must end after it starts (starts \(Self.format(start)), ends \(Self.format(end)))"

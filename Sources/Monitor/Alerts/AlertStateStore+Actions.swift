@@ -49,10 +49,11 @@ extension AlertStateStore {
 
     public func expireSilence(_ id: String, by actor: String, now: Date) throws -> Silence {
         try write { db in
+            // The silences the id could name; the queue resolves a prefix among them (`IDPrefix`).
             var queue = AlertQueue(
                 alerts: [], acknowledgements: [],
-                silences: try Self.silences(db, sql: "SELECT * FROM alert_silence WHERE id = ?", id: id), notes: [],
-                maintenanceWindows: [])
+                silences: try Self.silences(db, sql: "SELECT * FROM alert_silence WHERE id LIKE ? || '%'", id: id),
+                notes: [], maintenanceWindows: [])
             let (expired, audit) = try queue.expireSilence(id, by: actor, now: now)
             try Self.upsert(expired, db)
             try Self.insert(audit, db)

@@ -10,21 +10,16 @@ extension AlertStateStore {
         try recordMaintenanceWindow(window, audit: audit)
     }
 
-    /// Removes the window an id names: the full id or a unique prefix of at least four characters.
+    /// Removes the window an id names: the full id or a unique prefix (`IDPrefix`).
     public func removeMaintenanceWindow(_ idText: String, by actor: String, now: Date) throws -> MaintenanceWindow {
         try write { db in
-            let windows = try Self.maintenanceWindows(db)
-            let wanted = idText.lowercased()
-            let candidates =
-                windows.contains { $0.id == wanted }
-                ? windows.filter { $0.id == wanted }
-                : wanted.count >= 4 ? windows.filter { $0.id.hasPrefix(wanted) } : []
-            guard let window = candidates.first else { throw AlertQueueError.unknownMaintenanceWindow(idText) }
-            guard candidates.count == 1 else {
-                throw AlertQueueError.ambiguousMaintenanceWindow(idText, candidates: candidates.map(\.id).sorted())
-            }
             var queue = AlertQueue(
-                alerts: [], acknowledgements: [], silences: [], notes: [], maintenanceWindows: [window])
+                alerts: [], acknowledgements: [], silences: [], notes: [],
+                maintenanceWindows: try Self.maintenanceWindows(db))
+            let id = try queue.resolveMaintenanceWindowID(idText)
+            guard let window = queue.maintenanceWindows[id] else {
+                throw AlertQueueError.unknownMaintenanceWindow(idText)
+            }
             let audit = try queue.removeMaintenanceWindow(window.id, by: actor, now: now)
             try db.execute(sql: "DELETE FROM alert_maintenance_window WHERE id = ?", arguments: [window.id])
             try Self.insert(audit, db)

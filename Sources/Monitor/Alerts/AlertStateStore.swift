@@ -44,7 +44,9 @@ public struct AlertStateStore: Sendable {
             }
             for id in changes.removedAlerts {
                 try db.execute(sql: "DELETE FROM alert WHERE id = ?", arguments: [id.rawValue])
+                try db.execute(sql: "DELETE FROM alert_engine_muting WHERE alert_id = ?", arguments: [id.rawValue])
             }
+            for (id, muting) in changes.changedEngineMuting { try Self.upsert(muting, of: id, db) }
         }
     }
 

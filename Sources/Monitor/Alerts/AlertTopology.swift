@@ -31,21 +31,12 @@ public struct AlertTopology: Sendable {
         public static func < (lhs: NodeID, rhs: NodeID) -> Bool { (lhs.kind, lhs.id) < (rhs.kind, rhs.id) }
     }
 
-    /// How a node's checks stand.
+    /// How a node's checks stand: DOWN or not (DEGRADED, OK and UNKNOWN are not).
     public struct NodeHealth: Sendable, Hashable {
         public var isDown: Bool
-        /// When the node's newest check result arrived; nil before the first.
-        public var lastResultAt: Date?
-        /// When the node last came back up, if it was down before.
-        public var recoveredAt: Date?
-        /// How often the node is checked.
-        public var checkInterval: TimeInterval
 
-        public init(isDown: Bool, lastResultAt: Date?, recoveredAt: Date? = nil, checkInterval: TimeInterval) {
+        public init(isDown: Bool) {
             self.isDown = isDown
-            self.lastResultAt = lastResultAt
-            self.recoveredAt = recoveredAt
-            self.checkInterval = checkInterval
         }
     }
 

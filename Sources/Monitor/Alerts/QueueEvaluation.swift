@@ -23,10 +23,11 @@ struct QueueEvaluation {
         windows = MatcherIndex(
             queue.maintenanceWindows.values.filter { $0.isOpen(at: now) }.sorted { $0.id < $1.id }
                 .map { ($0.matchers, $0.id) })
-        suppressor = TopologySuppressor(topology: queue.topology)
         let labeled = queue.alerts.map { id, alert in (id: id, alert: alert, labels: alert.identityLabels) }
         self.labeled = labeled
         let firing = labeled.filter { $0.alert.state == .firing }.map { ($0.id, $0.labels) }
+        suppressor = TopologySuppressor(
+            topology: queue.topology, firingNodes: Set(firing.compactMap { queue.topology.node(for: $0.1) }))
         let inhibitions = queue.inhibitionRules.map { CompiledInhibition($0, firing: firing) }
         self.inhibitions = inhibitions
         inhibitionTargets = MatcherIndex(
@@ -53,7 +54,7 @@ struct QueueEvaluation {
                     inhibitions[$0].inhibitor(of: id, labels: labels)
                 }
                 if let node = queue.topology.node(for: labels) {
-                    entry.suppression = suppressor.suppression(for: node, alertActiveAt: alert.activeAt, now: now)
+                    entry.suppression = suppressor.suppression(for: node)
                 }
             }
             entries.append(entry)

@@ -130,6 +130,16 @@ public final class JobLogStore: Sendable {
     }
 
     /// When the job last succeeded (the end of that run).
+    /// The newest run of a job that has ended, whichever way.
+    public func lastFinishedRun(jobID: String) throws -> JobRunSummary? {
+        try pool.read { db in
+            try Row.fetchOne(
+                db, sql: "SELECT * FROM job_runs WHERE job_id = ? AND result != 'running' ORDER BY number DESC LIMIT 1",
+                arguments: [jobID]
+            ).map(Self.run)
+        }
+    }
+
     public func lastSuccess(jobID: String) throws -> Date? {
         try pool.read { db in
             try Double.fetchOne(

@@ -20,6 +20,10 @@ enum JobMetrics {
             samples.append(
                 Sample("switchboard_job_last_success_timestamp_seconds", labels, success.timeIntervalSince1970))
         }
+        // 1 while the newest finished run failed: JobFailed resolves as soon as a later run succeeds.
+        if let finished = record?.lastFinished {
+            samples.append(Sample("switchboard_job_last_run_failed", labels, finished.result.isFailure ? 1 : 0))
+        }
         if let last = status.lastRun, let ended = last.endedAt {
             samples.append(
                 Sample("switchboard_job_last_run_duration_seconds", labels, ended.timeIntervalSince(last.startedAt)))

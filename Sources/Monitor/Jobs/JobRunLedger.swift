@@ -13,6 +13,8 @@ final class JobRunLedger: Sendable {
     /// What is known of one job without asking the database.
     struct JobRecord: Sendable {
         var lastRun: JobRunSummary?
+        /// The newest run that has ended, for `switchboard_job_last_run_failed`.
+        var lastFinished: JobRunSummary?
         var lastSuccess: Date?
         var successes = 0
         var failures = 0
@@ -27,6 +29,7 @@ final class JobRunLedger: Sendable {
         for job in jobs {
             var record = JobRecord()
             record.lastRun = try store.run(jobID: job.id)
+            record.lastFinished = try store.lastFinishedRun(jobID: job.id)
             record.lastSuccess = try store.lastSuccess(jobID: job.id)
             for (result, count) in try store.resultCounts(jobID: job.id) where result != .running {
                 if result.isFailure { record.failures += count } else { record.successes += count }
@@ -72,6 +75,9 @@ final class JobRunLedger: Sendable {
             var record = records[run.jobID, default: JobRecord()]
             record.running.remove(run.id)
             if let finished, record.lastRun.map({ $0.number <= finished.number }) ?? true { record.lastRun = finished }
+            if let finished, record.lastFinished.map({ $0.number <= finished.number }) ?? true {
+                record.lastFinished = finished
+            }
             if result == .succeeded { record.successes += 1 } else { record.failures += 1 }
             if result == .succeeded { record.lastSuccess = max(record.lastSuccess ?? time, time) }
             records[run.jobID] = record

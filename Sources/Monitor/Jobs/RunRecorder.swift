@@ -114,7 +114,7 @@ public final class RunRecorder: Sendable {
         let reason =
             state.storedBytes >= limits.maxBytes
             ? "the run's log reached \(limits.maxBytes >> 20) MiB" : "over \(Int(limits.linesPerSecond)) lines/s"
-        let text = "[switchboard: \(state.droppedSinceNote) lines dropped: \(reason)]"
+        let text = "[switchboard: \(Plural.count(state.droppedSinceNote, "line")) dropped: \(reason)]"
         append(&state, Array(text.utf8), stream: .note, level: .warn, at: time)
         state.droppedSinceNote = 0
     }

@@ -6,7 +6,7 @@ import GRDB
 public enum AlertMigrations: StateMigrationSet {
     /// Every identifier starts with this, so that another area's migrations are never taken for ours.
     public static let prefix = "alerts-"
-    static let identifiers = ["alerts-v1", "alerts-v2"]
+    static let identifiers = ["alerts-v1", "alerts-v2", "alerts-v3"]
 
     public static func register(into migrator: inout DatabaseMigrator) {
         migrator.registerMigration("alerts-v1") { db in
@@ -94,6 +94,19 @@ public enum AlertMigrations: StateMigrationSet {
                         group_name TEXT NOT NULL,
                         evaluated_at REAL NOT NULL,
                         PRIMARY KEY (file, group_name)
+                    );
+                    """)
+        }
+        // What only the engine computes of an alert's muting (`EngineMuting`), for `alerts list`: a row per
+        // inhibited or suppressed alert; `inhibited_by` is a JSON array of alert ids.
+        migrator.registerMigration("alerts-v3") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE alert_engine_muting (
+                        alert_id TEXT PRIMARY KEY NOT NULL,
+                        inhibited_by TEXT NOT NULL,
+                        suppressed_under TEXT,
+                        suppression_reason TEXT
                     );
                     """)
         }

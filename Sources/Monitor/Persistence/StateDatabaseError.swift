@@ -29,6 +29,11 @@ public enum StateDatabaseError: Error, Sendable, Equatable, CustomStringConverti
         }
     }
 
+    /// An SQLite error that escaped the stores unclassified, classified; nil for any other error.
+    public static func fromSQLite(_ error: any Error, path: String) -> StateDatabaseError? {
+        error is DatabaseError ? StateDatabaseError(error, path: path) : nil
+    }
+
     public var description: String {
         switch self {
         case .locked(let path):

@@ -49,7 +49,7 @@ public struct DNSProbe: Probe {
             return .failure(.assertion, "\(answer); missing \(missing.joined(separator: ", "))", samples: samples)
         }
         if let count = settings.expectCount, addresses.count < count {
-            let got = addresses.count == 1 ? "1 address" : "\(addresses.count) addresses"
+            let got = Plural.count(addresses.count, "address", plural: "addresses")
             return .failure(.assertion, "\(answer); \(got), expected at least \(count)", samples: samples)
         }
         return .success(answer, samples: samples)

@@ -55,9 +55,9 @@ public struct ScrapeProbe: Probe {
         if let first = exposition.problems.first {
             let count = exposition.problems.count
             outcome = .failure(
-                .invalidResponse, "\(count) malformed line\(count == 1 ? "" : "s") in the exposition; \(first)")
+                .invalidResponse, "\(Plural.count(count, "malformed line")) in the exposition; \(first)")
         } else {
-            outcome = .success("\(scraped.count) samples scraped")
+            outcome = .success(Plural.count(scraped.count, "sample") + " scraped")
         }
         let gone = previous.replace(with: scraped.map { SeriesIdentity(name: $0.name, labels: $0.labels) })
         outcome.samples = targetSamples(up: up, seconds: seconds, scraped: scraped.count) + scraped + gone

@@ -15,6 +15,25 @@ struct Parser {
 
     init(_ text: String) throws(PromQLError) {
         tokens = try Lexer.tokenize(text)
+        // Before any type is checked, as Prometheus' lexer does: `rate(x[5m] > 0` lacks a `)`, it is not a
+        // comparison of a range vector.
+        if let open = Self.unclosedParenthesis(tokens) {
+            throw PromQLError(.syntax, at: open, "unclosed left parenthesis")
+        }
+    }
+
+    /// Where the innermost `(` that is never closed opens; nil when all are closed or a stray `)` comes
+    /// first (the parser reports that one where it stands).
+    static func unclosedParenthesis(_ tokens: [Token]) -> SourcePosition? {
+        var open: [SourcePosition] = []
+        for token in tokens {
+            switch token.kind {
+            case .leftParen: open.append(token.position)
+            case .rightParen: if open.popLast() == nil { return nil }
+            default: break
+            }
+        }
+        return open.last
     }
 
     /// Words the lexer reads as keywords: never a metric name.

@@ -2,8 +2,9 @@
 public struct ConfigError: Error, Sendable, Equatable, CustomStringConvertible {
     /// What went wrong; each case reads as the message a user sees.
     public enum Kind: Sendable, Equatable {
-        case fileNotFound
-        case unreadable(String)
+        /// `what` names the kind of file: `config file`, `rule file`, `rule test file`.
+        case fileNotFound(what: String)
+        case unreadable(String, what: String)
         case syntax(String)
         case emptyDocument
         case typeMismatch(expected: String, found: String)
@@ -43,10 +44,10 @@ public struct ConfigError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var message: String {
         switch kind {
-        case .fileNotFound:
-            return "config file not found"
-        case .unreadable(let why):
-            return "cannot read config file: \(why)"
+        case .fileNotFound(let what):
+            return "\(what) not found"
+        case .unreadable(let why, let what):
+            return "cannot read \(what): \(why)"
         case .syntax(let problem):
             return "YAML syntax error: \(problem)"
         case .emptyDocument:

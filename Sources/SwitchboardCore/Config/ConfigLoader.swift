@@ -12,18 +12,18 @@ public struct ConfigLoader: Sendable {
 
     /// Reads and validates the config file at `path`.
     public func load(file path: String) throws(ConfigErrors) -> Landscape {
-        try load(yaml: Self.text(ofFile: path), file: path)
+        try load(yaml: Self.text(ofFile: path, what: "config file"), file: path)
     }
 
-    /// The text of a YAML file (a config, a rule file, a rule test file), or why it cannot be read.
-    public static func text(ofFile path: String) throws(ConfigErrors) -> String {
+    /// The text of a YAML file, or why it cannot be read; `what` names the kind of file in errors (`rule file`).
+    public static func text(ofFile path: String, what: String) throws(ConfigErrors) -> String {
         guard FileManager.default.fileExists(atPath: path) else {
-            throw ConfigErrors([ConfigError(.fileNotFound, file: path)])
+            throw ConfigErrors([ConfigError(.fileNotFound(what: what), file: path)])
         }
         do {
             return try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-            throw ConfigErrors([ConfigError(.unreadable(error.localizedDescription), file: path)])
+            throw ConfigErrors([ConfigError(.unreadable(error.localizedDescription, what: what), file: path)])
         }
     }
 

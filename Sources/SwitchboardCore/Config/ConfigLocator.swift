@@ -31,7 +31,8 @@ public struct ConfigLocator: Sendable {
         }
         let tried = configCandidates.joined(separator: ", ")
         throw ConfigErrors([
-            ConfigError(.fileNotFound, file: "no --config given and none found (looked for \(tried))")
+            ConfigError(
+                .fileNotFound(what: "config file"), file: "no --config given and none found (looked for \(tried))")
         ])
     }
 

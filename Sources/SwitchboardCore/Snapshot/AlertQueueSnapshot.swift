@@ -33,6 +33,10 @@ public struct AlertEntrySnapshot: Sendable, Equatable, Codable, Identifiable {
     public var annotations: [String: String]
     /// When the condition began (pending and firing) or ended (resolved).
     public var since: Date
+    /// When the condition first held: the alert became active (pending, or firing at once without `for`).
+    public var activeAt: Date?
+    /// When it went from pending to firing; nil while pending.
+    public var firedAt: Date?
     public var acknowledgement: AcknowledgementSnapshot?
     /// Why the alert is not notified, if it is not.
     public var muting: [Muting]
@@ -43,8 +47,10 @@ public struct AlertEntrySnapshot: Sendable, Equatable, Codable, Identifiable {
     public init(
         id: String, name: String, severity: String, state: State, labels: [LabelPair], annotations: [String: String],
         since: Date, acknowledgement: AcknowledgementSnapshot?, muting: [Muting], rootCause: String?,
-        notes: [NoteSnapshot]
+        notes: [NoteSnapshot], activeAt: Date? = nil, firedAt: Date? = nil
     ) {
+        self.activeAt = activeAt
+        self.firedAt = firedAt
         self.id = id
         self.name = name
         self.severity = severity
@@ -63,8 +69,7 @@ public struct AlertEntrySnapshot: Sendable, Equatable, Codable, Identifiable {
         case silenced(silenceID: String)
         case maintenance(windowID: String)
         case inhibited(byAlertID: String)
-        /// Held back by the topology; `reason` is `dependency-down`, `awaiting-dependency-result` or
-        /// `dependency-recovering`.
+        /// Folded under a dependency that is down by its own firing alert; `reason` is `dependency-down`.
         case suppressed(rootCause: String, reason: String)
     }
 }

@@ -27,6 +27,7 @@ public enum Command: Sendable, Equatable {
 
 /// What became of a command, to be shown to the user.
 public struct CommandOutcome: Sendable, Equatable, Codable {
+    /// Whether the outcome is good news, as the console's ✔ or ✘ says: a check run now with a check down is not.
     public var succeeded: Bool
     public var message: String
 

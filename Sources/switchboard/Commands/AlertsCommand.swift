@@ -13,21 +13,36 @@ struct AlertsCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List the alerts in the queue, most urgent first.",
-            discussion: "Without --state, lists pending and firing alerts.")
+            discussion: """
+                Without --state, lists pending and firing alerts. STATE is the word the console shows (what \
+                mutes an alert or who has it wins over firing or pending); OPERATOR gives every reason: the \
+                acknowledgement, silences, maintenance windows, the inhibiting alert and the root cause a \
+                suppressed alert is folded under (as the engine last computed them).
+                """)
 
         enum StateFilter: String, ExpressibleByArgument, CaseIterable {
-            case firing, pending, acked, silenced, resolved, all
+            case firing, pending, acked, silenced, maintenance, inhibited, suppressed, resolved, all
         }
 
         @OptionGroup var common: CommonOptions
-        @Option(help: "Which alerts: firing, pending, acked, silenced, resolved or all.") var state: StateFilter?
+        @Option(
+            help: """
+                Which alerts: firing, pending, acked, silenced, maintenance, inhibited, suppressed, resolved or all.
+                """) var state: StateFilter?
         @Option(help: OutputFormat.help) var format: OutputFormat = .text
 
         func run() throws {
+            AlertCommandSupport.warnIfConfigIsInvalid(common)
             let store = try AlertCommandSupport.store(common)
             var queue = try AlertCommandSupport.reporting { try store.loadQueue() }
+            let muting = try AlertCommandSupport.reporting { try store.engineMuting() }
             queue.recompute(now: Date())
-            let entries = queue.entries.filter(matches)
+            let entries = queue.entries.map { entry in
+                var entry = entry
+                // Inhibition and suppression need the config and live health: the engine's, as it last saved them.
+                if !entry.isResolved, let computed = muting[entry.id] { entry.engineMuting = computed }
+                return entry
+            }.filter(matches)
             switch format {
             case .json: print(AlertListRendering.json(entries))
             case .text, .csv:
@@ -43,7 +58,10 @@ struct AlertsCommand: ParsableCommand {
             case .firing: entry.state == .firing
             case .pending: entry.state == .pending
             case .acked: entry.acknowledgement != nil
-            case .silenced: !entry.silencedBy.isEmpty || !entry.maintenanceBy.isEmpty
+            case .silenced: !entry.silencedBy.isEmpty
+            case .maintenance: !entry.maintenanceBy.isEmpty
+            case .inhibited: !entry.inhibitedBy.isEmpty
+            case .suppressed: entry.suppression != nil
             case .resolved: entry.isResolved
             case .all: true
             }

@@ -8,7 +8,10 @@ struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Run every check of a config once and print the results.",
-        discussion: "Exits 0 when every check is up, 1 when any is down, 2 when the config is invalid.")
+        discussion: """
+            Exits 0 when every check is up, 1 when any is down, 2 when the config or a rule file it names is \
+            invalid.
+            """)
 
     @OptionGroup var common: CommonOptions
 
@@ -17,7 +20,10 @@ struct CheckCommand: AsyncParsableCommand {
 
     func run() async throws {
         if format == .csv { throw OutputFormat.unsupported(format) }
-        let landscape = try ConfigLoading.load(common.configFile())
+        let configFile = try common.configFile()
+        let landscape = try ConfigLoading.load(configFile)
+        // Checked though `check` evaluates no rules: a broken rule file would stop the console.
+        _ = try ConfigLoading.ruleGroups(of: landscape, configFile: configFile)
         let engine = MonitorEngine(landscape: landscape)
         let showProgress = format == .text && isatty(STDERR_FILENO) == 1
         let reports = await engine.runAllOnce { finished, total in

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Monitor
 import SwitchboardCore
 
 /// `switchboard config …`: commands about config files.
@@ -11,9 +12,10 @@ struct ConfigCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Validate config files without starting anything.",
             discussion: """
-                Prints a summary of each valid file on stdout, and every error of an invalid one on stderr \
-                as file:line:column: error: message. Exits 0 when every file is valid, 2 otherwise. \
-                ${NAME} references must be set in the environment.
+                Checks each config and every rule file it names (rule_files, relative to the config; a glob \
+                that matches no file is a warning). Prints a summary of each valid config on stdout, and every \
+                error on stderr as file:line:column: error: message. Exits 0 when every file is valid, 2 \
+                otherwise. ${NAME} references must be set in the environment.
                 """)
 
         @Argument(help: ArgumentHelp("The config files to check.", valueName: "file"))
@@ -24,10 +26,10 @@ struct ConfigCommand: ParsableCommand {
             for file in files {
                 do {
                     let landscape = try ConfigLoader().load(file: file)
-                    let checks = landscape.allChecks.count
-                    print(
-                        "\(file): OK — \(landscape.systems.count) systems, \(landscape.interfaces.count) interfaces, "
-                            + "\(checks) checks, \(landscape.jobs.count) jobs")
+                    let rules = ConfigRuleFiles(patterns: landscape.ruleFiles, configFile: file)
+                    rules.warnings.forEach(StandardError.write)
+                    let groups = try rules.load()
+                    print("\(file): OK — " + ConfigLoading.summary(landscape, ruleGroups: groups))
                 } catch {
                     ConfigLoading.report(error)
                     failed = true

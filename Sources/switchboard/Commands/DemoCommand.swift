@@ -34,9 +34,9 @@ struct DemoCommand: AsyncParsableCommand {
 
     func run() async throws {
         if serversOnly { return try await serveOnly() }
-        try ConsoleRunner.preflight(options: console.options)
         let stateDirectory = common.stateDirectory
-        FileLogHandler.bootstrap(stateDirectory: stateDirectory)
+        OperatorLog.start(stateDirectory: stateDirectory, command: "demo --seed \(seed)")
+        try ConsoleRunner.preflight(options: console.options)
         // The simulated systems start only with the engine: a second demo console attaches to the first.
         var demo: DemoLandscape?
         do {
@@ -53,6 +53,7 @@ struct DemoCommand: AsyncParsableCommand {
             throw error
         }
         await demo?.shutdown()
+        OperatorLog.info("stopped")
     }
 
     private func serveOnly() async throws {

@@ -21,13 +21,19 @@ struct JobsCommand: ParsableCommand {
         }
     }
 
+    /// The job an id names: the full id or a unique prefix (`IDPrefix`).
     static func job(_ id: String, in engine: JobEngine) throws -> Job {
-        guard let job = engine.jobs.first(where: { $0.id == id }) else {
-            let hint = engine.jobs.map(\.id).joined(separator: ", ")
-            StandardError.write("error: no job with id `\(id)`" + (hint.isEmpty ? "" : "; jobs: \(hint)"))
+        switch IDPrefix.match(id, in: engine.jobs.map(\.id)) {
+        case .found(let found):
+            if let job = engine.jobs.first(where: { $0.id == found }) { return job }
+        case .ambiguous(let candidates):
+            StandardError.write("error: job id `\(id)` is ambiguous: it starts \(candidates.joined(separator: ", "))")
             throw ExitStatus.badInput
+        case .unknown: break
         }
-        return job
+        let hint = engine.jobs.map(\.id).joined(separator: ", ")
+        StandardError.write("error: no job with id `\(id)`" + (hint.isEmpty ? "" : "; jobs: \(hint)"))
+        throw ExitStatus.badInput
     }
 
     /// `switchboard jobs list`
@@ -62,7 +68,7 @@ struct JobsCommand: ParsableCommand {
 
         @OptionGroup var common: CommonOptions
 
-        @Argument(help: ArgumentHelp("The job's id.", valueName: "id"))
+        @Argument(help: ArgumentHelp("The job's id, or a unique prefix of at least 4 characters.", valueName: "id"))
         var id: String
 
         func run() async throws {
@@ -82,7 +88,8 @@ struct JobsCommand: ParsableCommand {
                 return
             }
             let engine = try JobsCommand.engine(common)
-            let job = try JobsCommand.job(id, in: engine)
+            let job = try JobsCommand.job(self.id, in: engine)
+            let id = job.id
             guard !job.command.isEmpty else {
                 StandardError.write("error: job `\(id)` is a \(job.source.kind) job; only command jobs can be run")
                 throw ExitStatus.badInput
@@ -112,7 +119,7 @@ struct JobsCommand: ParsableCommand {
 
         @OptionGroup var common: CommonOptions
 
-        @Argument(help: ArgumentHelp("The job's id.", valueName: "id"))
+        @Argument(help: ArgumentHelp("The job's id, or a unique prefix of at least 4 characters.", valueName: "id"))
         var id: String
 
         @Option(help: ArgumentHelp("The run's number (1, 2, …); default: the newest.", valueName: "n"))
@@ -129,7 +136,7 @@ struct JobsCommand: ParsableCommand {
 
         func run() async throws {
             let engine = try JobsCommand.engine(common)
-            _ = try JobsCommand.job(id, in: engine)
+            let id = try JobsCommand.job(self.id, in: engine).id
             var filter = JobLineFilter()
             if let grep {
                 do { filter.regex = try PosixRegex(grep) } catch {

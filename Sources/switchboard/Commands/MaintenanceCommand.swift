@@ -105,7 +105,11 @@ struct MaintenanceCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List maintenance windows.",
-            discussion: "Lists the windows in the state directory; those of the config file live there.")
+            discussion: """
+                Lists the windows added with `maintenance add` (kept in the state directory) and, when a config \
+                is given or found, those of its alerting.maintenance_windows (ids config:<name>; change them in \
+                the config, `maintenance remove` refuses them).
+                """)
 
         @OptionGroup var common: CommonOptions
         @Option(help: OutputFormat.help) var format: OutputFormat = .text
@@ -113,13 +117,22 @@ struct MaintenanceCommand: ParsableCommand {
         func run() throws {
             let store = try AlertCommandSupport.store(common)
             let queue = try AlertCommandSupport.reporting { try store.loadQueue() }
-            let windows = queue.maintenanceWindows.values.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
+            let windows = (Array(queue.maintenanceWindows.values) + Self.configWindows(common))
+                .sorted { ($0.name, $0.id) < ($1.name, $1.id) }
             switch format {
             case .json: print(MaintenanceRendering.json(windows, now: Date()))
             case .text, .csv:
                 let table = MaintenanceRendering.table(windows, now: Date())
                 print(AlertListRendering.render(table, as: format, empty: "no maintenance windows"), terminator: "")
             }
+        }
+
+        /// The config's windows, as the engine's queue holds them; none without a valid config.
+        static func configWindows(_ common: CommonOptions) -> [MaintenanceWindow] {
+            guard let file = try? ConfigLocator().configFile(explicit: common.config),
+                let landscape = try? ConfigLoader().load(file: file)
+            else { return [] }
+            return (try? landscape.alerting.queueMaintenanceWindows()) ?? []
         }
     }
 

@@ -87,7 +87,8 @@ struct SilenceCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "End a silence now.")
 
         @OptionGroup var common: CommonOptions
-        @Argument(help: ArgumentHelp("The silence's id.", valueName: "id")) var id: String
+        @Argument(help: ArgumentHelp("The silence's id, or a unique prefix of at least 4 characters.", valueName: "id"))
+        var id: String
         @Option(help: "Who ends it. Default: your login name.") var by: String?
 
         func run() throws {

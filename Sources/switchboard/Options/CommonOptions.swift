@@ -13,7 +13,7 @@ struct CommonOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Where state (logs, later acknowledgements) is kept. Default: $XDG_STATE_HOME/switchboard.",
+            "Where state is kept: alerts, acknowledgements, silences, job runs, history, the log. Default: $XDG_STATE_HOME/switchboard.",
             valueName: "dir"))
     var stateDir: String?
 

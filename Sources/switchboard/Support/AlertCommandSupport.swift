@@ -11,6 +11,21 @@ enum AlertCommandSupport {
         try reporting { AlertStateStore(writer: try AlertDatabase.open(directory: common.stateDirectory)) }
     }
 
+    /// Says on stderr when the config (if one is given or found) or a rule file it names is invalid: the engine
+    /// cannot start on it, so the state listed may be old. Lists go on regardless.
+    static func warnIfConfigIsInvalid(_ common: CommonOptions) {
+        guard let file = try? ConfigLocator().configFile(explicit: common.config) else { return }
+        do {
+            let landscape = try ConfigLoader().load(file: file)
+            let rules = ConfigRuleFiles(patterns: landscape.ruleFiles, configFile: file)
+            rules.warnings.forEach(StandardError.write)
+            _ = try rules.load()
+        } catch {
+            ConfigLoading.report(error)
+            StandardError.write("warning: the engine cannot start with this config; the state listed may be old")
+        }
+    }
+
     /// Runs `body`; prints any failure on stderr as `error: …` and exits with the matching code.
     static func reporting<T>(_ body: () throws -> T) throws -> T {
         do {

@@ -10,7 +10,7 @@ enum AlertListRendering {
             let labels = entry.labels.pairs.filter { $0.name != AlertID.alertNameLabel && $0.name != "severity" }
                 .map { "\($0.name)=\($0.value)" }.joined(separator: ",")
             rows.append([
-                entry.id.rawValue, entry.isResolved ? "resolved" : entry.state.rawValue, entry.severity.description,
+                entry.id.rawValue, status(entry), entry.severity.description,
                 entry.ruleName,
                 AlertCommandSupport.format(entry.isResolved ? (entry.resolvedAt ?? entry.activeAt) : entry.activeAt),
                 labels, operatorState(entry),
@@ -19,6 +19,20 @@ enum AlertListRendering {
         return rows
     }
 
+    /// The word the console's STATE column shows: what mutes the alert or who has it wins over the rule's
+    /// state (firing, pending, resolved).
+    static func status(_ entry: QueueEntry) -> String {
+        if entry.isResolved { return "resolved" }
+        if !entry.silencedBy.isEmpty { return "silenced" }
+        if !entry.maintenanceBy.isEmpty { return "maintenance" }
+        if !entry.inhibitedBy.isEmpty { return "inhibited" }
+        if entry.suppression != nil { return "suppressed" }
+        if entry.acknowledgement != nil { return "acked" }
+        return entry.state.rawValue
+    }
+
+    /// Every reason at once: who acknowledged it and why, what silences, which window, which alert inhibits
+    /// it, the root cause it is folded under, its notes.
     static func operatorState(_ entry: QueueEntry) -> String {
         var parts: [String] = []
         if let ack = entry.acknowledgement {
@@ -27,8 +41,10 @@ enum AlertListRendering {
         parts += entry.silencedBy.map { "silenced by \($0)" }
         parts += entry.maintenanceBy.map { "maintenance \($0)" }
         parts += entry.inhibitedBy.map { "inhibited by \($0)" }
-        if let suppression = entry.suppression { parts.append("suppressed: \(suppression.rootCause)") }
-        if !entry.notes.isEmpty { parts.append("\(entry.notes.count) notes") }
+        if let suppression = entry.suppression {
+            parts.append("suppressed under \(suppression.rootCause) (\(suppression.reason.rawValue))")
+        }
+        if !entry.notes.isEmpty { parts.append(Plural.count(entry.notes.count, "note")) }
         return parts.isEmpty ? "-" : parts.joined(separator: "; ")
     }
 
@@ -79,9 +95,18 @@ enum AlertListRendering {
             var text: String
         }
 
+        struct Suppressed: Encodable {
+            var root_cause: String
+            var reason: String
+        }
+
         var id: String
         var name: String
+        /// The rule's state: pending, firing or resolved.
         var state: String
+        /// The console's word (`status(_:)`): suppressed, inhibited, silenced, maintenance, acked or `state`.
+        var status: String
+        var muted: Bool
         var severity: String
         var labels: [String: String]
         var annotations: [String: String]
@@ -91,6 +116,8 @@ enum AlertListRendering {
         var acknowledgement: Ack?
         var silenced_by: [String]
         var maintenance_by: [String]
+        var inhibited_by: [String]
+        var suppressed: Suppressed?
         var notes: [NoteJSON]
     }
 
@@ -99,14 +126,18 @@ enum AlertListRendering {
             entries.map { entry in
                 EntryJSON(
                     id: entry.id.rawValue, name: entry.ruleName,
-                    state: entry.isResolved ? "resolved" : entry.state.rawValue,
-                    severity: entry.severity.description,
+                    state: entry.isResolved ? "resolved" : entry.state.rawValue, status: status(entry),
+                    muted: entry.isMuted, severity: entry.severity.description,
                     labels: Dictionary(uniqueKeysWithValues: entry.labels.pairs.map { ($0.name, $0.value) }),
                     annotations: entry.annotations, active_at: entry.activeAt, fired_at: entry.firedAt,
                     resolved_at: entry.resolvedAt,
                     acknowledgement: entry.acknowledgement.map {
                         EntryJSON.Ack(by: $0.by, at: $0.at, note: $0.note, expires_at: $0.expiresAt, sticky: $0.sticky)
                     }, silenced_by: entry.silencedBy, maintenance_by: entry.maintenanceBy,
+                    inhibited_by: entry.inhibitedBy.map(\.rawValue),
+                    suppressed: entry.suppression.map {
+                        EntryJSON.Suppressed(root_cause: $0.rootCause.description, reason: $0.reason.rawValue)
+                    },
                     notes: entry.notes.map { EntryJSON.NoteJSON(by: $0.by, at: $0.at, text: $0.text) })
             })
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Monitor
 import SwitchboardCore
 
 /// Loads a config for a command, printing every error to stderr and exiting with `ExitStatus.badInput` (2) on failure.
@@ -15,6 +16,28 @@ enum ConfigLoading {
         }
     }
 
+    /// The groups of the rule files a config names (`ConfigRuleFiles`): warnings and errors on stderr, and
+    /// `ExitStatus.badInput` (2) when any rule file is missing or invalid.
+    static func ruleGroups(of landscape: Landscape, configFile: String) throws -> [RuleGroup] {
+        let files = ConfigRuleFiles(patterns: landscape.ruleFiles, configFile: configFile)
+        files.warnings.forEach(StandardError.write)
+        do {
+            return try files.load()
+        } catch {
+            report(error)
+            throw ExitStatus.badInput
+        }
+    }
+
+    /// `5 systems, 6 interfaces, 30 checks, 3 jobs, 12 rules`
+    static func summary(_ landscape: Landscape, ruleGroups: [RuleGroup]) -> String {
+        [
+            Plural.count(landscape.systems.count, "system"), Plural.count(landscape.interfaces.count, "interface"),
+            Plural.count(landscape.allChecks.count, "check"), Plural.count(landscape.jobs.count, "job"),
+            Plural.count(ruleGroups.reduce(0) { $0 + $1.rules.count }, "rule"),
+        ].joined(separator: ", ")
+    }
+
     static func report(_ errors: ConfigErrors) {
         for error in errors.errors {
             StandardError.write(error.description)
@@ -27,8 +50,10 @@ enum ConfigLoading {
 
 /// Writes lines to stderr, where errors go so that stdout stays parseable.
 enum StandardError {
+    /// Writes one line, and into the console's log once it is started (`OperatorLog`).
     static func write(_ line: String) {
         FileHandle.standardError.write(Data((line + "\n").utf8))
+        OperatorLog.mirror(line)
     }
 
     /// Replaces the current line of a terminal (a progress line): carriage return, text, clear to end.

@@ -35,7 +35,7 @@ struct JobsTable {
         var text = "run #\(run.number) of \(run.jobID): \(run.result.rawValue)"
         if let code = run.exitCode, code != 0 { text += " (exit \(code))" }
         if let ended = run.endedAt { text += " after \(duration(ended.timeIntervalSince(run.startedAt)))" }
-        text += ", \(run.lineCount) lines"
+        text += ", " + Plural.count(run.lineCount, "line")
         if run.droppedLines > 0 { text += ", \(run.droppedLines) dropped" }
         if let message = run.message { text += " — \(message)" }
         return text
@@ -46,9 +46,14 @@ struct JobsTable {
         DurationParser.format(.milliseconds(Int64((seconds * 1000).rounded(.down))), units: 2)
     }
 
-    static func ago(_ date: Date, now: Date) -> String { duration(max(0, now.timeIntervalSince(date))) + " ago" }
+    /// `18s ago`, `2m5s ago`: whole seconds, the two largest units (Core's one duration formatter).
+    static func ago(_ date: Date, now: Date) -> String { seconds(now.timeIntervalSince(date)) + " ago" }
 
     static func until(_ date: Date, now: Date) -> String {
-        date <= now ? "due" : "in " + duration(date.timeIntervalSince(now))
+        date <= now ? "due" : "in " + seconds(date.timeIntervalSince(now))
+    }
+
+    private static func seconds(_ interval: TimeInterval) -> String {
+        DurationParser.format(.seconds(Int64(max(0, interval).rounded(.down))), units: 2)
     }
 }

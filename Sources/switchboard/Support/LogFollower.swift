@@ -68,8 +68,17 @@ struct LogFollower {
             case .log: "log"
             case .note: "---"
             }
-        let level = (line.level?.name ?? "").padding(toLength: 5, withPad: " ", startingAt: 0)
+        // The level column only where the line does not say it already (`INFO  INFO starting` was printed).
+        let shown = line.level.flatMap { saysLevel(line.text, $0) ? nil : $0.name } ?? ""
+        let level = shown.padding(toLength: 5, withPad: " ", startingAt: 0)
         let time = line.time.formatted(.iso8601.time(includingFractionalSeconds: true))
         return "\(time) \(stream) \(level) \(TerminalText.safe(line.text))"
+    }
+
+    /// Whether the text names the level as a word of its own (`INFO`, `[warn]`, `level=error`, `WARNING`).
+    static func saysLevel(_ text: String, _ level: LogLevel) -> Bool {
+        let words = text.split { !$0.isLetter }.prefix(8).map { $0.uppercased() }
+        let names = level == .warn ? ["WARN", "WARNING"] : level == .error ? ["ERROR", "ERR"] : [level.name]
+        return words.contains { names.contains($0) }
     }
 }

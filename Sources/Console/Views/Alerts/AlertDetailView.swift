@@ -11,6 +11,8 @@ enum AlertDetailView {
         _ entry: AlertEntrySnapshot, activity: AlertActivityData? = nil, now: Date, timeZone: TimeZone, glyphs: Glyphs
     ) -> [[Part]] {
         let shown = AlertRow.shown(entry)
+        // A firing alert counts from pending → firing; the activation has a line of its own below.
+        let since = entry.state == .firing ? entry.firedAt ?? entry.since : entry.since
         func when(_ date: Date) -> String {
             Formatting.clock(date, timeZone: timeZone) + " (" + Formatting.age(now.timeIntervalSince(date)) + " ago)"
         }
@@ -18,10 +20,20 @@ enum AlertDetailView {
             [
                 ("\(shown.glyph(glyphs)) \(shown.rawValue)  ", shown.role), (TerminalText.clean(entry.name), .title),
                 ("  \(entry.severity)", AlertRow.severityRole(entry.severity)),
-                ("  \(entry.state.rawValue) since \(when(entry.since))", .muted),
+                ("  \(entry.state.rawValue) since \(when(since))", .muted),
             ],
             [("id      ", .muted), (entry.id, .normal)],
         ]
+        // Both times, named (issue 19: the header showed the activation as "firing since").
+        if let activeAt = entry.activeAt {
+            lines.append([("active  ", .muted), (when(activeAt), .normal), ("  condition first true", .muted)])
+        }
+        if let firedAt = entry.firedAt {
+            lines.append([
+                ("firing  ", .muted), (when(firedAt), .normal),
+                ("  pending \(glyphs.isUnicode ? "→" : "->") firing", .muted),
+            ])
+        }
         if let ack = entry.acknowledgement {
             var parts: [Part] = [
                 ("acked   ", .muted), ("by \(TerminalText.clean(ack.by)) at \(when(ack.at))", .normal),

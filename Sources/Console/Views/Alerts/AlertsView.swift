@@ -46,7 +46,7 @@ enum AlertsView {
         let firing = entries.filter { $0.state == .firing }.count
         let pending = entries.filter { $0.state == .pending }.count
         let muted = entries.filter { !$0.muting.isEmpty || $0.acknowledgement != nil }.count
-        var counts = ["\(entries.count) alert\(entries.count == 1 ? "" : "s")"]
+        var counts = [Plural.count(entries.count, "alert")]
         if firing > 0 { counts.append("\(firing) firing") }
         if pending > 0 { counts.append("\(pending) pending") }
         if muted > 0 { counts.append("\(muted) acked or muted") }
@@ -121,7 +121,7 @@ enum AlertsView {
                 [
                     ("\(glyphs.ok) nothing pending or firing", .ok),
                     (
-                        "\(rules.rules) rules in \(rules.groups) groups are evaluated over what the probes and jobs report.",
+                        "\(Plural.count(rules.rules, "rule")) in \(Plural.count(rules.groups, "group")) are evaluated over what the probes and jobs report.",
                         .muted
                     ),
                 ] + rules.failing.map { ("\(glyphs.down) \($0)", .error) }

@@ -142,7 +142,7 @@ enum LogsView {
         var position: [String] = []
         if let run = buffer.run {
             title += "  run #\(run.number)  " + result(run) + "  \(Formatting.age(run.duration(now: now)))"
-            if run.droppedLines > 0 { title += "  \(run.droppedLines) lines dropped" }
+            if run.droppedLines > 0 { title += "  \(Plural.count(run.droppedLines, "line")) dropped" }
             if run.result.isFailure { role = .down }
             if let shown { position.append("lines \(shown.first)-\(shown.last) of \(run.lineCount)") }
             if let first = run.firstErrorLine { position.append("first error: line \(first) (e)") }

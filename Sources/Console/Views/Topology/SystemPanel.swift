@@ -22,8 +22,8 @@ enum SystemPanel {
             : [
                 ("blast radius: ", .muted),
                 (
-                    "\(downstream.count) system\(downstream.count == 1 ? "" : "s"), \(interfaces) interface"
-                        + "\(interfaces == 1 ? "" : "s") downstream: ", .accent
+                    "\(Plural.count(downstream.count, "system")), \(Plural.count(interfaces, "interface")) downstream: ",
+                    .accent
                 ),
                 (downstream.joined(separator: ", "), .normal),
             ]

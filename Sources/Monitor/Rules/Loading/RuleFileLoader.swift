@@ -35,7 +35,7 @@ public struct RuleFileLoader: Sendable {
 
     /// The groups of one rule file.
     public func load(file path: String) throws(ConfigErrors) -> [RuleGroup] {
-        try load(yaml: ConfigLoader.text(ofFile: path), file: path)
+        try load(yaml: ConfigLoader.text(ofFile: path, what: "rule file"), file: path)
     }
 
     /// The groups of rule-file text; `file` is the name errors are reported against.

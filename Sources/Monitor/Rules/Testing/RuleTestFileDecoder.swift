@@ -8,7 +8,7 @@ struct RuleTestFileDecoder {
     let reader: ConfigReader
 
     static func load(path: String) throws(ConfigErrors) -> RuleTestFile {
-        let text = try ConfigLoader.text(ofFile: path)
+        let text = try ConfigLoader.text(ofFile: path, what: "rule test file")
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
