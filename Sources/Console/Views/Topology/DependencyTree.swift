@@ -1,7 +1,7 @@
 import SwitchboardCore
 
 /// The topology as an indented tree, for terminals too narrow for the graph: each source system,
-/// then what it feeds, one level deeper per hop. A system met again is named, not expanded.
+/// then what it feeds (by name), one level deeper per hop. A system met again is named, not expanded.
 enum DependencyTree {
     struct Line: Sendable, Equatable {
         var prefix: String
@@ -16,6 +16,9 @@ enum DependencyTree {
             layout.layers.first?.compactMap { slot -> String? in
                 if case .system(let id) = slot { id } else { nil }
             } ?? []
+        // Children by name (then id), so the tree reads the same on every run and every state.
+        let names = Dictionary(graph.systems.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        func order(of id: String) -> (NaturalSortKey, String) { (NaturalSortKey(names[id] ?? id), id) }
         var lines: [Line] = []
         var expanded: Set<String> = []
         let unicode = glyphs == .unicode
@@ -24,11 +27,14 @@ enum DependencyTree {
             lines.append(Line(prefix: prefix, system: id, via: via, repeated: repeated))
             guard !repeated else { return }
             expanded.insert(id)
-            let children = graph.edgesOut(of: id)
+            let children = graph.edgesOut(of: id).sorted { order(of: $0.to) < order(of: $1.to) }
             for (index, edge) in children.enumerated() {
                 let last = index == children.count - 1
                 let branch = unicode ? (last ? "└─" : "├─") : (last ? "`-" : "|-")
-                let names = edge.interfaces.map { TerminalText.clean($0.name) }.joined(separator: ", ")
+                let names = edge.interfaces.map { TerminalText.clean($0.name) }.sorted {
+                    NaturalSortKey($0) < NaturalSortKey($1)
+                }
+                .joined(separator: ", ")
                 walk(
                     edge.to, prefix: childPrefix + branch + glyphs.arrowHead + " ",
                     childPrefix: childPrefix + (last ? "    " : (unicode ? "│   " : "|   ")),
