@@ -123,7 +123,8 @@ import Testing
 
     @Test func theDemoLandscapeIsLaidOutWithFewCrossings() {
         let layout = TopologyLayout(TopologyGraph(Self.snapshot))
-        #expect(layout.crossings <= 7, "crossings: \(layout.crossings)")
+        // 7 with barycentre sweeps alone; 3 is the least this layering allows (exhaustive search).
+        #expect(layout.crossings <= 3, "crossings: \(layout.crossings)")
     }
 
     @Test func theLayoutDoesNotMoveWhenStatesChange() {
@@ -143,7 +144,8 @@ import Testing
         #expect(DependencyTree.lines(graph: other, layout: TopologyLayout(other), glyphs: .unicode) == lines)
         // Broker feeds CRM, ERP and MES: listed by name, 财务系统 (ERP) after the Latin names.
         let broker = lines.firstIndex { $0.system == "broker" && $0.prefix.isEmpty }!
-        #expect(lines[(broker + 1)...].prefix(3).map(\.system) == ["crm", "mes", "erp"])
+        let subtree = lines[(broker + 1)...].prefix { !$0.prefix.isEmpty }
+        #expect(subtree.filter { $0.prefix.count == 4 }.map(\.system) == ["crm", "mes", "erp"])
     }
 
     @Test func bothInterfacesBetweenERPAndCRMShowTheirGlyphWithoutColour() {
