@@ -17,8 +17,8 @@ enum DependencyTree {
                 if case .system(let id) = slot { id } else { nil }
             } ?? []
         // Children by name (then id), so the tree reads the same on every run and every state.
-        let names = Dictionary(graph.systems.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        func order(of id: String) -> (NaturalSortKey, String) { (NaturalSortKey(names[id] ?? id), id) }
+        let byName = graph.systems.map { (NaturalSortKey($0.name), $0.id) }.sorted { $0 < $1 }
+        let rank = Dictionary(byName.enumerated().map { ($1.1, $0) }, uniquingKeysWith: { a, _ in a })
         var lines: [Line] = []
         var expanded: Set<String> = []
         let unicode = glyphs == .unicode
@@ -27,14 +27,11 @@ enum DependencyTree {
             lines.append(Line(prefix: prefix, system: id, via: via, repeated: repeated))
             guard !repeated else { return }
             expanded.insert(id)
-            let children = graph.edgesOut(of: id).sorted { order(of: $0.to) < order(of: $1.to) }
+            let children = graph.edgesOut(of: id).sorted { rank[$0.to, default: 0] < rank[$1.to, default: 0] }
             for (index, edge) in children.enumerated() {
                 let last = index == children.count - 1
                 let branch = unicode ? (last ? "└─" : "├─") : (last ? "`-" : "|-")
-                let names = edge.interfaces.map { TerminalText.clean($0.name) }.sorted {
-                    NaturalSortKey($0) < NaturalSortKey($1)
-                }
-                .joined(separator: ", ")
+                let names = edge.interfaces.map { TerminalText.clean($0.name) }.sorted().joined(separator: ", ")
                 walk(
                     edge.to, prefix: childPrefix + branch + glyphs.arrowHead + " ",
                     childPrefix: childPrefix + (last ? "    " : (unicode ? "│   " : "|   ")),

@@ -8,7 +8,8 @@
 struct LayerOrdering {
     /// Sweeps down and up; the best order is usually found within a few.
     static let sweeps = 8
-    /// Above this many slots the transposition passes (quadratic in the worst case) are left out.
+    /// Above this many slots only the sweeps run: no transposition (quadratic in the worst case)
+    /// and no counting of crossings to keep the best order.
     static let transposeLimit = 2_000
     /// Above this many slots sifting (cubic in a layer's size) and the restarts are left out.
     static let siftLimit = 80
@@ -33,6 +34,11 @@ struct LayerOrdering {
     /// Reorders `layers` (slot numbers) in place; `position` is every slot's index in its layer.
     func order(_ layers: inout [[Int]], position: inout [Int]) {
         guard layers.count > 1 else { return }
+        guard position.count <= Self.transposeLimit else {
+            // A large landscape: the sweeps alone, without counting crossings after each.
+            for sweep in 0..<Self.sweeps { self.sweep(sweep, &layers, position: &position) }
+            return
+        }
         let small = position.count <= Self.siftLimit
         var best = layers
         var fewest = crossings(layers, position: position)
@@ -57,14 +63,8 @@ struct LayerOrdering {
         var best = layers
         var fewest = crossings(layers, position: position)
         for sweep in 0..<Self.sweeps where fewest > 0 {
-            if sweep.isMultiple(of: 2) {
-                for layer in 1..<layers.count { sort(&layers[layer], by: left, position: &position) }
-            } else {
-                for layer in stride(from: layers.count - 2, through: 0, by: -1) {
-                    sort(&layers[layer], by: right, position: &position)
-                }
-            }
-            if position.count <= Self.transposeLimit { transpose(&layers, position: &position) }
+            self.sweep(sweep, &layers, position: &position)
+            transpose(&layers, position: &position)
             let count = crossings(layers, position: position)
             if count < fewest { (best, fewest) = (layers, count) }
         }
@@ -77,6 +77,17 @@ struct LayerOrdering {
         transpose(&layers, position: &position)
         let count = crossings(layers, position: position)
         return count < fewest ? (layers, count) : (best, fewest)
+    }
+
+    /// One barycentre sweep: down (each layer by the one on its left) on even counts, else up.
+    private func sweep(_ count: Int, _ layers: inout [[Int]], position: inout [Int]) {
+        if count.isMultiple(of: 2) {
+            for layer in 1..<layers.count { sort(&layers[layer], by: left, position: &position) }
+        } else {
+            for layer in stride(from: layers.count - 2, through: 0, by: -1) {
+                sort(&layers[layer], by: right, position: &position)
+            }
+        }
     }
 
     /// The crossings between every pair of neighbouring layers.

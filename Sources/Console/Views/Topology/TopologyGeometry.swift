@@ -28,9 +28,8 @@ struct TopologyGeometry: Sendable, Equatable {
         _ layout: TopologyLayout, hops: [TopologyLayout.Hop], names: [String: String], width: Int, height: Int,
         top: Int
     ) {
-        let widest = layout.widestLayer
-        guard let pitch = TopologyView.pitches.first(where: { widest * $0 - ($0 - 3) <= height }) else { return nil }
-        (counts, self.widest, self.top, self.pitch) = (layout.layers.map(\.count), widest, top, pitch)
+        guard let pitch = Self.pitch(layout, height: height) else { return nil }
+        (counts, widest, self.top, self.pitch) = (layout.layers.map(\.count), layout.widestLayer, top, pitch)
         (boxWidths, columnX, channelX, channels) = ([], [], [], [])
         channels = Self.channels(hops, layout: layout, geometry: self)
         var perGap = Array(repeating: 0, count: max(0, counts.count - 1))
@@ -43,7 +42,7 @@ struct TopologyGeometry: Sendable, Equatable {
         }
         boxWidths = widths
         let spare = width - 2 - gaps.reduce(0, +) - widths.reduce(0, +)
-        let spread = gaps.isEmpty ? 0 : min(Self.maxSpread, spare / gaps.count)
+        let spread = gaps.isEmpty ? 0 : min(TopologyView.maxGapSpread, spare / gaps.count)
         var x = 1 + (spare - spread * gaps.count) / 2
         for layer in counts.indices {
             columnX.append(x)
@@ -55,7 +54,11 @@ struct TopologyGeometry: Sendable, Equatable {
         }
     }
 
-    private static let maxSpread = TopologyView.maxGapSpread
+    /// Rows from one box's top to the next that let the widest layer fit in `height`; nil when none does.
+    static func pitch(_ layout: TopologyLayout, height: Int) -> Int? {
+        let widest = layout.widestLayer
+        return TopologyView.pitches.first { widest * $0 - ($0 - 3) <= height }
+    }
 
     /// The width each layer's boxes need for their names, shrunk widest first to fit `room`.
     static func boxWidths(_ layout: TopologyLayout, names: [String: String], room: Int) -> [Int]? {

@@ -45,14 +45,18 @@ enum TopologyView {
                 graph.systems.map { ($0.id, TerminalText.clean($0.name)) }, uniquingKeysWith: { a, _ in a })
             systems = Dictionary(graph.systems.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             let panel = TopologyView.panelRows(height)
-            let hops = layout.hops.sorted {
-                ($0.layer, $0.fromIndex, $0.toIndex, $0.edge) < ($1.layer, $1.fromIndex, $1.toIndex, $1.edge)
-            }
+            let graphHeight = height - panel - 1
+            let fits =
+                !graph.systems.isEmpty && height > 0 && TopologyGeometry.pitch(layout, height: graphHeight) != nil
+            let hops =
+                fits
+                ? layout.hops.sorted {
+                    ($0.layer, $0.fromIndex, $0.toIndex, $0.edge) < ($1.layer, $1.fromIndex, $1.toIndex, $1.edge)
+                } : []
             geometry =
-                graph.systems.isEmpty || height <= 0
-                ? nil
-                : TopologyGeometry(
-                    layout, hops: hops, names: names, width: width, height: height - panel - 1, top: y + 1)
+                fits
+                ? TopologyGeometry(layout, hops: hops, names: names, width: width, height: graphHeight, top: y + 1)
+                : nil
             self.hops = geometry == nil ? [] : hops
             tree =
                 geometry == nil && !graph.systems.isEmpty && height > 0
