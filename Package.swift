@@ -142,7 +142,8 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "PromQLTests", dependencies: ["PromQL", "FuzzSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "ConsoleTests", dependencies: ["Console"]),
+        // Fixtures/frames holds the golden frames, read from the source tree.
+        .testTarget(name: "ConsoleTests", dependencies: ["Console"], exclude: ["Fixtures"]),
         .testTarget(
             name: "ServerTests",
             dependencies: [

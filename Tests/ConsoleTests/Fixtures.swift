@@ -142,9 +142,9 @@ extension Fixtures {
     /// on a thread of its own, as in the program, so its fetches find the task pool free.
     static func play(
         _ keys: [Key?], source: FakeDataSource, start: Route, columns: Int = 80, rows: Int = 24,
-        settled: @escaping (ConsoleSession) -> Bool = { _ in true }
+        unicode: Bool = true, settled: @escaping (ConsoleSession) -> Bool = { _ in true }
     ) async -> MemoryTerminal {
-        let terminal = MemoryTerminal(columns: columns, rows: rows)
+        let terminal = MemoryTerminal(columns: columns, rows: rows, supportsUnicode: unicode)
         var options = ConsoleOptions(tickMilliseconds: 1)
         options.startView = start
         let session = ConsoleSession(

@@ -15,6 +15,8 @@ final class ScreenRows {
     private var table: (sort: InterfaceSort, filter: InterfaceFilter?, rows: [InterfaceStatus])?
     private var overview: OverviewView.Rows?
     private var topology: (graph: TopologyGraph, layout: TopologyLayout)?
+    /// The last layout, kept across versions: it depends only on which systems and edges there are.
+    private var layout: (shape: [String], layout: TopologyLayout)?
     private var scene: TopologyView.Scene?
     private var tally: HeaderView.Tally?
 
@@ -38,12 +40,15 @@ final class ScreenRows {
         return rows
     }
 
-    /// The topology graph and its layout.
+    /// The topology graph and its layout (laid out again only when systems or edges changed).
     func topology(_ snapshot: Snapshot) -> (graph: TopologyGraph, layout: TopologyLayout) {
         use(snapshot)
         if let topology { return topology }
         let graph = TopologyGraph(snapshot, ordered: ordered(snapshot))
-        let result = (graph, TopologyLayout(graph))
+        let shape = graph.systems.map(\.id) + [""] + graph.edges.map { $0.from + "\u{0}" + $0.to }
+        let kept = layout.flatMap { $0.shape == shape ? $0.layout : nil }
+        let result = (graph, kept ?? TopologyLayout(graph))
+        layout = (shape, result.1)
         topology = result
         return result
     }

@@ -1,7 +1,7 @@
 import SwitchboardCore
 
 /// The topology as an indented tree, for terminals too narrow for the graph: each source system,
-/// then what it feeds, one level deeper per hop. A system met again is named, not expanded.
+/// then what it feeds (by name), one level deeper per hop. A system met again is named, not expanded.
 enum DependencyTree {
     struct Line: Sendable, Equatable {
         var prefix: String
@@ -16,6 +16,9 @@ enum DependencyTree {
             layout.layers.first?.compactMap { slot -> String? in
                 if case .system(let id) = slot { id } else { nil }
             } ?? []
+        // Children by name (then id), so the tree reads the same on every run and every state.
+        let byName = graph.systems.map { (NaturalSortKey($0.name), $0.id) }.sorted { $0 < $1 }
+        let rank = Dictionary(byName.enumerated().map { ($1.1, $0) }, uniquingKeysWith: { a, _ in a })
         var lines: [Line] = []
         var expanded: Set<String> = []
         let unicode = glyphs == .unicode
@@ -24,11 +27,11 @@ enum DependencyTree {
             lines.append(Line(prefix: prefix, system: id, via: via, repeated: repeated))
             guard !repeated else { return }
             expanded.insert(id)
-            let children = graph.edgesOut(of: id)
+            let children = graph.edgesOut(of: id).sorted { rank[$0.to, default: 0] < rank[$1.to, default: 0] }
             for (index, edge) in children.enumerated() {
                 let last = index == children.count - 1
                 let branch = unicode ? (last ? "└─" : "├─") : (last ? "`-" : "|-")
-                let names = edge.interfaces.map { TerminalText.clean($0.name) }.joined(separator: ", ")
+                let names = edge.interfaces.map { TerminalText.clean($0.name) }.sorted().joined(separator: ", ")
                 walk(
                     edge.to, prefix: childPrefix + branch + glyphs.arrowHead + " ",
                     childPrefix: childPrefix + (last ? "    " : (unicode ? "│   " : "|   ")),

@@ -19,6 +19,7 @@ struct LineCanvas: Sendable {
 
     private var marks: [Point: Mark] = [:]
     private var arrows: [Point: (role: StyleRole, rank: Int, left: Bool)] = [:]
+    private var labels: [Point: (text: String, role: StyleRole, rank: Int)] = [:]
 
     struct Point: Hashable, Sendable {
         var x: Int
@@ -57,6 +58,13 @@ struct LineCanvas: Sendable {
         arrows[point] = (role, rank, pointingLeft)
     }
 
+    /// A one-cell mark on a line (a state's glyph); where several meet, the highest rank's is drawn.
+    mutating func label(_ text: String, x: Int, y: Int, role: StyleRole, rank: Int) {
+        let point = Point(x: x, y: y)
+        if let existing = labels[point], existing.rank >= rank { return }
+        labels[point] = (text, role, rank)
+    }
+
     private mutating func mark(_ point: Point, _ directions: Directions, role: StyleRole, rank: Int, heavy: Bool) {
         var current = marks[point] ?? Mark(role: role, rank: rank)
         current.directions.formUnion(directions)
@@ -73,6 +81,9 @@ struct LineCanvas: Sendable {
         }
         for (point, arrow) in arrows where point.x >= 0 && point.x < canvas.width && point.y >= 0 {
             canvas.put(arrow.left ? glyphs.arrowHeadLeft : glyphs.arrowHead, x: point.x, y: point.y, role: arrow.role)
+        }
+        for (point, label) in labels where point.x >= 0 && point.x < canvas.width && point.y >= 0 {
+            canvas.put(label.text, x: point.x, y: point.y, role: label.role)
         }
     }
 

@@ -32,7 +32,7 @@ enum SystemPanel {
         {
             var parts: [(String, StyleRole)] = [(label, .muted)]
             var used = DisplayWidth.of(label)
-            for edge in edges {
+            for edge in edges.sorted(by: { $0.state > $1.state }) {  // most attention first
                 for interface in edge.interfaces where used < width {
                     let flow: [(String, StyleRole)] = [
                         (glyphs.glyph(for: interface.state) + " ", StyleRole(interface.state)),

@@ -31,8 +31,13 @@ struct TopologyGraph: Sendable, Equatable {
             index[key] = edges.count - 1
             return edges.count - 1
         }
-        for interface in ordered ?? InterfaceRow.ordered(snapshot.interfaces)
-        where known.contains(interface.from) && known.contains(interface.to) && interface.from != interface.to {
+        func drawn(_ interface: InterfaceStatus) -> Bool {
+            known.contains(interface.from) && known.contains(interface.to) && interface.from != interface.to
+        }
+        // Edges in config order, so that the layout does not move when states change; their
+        // interfaces most attention first.
+        for interface in snapshot.interfaces where drawn(interface) { _ = edge(interface.from, interface.to) }
+        for interface in ordered ?? InterfaceRow.ordered(snapshot.interfaces) where drawn(interface) {
             edges[edge(interface.from, interface.to)].interfaces.append(interface)
         }
         for system in snapshot.systems {

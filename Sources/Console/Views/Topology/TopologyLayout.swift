@@ -1,6 +1,6 @@
 /// Systems placed in layers, upstream left and downstream right (Sugiyama-style): layers by the
 /// longest path from a source, long edges broken into one-layer hops through placeholder slots,
-/// and the order within each layer settled by barycentre sweeps to keep crossings few.
+/// and the order within each layer settled by `LayerOrdering` to keep crossings few.
 struct TopologyLayout: Sendable, Equatable {
     /// What occupies a place in a layer: a system, or an edge passing through on its way right.
     enum Slot: Sendable, Hashable {
@@ -54,7 +54,7 @@ struct TopologyLayout: Sendable, Equatable {
         for layer in layers {
             for (index, slot) in layer.enumerated() { position[slot] = index }
         }
-        Self.order(&layers, position: &position, chains: chains.map(\.slots))
+        LayerOrdering(slots: slots.count, chains: chains.map(\.slots)).order(&layers, position: &position)
         var hops: [Hop] = []
         for (edge, chain, reversed) in chains {
             for (offset, (from, to)) in zip(chain, chain.dropFirst()).enumerated() {
@@ -105,38 +105,5 @@ struct TopologyLayout: Sendable, Equatable {
             for next in forward[id] ?? [] { layer[next] = max(layer[next]!, layer[id]! + 1) }
         }
         return layer
-    }
-
-    /// Barycentre sweeps, down then up, a few times; ties keep the config order. `layers` holds
-    /// slot numbers, `position` every slot's index in its layer.
-    private static func order(_ layers: inout [[Int]], position: inout [Int], chains: [[Int]]) {
-        var left = Array(repeating: [Int](), count: position.count)
-        var right = left
-        for chain in chains {
-            for (from, to) in zip(chain, chain.dropFirst()) {
-                right[from].append(to)
-                left[to].append(from)
-            }
-        }
-        guard layers.count > 1 else { return }
-        for _ in 0..<4 {
-            for layer in 1..<layers.count { sort(&layers[layer], by: left, position: &position) }
-            for layer in stride(from: layers.count - 2, through: 0, by: -1) {
-                sort(&layers[layer], by: right, position: &position)
-            }
-        }
-    }
-
-    /// Orders one layer by the mean position of each slot's neighbours in the layer beside it.
-    private static func sort(_ layer: inout [Int], by adjacent: [[Int]], position: inout [Int]) {
-        let keyed = layer.enumerated().map { index, slot -> (Double, Int, Int) in
-            let places = adjacent[slot]
-            let centre =
-                places.isEmpty
-                ? Double(index) : Double(places.reduce(0) { $0 + position[$1] }) / Double(places.count)
-            return (centre, index, slot)
-        }
-        layer = keyed.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
-        for (index, slot) in layer.enumerated() { position[slot] = index }
     }
 }

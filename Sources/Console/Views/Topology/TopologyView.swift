@@ -8,58 +8,15 @@ enum TopologyView {
     /// Rows from one box's top to the next: a blank row between boxes, or none when space is short.
     static let pitches = [4, 3]
     static let minBoxWidth = 10
-    static let maxBoxWidth = 22
+    static let maxBoxWidth = 40
+    /// Columns a gap between layers grows by at most when the graph is spread over a wide screen.
+    static let maxGapSpread = 24
     /// Rows under the graph for the selected system's details.
     static let panelHeight = 5
-
-    /// Where the graph goes: box width and the left edge of every layer's column.
-    struct Geometry: Sendable, Equatable {
-        var boxWidth: Int
-        var columnX: [Int]
-        var top: Int
-        var widest: Int
-        var counts: [Int]
-        var pitch: Int
-
-        func middle(layer: Int, index: Int) -> Int {
-            top + (widest - counts[layer]) * pitch / 2 + index * pitch + 1
-        }
-    }
 
     /// Systems in reading order, layer by layer: the order the selection moves through.
     static func order(_ layout: TopologyLayout) -> [String] {
         layout.layers.flatMap { $0.compactMap { if case .system(let id) = $0 { id } else { nil } } }
-    }
-
-    static func geometry(
-        _ layout: TopologyLayout, names: [String: String], width: Int, height: Int, top: Int
-    ) -> Geometry? {
-        let counts = layout.layers.map(\.count)
-        let widest = layout.widestLayer
-        guard let pitch = pitches.first(where: { widest * $0 - ($0 - 3) <= height }) else { return nil }
-        var geometry = Geometry(boxWidth: 0, columnX: [], top: top, widest: widest, counts: counts, pitch: pitch)
-        var channels = Array(repeating: 0, count: max(0, counts.count - 1))
-        for hop in layout.hops
-        where geometry.middle(layer: hop.layer, index: hop.fromIndex)
-            != geometry.middle(layer: hop.layer + 1, index: hop.toIndex)
-        {
-            channels[hop.layer] += 1
-        }
-        let gaps = channels.map { max(6, $0 + 5) }
-        let longest = names.values.map(DisplayWidth.of).max() ?? 0
-        let natural = min(maxBoxWidth, max(minBoxWidth, longest + 5))
-        guard
-            let boxWidth = stride(from: natural, through: minBoxWidth, by: -1).first(where: {
-                counts.count * $0 + gaps.reduce(0, +) <= width - 2
-            })
-        else { return nil }
-        geometry.boxWidth = boxWidth
-        var x = 1
-        for layer in counts.indices {
-            geometry.columnX.append(x)
-            x += boxWidth + (layer < gaps.count ? gaps[layer] : 0)
-        }
-        return geometry
     }
 
     /// What a topology frame draws that depends on the snapshot and the place on screen but not
@@ -75,7 +32,7 @@ enum TopologyView {
         let names: [String: String]
         let systems: [String: SystemStatus]
         /// Where the graph goes; nil when it does not fit and the tree takes its place.
-        let geometry: Geometry?
+        let geometry: TopologyGeometry?
         /// The hops left to right, top to bottom: the order their lines take the channels in.
         let hops: [TopologyLayout.Hop]
         /// The dependency tree, when it is drawn instead of the graph.
@@ -88,14 +45,19 @@ enum TopologyView {
                 graph.systems.map { ($0.id, TerminalText.clean($0.name)) }, uniquingKeysWith: { a, _ in a })
             systems = Dictionary(graph.systems.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             let panel = TopologyView.panelRows(height)
+            let graphHeight = height - panel - 1
+            let fits =
+                !graph.systems.isEmpty && height > 0 && TopologyGeometry.pitch(layout, height: graphHeight) != nil
+            let hops =
+                fits
+                ? layout.hops.sorted {
+                    ($0.layer, $0.fromIndex, $0.toIndex, $0.edge) < ($1.layer, $1.fromIndex, $1.toIndex, $1.edge)
+                } : []
             geometry =
-                graph.systems.isEmpty || height <= 0
-                ? nil
-                : TopologyView.geometry(layout, names: names, width: width, height: height - panel - 1, top: y + 1)
-            hops =
-                geometry == nil
-                ? []
-                : layout.hops.sorted { ($0.layer, $0.fromIndex, $0.toIndex) < ($1.layer, $1.fromIndex, $1.toIndex) }
+                fits
+                ? TopologyGeometry(layout, hops: hops, names: names, width: width, height: graphHeight, top: y + 1)
+                : nil
+            self.hops = geometry == nil ? [] : hops
             tree =
                 geometry == nil && !graph.systems.isEmpty && height > 0
                 ? DependencyTree.lines(graph: graph, layout: layout, glyphs: glyphs) : []
@@ -144,56 +106,50 @@ enum TopologyView {
     }
 
     private static func drawEdges(
-        into canvas: inout Canvas, scene: Scene, geometry: Geometry, radius: Set<String>, selected: String?
+        into canvas: inout Canvas, scene: Scene, geometry: TopologyGeometry, radius: Set<String>, selected: String?
     ) {
         let (graph, layout, glyphs) = (scene.graph, scene.layout, scene.glyphs)
         var lines = LineCanvas()
-        var channelOfGap = Array(repeating: 0, count: layout.layers.count)
-        for hop in scene.hops {
+        for (hop, channel) in zip(scene.hops, geometry.channels) {
             let edge = graph.edges[hop.edge]
             let heavy = radius.contains(edge.from) && radius.contains(edge.to) && edge.to != selected
             let role = edge.interfaces.isEmpty ? StyleRole.muted : StyleRole(edge.state)
             let rank = edge.state.severity
             let fromSlot = layout.layers[hop.layer][hop.fromIndex]
             let toSlot = layout.layers[hop.layer + 1][hop.toIndex]
-            let columnX = geometry.columnX[hop.layer]
-            let startX = columnX + geometry.boxWidth
+            let startX = geometry.right(of: hop.layer)
+            let y1 = geometry.middle(layer: hop.layer, index: hop.fromIndex)
             if !fromSlot.isSystem {  // a passage: the line crosses this column
                 lines.horizontal(
-                    y: geometry.middle(layer: hop.layer, index: hop.fromIndex), from: columnX - 1, to: startX,
-                    role: role, rank: rank, heavy: heavy)
+                    y: y1, from: geometry.columnX[hop.layer] - 1, to: startX, role: role, rank: rank, heavy: heavy)
             }
             let endX = geometry.columnX[hop.layer + 1] - 1
-            let y1 = geometry.middle(layer: hop.layer, index: hop.fromIndex)
             let y2 = geometry.middle(layer: hop.layer + 1, index: hop.toIndex)
-            if y1 == y2 {
-                lines.horizontal(y: y1, from: startX, to: endX, role: role, rank: rank, heavy: heavy)
-            } else {
-                let channelX = startX + 2 + channelOfGap[hop.layer]
-                channelOfGap[hop.layer] += 1
+            if let channel {
+                let channelX = geometry.channelX[hop.layer] + channel
                 lines.horizontal(y: y1, from: startX, to: channelX, role: role, rank: rank, heavy: heavy)
                 lines.vertical(x: channelX, from: y1, to: y2, role: role, rank: rank, heavy: heavy)
                 lines.horizontal(y: y2, from: channelX, to: endX, role: role, rank: rank, heavy: heavy)
+            } else {
+                lines.horizontal(y: y1, from: startX, to: endX, role: role, rank: rank, heavy: heavy)
             }
+            // The arrowhead into the system the edge leads to, and beside it the state's glyph
+            // (the worst of the edges that end there), so the graph reads without colour.
+            let marked = edge.state != .ok && !edge.interfaces.isEmpty
             if hop.reversed {
-                if hop.isFirst { lines.arrow(x: startX, y: y1, role: role, rank: rank, pointingLeft: true) }
+                guard hop.isFirst else { continue }
+                lines.arrow(x: startX, y: y1, role: role, rank: rank, pointingLeft: true)
+                if marked { lines.label(glyphs.glyph(for: edge.state), x: startX + 1, y: y1, role: role, rank: rank) }
             } else if toSlot.isSystem {
                 lines.arrow(x: endX, y: y2, role: role, rank: rank)
+                if marked { lines.label(glyphs.glyph(for: edge.state), x: endX - 2, y: y2, role: role, rank: rank) }
             }
         }
         lines.draw(into: &canvas, glyphs: glyphs)
-        for hop in scene.hops where layout.layers[hop.layer + 1][hop.toIndex].isSystem && !hop.reversed {
-            let edge = graph.edges[hop.edge]
-            guard edge.state != .ok, !edge.interfaces.isEmpty else { continue }
-            let y2 = geometry.middle(layer: hop.layer + 1, index: hop.toIndex)
-            canvas.put(
-                glyphs.glyph(for: edge.state), x: geometry.columnX[hop.layer + 1] - 3, y: y2,
-                role: StyleRole(edge.state))
-        }
     }
 
     private static func drawBoxes(
-        into canvas: inout Canvas, scene: Scene, geometry: Geometry, selected: String?, radius: Set<String>
+        into canvas: inout Canvas, scene: Scene, geometry: TopologyGeometry, selected: String?, radius: Set<String>
     ) {
         let (systems, names, glyphs) = (scene.systems, scene.names, scene.glyphs)
         for (layer, slots) in scene.layout.layers.enumerated() {
@@ -201,7 +157,7 @@ enum TopologyView {
                 guard case .system(let id) = slot, let system = systems[id] else { continue }
                 let middle = geometry.middle(layer: layer, index: index)
                 SystemBox.draw(
-                    into: &canvas, x: geometry.columnX[layer], y: middle - 1, width: geometry.boxWidth,
+                    into: &canvas, x: geometry.columnX[layer], y: middle - 1, width: geometry.boxWidths[layer],
                     name: names[id] ?? id, state: system.state, heavy: radius.contains(id), selected: id == selected,
                     glyphs: glyphs)
             }
