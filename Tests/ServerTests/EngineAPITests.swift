@@ -72,7 +72,10 @@ import Testing
         #expect(expire.status == 200, "\(expire.body)")
         #expect(try await alice.post("/api/v1/jobs/etl/run").status == 200)
         #expect(try await eventually { try await fixture.engine.jobRuns(jobID: "etl", limit: 5).count == 1 })
-        #expect(try await alice.post("/api/v1/checks/feed/run").status == 200)
+        let checked = try await alice.post("/api/v1/checks/feed/run")
+        #expect(checked.status == 200)
+        #expect(checked.body.contains("checked feed: 0 up, 1 down") && checked.body.contains("\"succeeded\":false"))
+        #expect(try await alice.post("/api/v1/checks/nope/run").status == 404)
         #expect(try await alice.post("/api/v1/jobs/nope/run").status == 409)
     }
 
