@@ -13,9 +13,14 @@ enum APIResponse {
 
     /// JSON already encoded.
     static func json(data: Data, status: HTTPResponse.Status = .ok) -> Response {
+        json(buffer: ByteBuffer(bytes: data), status: status)
+    }
+
+    /// JSON already encoded into a buffer that other answers may share.
+    static func json(buffer: ByteBuffer, status: HTTPResponse.Status = .ok) -> Response {
         Response(
             status: status, headers: [.contentType: "application/json; charset=utf-8"],
-            body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+            body: ResponseBody(byteBuffer: buffer))
     }
 
     static func text(_ text: String, status: HTTPResponse.Status = .ok) -> Response {

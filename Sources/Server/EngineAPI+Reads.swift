@@ -8,7 +8,8 @@ extension EngineAPI {
     func addReads(to router: Router<BasicRequestContext>, transport: AccessPolicy.Transport) {
         let host = host
         read(router, "/api/v1/engine", transport: transport) { _, _ in APIResponse.json(host.info) }
-        read(router, "/api/v1/snapshot", transport: transport) { _, _ in APIResponse.json(data: host.encodedSnapshot())
+        read(router, "/api/v1/snapshot", transport: transport) { _, _ in
+            APIResponse.json(buffer: host.encodedSnapshot())
         }
         read(router, "/api/v1/snapshot/delta", transport: transport) { request, _ in
             let text = request.uri.queryParameters["since"] ?? ""
@@ -18,7 +19,7 @@ extension EngineAPI {
             guard let data = host.encodedDelta(since: base) else {
                 throw APIFailure(status: .gone, message: "version \(base) is no longer kept: fetch /api/v1/snapshot")
             }
-            return APIResponse.json(data: data)
+            return APIResponse.json(buffer: data)
         }
         read(router, "/api/v1/interfaces", transport: transport) { _, _ in
             APIResponse.json(host.snapshot.interfaces)

@@ -1,4 +1,5 @@
 import Foundation
+import NIOCore
 import SwitchboardCore
 import Synchronization
 
@@ -27,14 +28,15 @@ public final class EngineHost: Sendable {
     /// The versions consoles were last sent, newest last: the bases of their next deltas.
     private let served = Mutex<[Snapshot]>([])
     /// How many versions are kept for deltas; a console further behind fetches everything.
-    static let keptVersions = 8
+    static let keptVersions = 16
 
     /// A snapshot (`base == nil`) or a delta, encoded.
     private struct EncodedSnapshot {
         var base: UInt64?
         var version: UInt64
         var viewers: [Viewer]
-        var data: Data
+        /// Shared by every answer that sends it (a ByteBuffer is copied only when written to).
+        var data: ByteBuffer
     }
     private let reloader = Mutex<(@Sendable () async -> ReloadOutcome)?>(nil)
 
@@ -69,7 +71,7 @@ public final class EngineHost: Sendable {
 
     /// The snapshot's JSON, encoded once per version and board however many consoles fetch it:
     /// every console fetches each new version at once, and encoding is most of the cost.
-    func encodedSnapshot() -> Data {
+    func encodedSnapshot() -> ByteBuffer {
         let snapshot = self.snapshot
         remember(snapshot)
         if let cached = encoded.withLock({ $0 }), cached.base == nil, cached.version == snapshot.version,
@@ -77,7 +79,7 @@ public final class EngineHost: Sendable {
         {
             return cached.data
         }
-        let data = (try? APICoding.encode(snapshot)) ?? Data()
+        let data = ByteBuffer(bytes: (try? APICoding.encode(snapshot)) ?? Data())
         encoded.withLock {
             $0 = EncodedSnapshot(base: nil, version: snapshot.version, viewers: snapshot.viewers, data: data)
         }
@@ -86,7 +88,7 @@ public final class EngineHost: Sendable {
 
     /// What changed since `base`, encoded (once for every console on that base); nil when `base` is
     /// no longer kept, and the console must fetch the whole snapshot.
-    func encodedDelta(since base: UInt64) -> Data? {
+    func encodedDelta(since base: UInt64) -> ByteBuffer? {
         let snapshot = self.snapshot
         guard let old = served.withLock({ $0.last { $0.version == base } }) else { return nil }
         remember(snapshot)
@@ -95,7 +97,7 @@ public final class EngineHost: Sendable {
         {
             return cached.data
         }
-        let data = (try? APICoding.encode(SnapshotDelta(from: old, to: snapshot))) ?? Data()
+        let data = ByteBuffer(bytes: (try? APICoding.encode(SnapshotDelta(from: old, to: snapshot))) ?? Data())
         encoded.withLock {
             $0 = EncodedSnapshot(base: base, version: snapshot.version, viewers: snapshot.viewers, data: data)
         }
