@@ -3,6 +3,7 @@ import Foundation
 import NIOCore
 import NIOFoundationCompat
 import NIOHTTP1
+import NIOSSL
 import SwitchboardCore
 
 /// HTTP to one engine's API: JSON in `APICoding`, the token and the user's name on every request,
@@ -17,11 +18,18 @@ final class APIClient: Sendable {
     /// The event stream sends a comment every 15 s; this long without a byte means the link is dead.
     static let streamIdleTimeout: TimeAmount = .seconds(40)
 
-    init(endpoint: EngineEndpoint, token: String?, user: String) {
+    /// `trustedCertificates`: a PEM file of the certificates (or the CA) an `https` engine may show,
+    /// for one whose certificate no system root signed; nil trusts the system's roots.
+    init(endpoint: EngineEndpoint, token: String?, user: String, trustedCertificates: String? = nil) {
         self.endpoint = endpoint
         self.token = token
         self.user = user
         var configuration = HTTPClient.Configuration()
+        if let trustedCertificates {
+            var tls = TLSConfiguration.makeClientConfiguration()
+            tls.trustRoots = .file(trustedCertificates)
+            configuration.tlsConfiguration = tls
+        }
         configuration.timeout = HTTPClient.Configuration.Timeout(connect: .seconds(5), read: Self.streamIdleTimeout)
         self.client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
     }

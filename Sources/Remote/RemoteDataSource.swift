@@ -31,10 +31,12 @@ public final class RemoteDataSource: DataSource {
     static let firstBackoff: Duration = .milliseconds(250)
     static let maximumBackoff: Duration = .seconds(5)
 
-    public init(endpoint: EngineEndpoint, token: String? = nil, user: String) {
+    /// `trustedCertificates`: a PEM file to verify an `https` engine's certificate with, instead of
+    /// the system's roots (a self-signed engine certificate, or a company CA).
+    public init(endpoint: EngineEndpoint, token: String? = nil, user: String, trustedCertificates: String? = nil) {
         self.endpoint = endpoint
         self.user = user
-        self.api = APIClient(endpoint: endpoint, token: token, user: user)
+        self.api = APIClient(endpoint: endpoint, token: token, user: user, trustedCertificates: trustedCertificates)
         self.state = Mutex(
             State(link: .disconnected(endpoint: endpoint.description, since: Date(), reason: "connecting")))
     }

@@ -1,7 +1,10 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
 import Logging
 import NIOCore
+import NIOSSL
 import ServiceLifecycle
 import SwitchboardCore
 
@@ -12,10 +15,16 @@ public final class EngineServer: Sendable {
     public struct Listeners: Sendable {
         public var socketPath: String?
         public var tcp: (host: String, port: Int)?
+        /// The TCP listener's certificate chain and key (PEM files); nil serves plain HTTP.
+        public var tls: (certificate: String, key: String)?
 
-        public init(socketPath: String? = nil, tcp: (host: String, port: Int)? = nil) {
+        public init(
+            socketPath: String? = nil, tcp: (host: String, port: Int)? = nil,
+            tls: (certificate: String, key: String)? = nil
+        ) {
             self.socketPath = socketPath
             self.tcp = tcp
+            self.tls = tls
         }
     }
 
@@ -55,7 +64,7 @@ public final class EngineServer: Sendable {
         if let tcp = listeners.tcp {
             services.append(
                 Application(
-                    router: api.router(for: .tcp),
+                    router: api.router(for: .tcp), server: try server(tls: listeners.tls),
                     configuration: ApplicationConfiguration(
                         address: .hostname(tcp.host, port: tcp.port), serverName: "switchboard"),
                     onServerRunning: { channel in continuation.yield(.success(channel.localAddress?.port)) },
@@ -94,8 +103,24 @@ public final class EngineServer: Sendable {
         await running.value
     }
 
+    /// HTTP, or HTTPS with the listener's certificate; unreadable files are refused by name.
+    private static func server(tls: (certificate: String, key: String)?) throws -> HTTPServerBuilder {
+        guard let tls else { return .http1() }
+        do {
+            let chain = try NIOSSLCertificate.fromPEMFile(tls.certificate).map {
+                NIOSSLCertificateSource.certificate($0)
+            }
+            let key = try NIOSSLPrivateKey(file: tls.key, format: .pem)
+            return try .tls(
+                .http1(),
+                tlsConfiguration: .makeServerConfiguration(certificateChain: chain, privateKey: .privateKey(key)))
+        } catch {
+            throw ServerError.tlsUnusable(certificate: tls.certificate, key: tls.key, reason: "\(error)")
+        }
+    }
+
     /// `localhost`, 127.0.0.0/8 or ::1.
-    static func isLoopback(_ host: String) -> Bool {
+    public static func isLoopback(_ host: String) -> Bool {
         host == "localhost" || host == "::1" || host.hasPrefix("127.")
     }
 
@@ -112,6 +137,7 @@ public enum ServerError: Error, CustomStringConvertible, Sendable {
     case tokensRequired(host: String)
     case socketPathTooLong(String)
     case couldNotListen(String)
+    case tlsUnusable(certificate: String, key: String, reason: String)
 
     public var description: String {
         switch self {
@@ -121,6 +147,8 @@ public enum ServerError: Error, CustomStringConvertible, Sendable {
         case .socketPathTooLong(let path):
             "the socket path \(path) is \(path.utf8.count) bytes; Unix sockets allow 107: use a shorter --state-dir or --socket"
         case .couldNotListen(let why): "could not listen: \(why)"
+        case .tlsUnusable(let certificate, let key, let reason):
+            "--tls-cert \(certificate) / --tls-key \(key) cannot be used: \(reason)"
         }
     }
 }

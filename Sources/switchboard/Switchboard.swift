@@ -59,7 +59,7 @@ struct Switchboard: AsyncParsableCommand {
         let runner = ConsoleRunner(options: console.options)
         if let endpoint = try remote.endpoint() {
             try ConsoleRunner.preflight(options: console.options)
-            try await runner.attach(endpoint, token: try remote.token())
+            try await runner.attach(endpoint, token: try remote.token(), trustedCertificates: remote.caFile)
             OperatorLog.info("stopped")
             return
         }

@@ -32,11 +32,23 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The Unix socket to serve. Default: <state-dir>/switchboard.sock.", valueName: "path"))
     var socket: String?
     @Option(help: "How log lines are written to stderr: logfmt or json.") var logFormat: LogFormat = .logfmt
+    @Option(help: ArgumentHelp("Serve --listen over HTTPS with this certificate chain (PEM).", valueName: "file"))
+    var tlsCert: String?
+    @Option(help: ArgumentHelp("The private key of --tls-cert (PEM).", valueName: "file")) var tlsKey: String?
 
     func run() async throws {
         StandardErrorLogHandler.bootstrap(json: logFormat == .json)
         let logger = Logger(label: "switchboard.serve")
         let tcp = try listen.map(Self.hostAndPort)
+        guard (tlsCert == nil) == (tlsKey == nil) else {
+            StandardError.write("error: --tls-cert and --tls-key go together")
+            throw ExitStatus.badInput
+        }
+        let tls = tlsCert.flatMap { certificate in tlsKey.map { (certificate: certificate, key: $0) } }
+        if let tcp, !EngineServer.isLoopback(tcp.host), tls == nil {
+            logger.warning(
+                "serving \(tcp.host) without TLS: tokens cross the network in clear; use --tls-cert and --tls-key")
+        }
         let configFile = try common.configFile()
         let stateDirectory = common.stateDirectory
         let directory = URL(fileURLWithPath: stateDirectory)
@@ -55,14 +67,15 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             served = try await ServedEngine.start(
                 plan: try replan(), stateDirectory: stateDirectory, lock: lock,
-                listeners: EngineServer.Listeners(socketPath: socketPath, tcp: tcp), logger: logger, replan: replan)
+                listeners: EngineServer.Listeners(socketPath: socketPath, tcp: tcp, tls: tls), logger: logger,
+                replan: replan)
         } catch let error as ServerError {
             StandardError.write("error: \(error)")
             throw ExitStatus.badInput
         }
         let landscape = served.host.info.landscape
         var where_ = "unix:\(socketPath)"
-        if let tcp { where_ += ", http://\(tcp.host):\(served.server.tcpPort ?? tcp.port)" }
+        if let tcp { where_ += ", \(tls == nil ? "http" : "https")://\(tcp.host):\(served.server.tcpPort ?? tcp.port)" }
         logger.info(
             "serving \(landscape) on \(where_)", metadata: ["pid": "\(getpid())", "state_dir": "\(stateDirectory)"])
         await Self.serveUntilTerminated(served, logger: logger)

@@ -15,6 +15,12 @@ struct ConnectOptions: ParsableArguments {
             "A file holding the API token for --connect (default: $SWITCHBOARD_TOKEN).", valueName: "file"))
     var tokenFile: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "A PEM file of the certificate (or CA) an https engine shows, when no system root signed it.",
+            valueName: "file"))
+    var caFile: String?
+
     /// The endpoint named by `--connect`, or nil without it; a malformed one is bad input.
     func endpoint() throws -> EngineEndpoint? {
         guard let connect else { return nil }

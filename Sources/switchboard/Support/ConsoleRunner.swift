@@ -42,8 +42,9 @@ struct ConsoleRunner {
     }
 
     /// The console on an engine in another process.
-    func attach(_ endpoint: EngineEndpoint, token: String?) async throws {
-        let remote = RemoteDataSource(endpoint: endpoint, token: token, user: options.user)
+    func attach(_ endpoint: EngineEndpoint, token: String?, trustedCertificates: String? = nil) async throws {
+        let remote = RemoteDataSource(
+            endpoint: endpoint, token: token, user: options.user, trustedCertificates: trustedCertificates)
         remote.start()
         let options = self.options
         let outcome = await Self.onOwnThread { try ConsoleApp(dataSource: remote, options: options).run() }
