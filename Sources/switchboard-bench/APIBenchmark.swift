@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import Monitor
 import Remote
 import Server
 import SwitchboardCore
@@ -22,9 +23,16 @@ struct APIBenchmark: AsyncParsableCommand {
     @Option(
         help: "Serve the landscape on this socket and print `ready` (the server half; used by the benchmark itself).")
     var serveSocket: String?
+    @Option(
+        help: ArgumentHelp(
+            "Attach the consoles to a running engine's socket instead (`switchboard serve`), hold them "
+                + "--hold-seconds, report its RSS and CPU.", valueName: "path"))
+    var engineSocket: String?
+    @Option(help: "With --engine-socket: how many seconds the consoles stay attached.") var holdSeconds: Double = 60
 
     func run() async throws {
         if let serveSocket { return try await serve(on: serveSocket) }
+        if let engineSocket { return try await hold(engineSocket) }
         let socket = "/tmp/sb-bench-api-\(getpid()).sock"
         let server = try ChildProcess(
             CommandLine.arguments[0],
@@ -69,6 +77,30 @@ struct APIBenchmark: AsyncParsableCommand {
             ack to the last console: p50 \(ms(percentile(0.5))) ms, p99 \(ms(percentile(0.99))) ms, max \(ms(latencies.last ?? 0)) ms
             server CPU \(String(format: "%.2f", (after?.cpuSeconds ?? 0) - (before?.cpuSeconds ?? 0))) s over \(String(format: "%.1f", elapsed)) s (\(String(format: "%.0f", 100 * ((after?.cpuSeconds ?? 0) - (before?.cpuSeconds ?? 0)) / max(elapsed, 0.001))) % of a core)
             server RSS idle \(mb(idle?.residentBytes)) MB, with the consoles \(mb(after?.residentBytes)) MB (peak \(mb(after?.peakResidentBytes)) MB)
+            """)
+    }
+
+    /// `--clients` consoles on a real engine for `--hold-seconds`: its RSS and CPU before and with them.
+    private func hold(_ socket: String) async throws {
+        let directory = URL(fileURLWithPath: socket).deletingLastPathComponent()
+        guard let pid = StateDirectoryLock.holder(directory: directory) else {
+            throw ValidationError("no engine's pid in \(directory.path)/engine.lock")
+        }
+        let idle = ProcessStats.of(pid: pid)
+        let consoles = (0..<clients).map { RemoteDataSource(endpoint: .socket(path: socket), user: "engineer-\($0)") }
+        consoles.forEach { $0.start() }
+        while !consoles.allSatisfy(\.isConnected) { try await Task.sleep(for: .milliseconds(10)) }
+        let before = ProcessStats.of(pid: pid)
+        try await Task.sleep(for: .seconds(holdSeconds))
+        let after = ProcessStats.of(pid: pid)
+        let versions = consoles[0].snapshot.version
+        for console in consoles { await console.stop() }
+        let cpu = (after?.cpuSeconds ?? 0) - (before?.cpuSeconds ?? 0)
+        print(
+            """
+            engine pid \(pid): \(consoles[0].snapshot.interfaces.count) interfaces, \(clients) consoles attached for \(Int(holdSeconds)) s (snapshot version \(versions))
+            engine RSS before the consoles \(mb(idle?.residentBytes)) MB, with them \(mb(after?.residentBytes)) MB (peak \(mb(after?.peakResidentBytes)) MB)
+            engine CPU with the consoles \(String(format: "%.2f", cpu)) s (\(String(format: "%.0f", 100 * cpu / holdSeconds)) % of a core)
             """)
     }
 
