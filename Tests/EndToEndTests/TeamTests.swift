@@ -140,6 +140,27 @@ struct TeamTests {
             try waitUntil("the engine to be ready") { try api("/-/ready").status == 200 }
             #expect(logText().contains("level=info") && logText().contains("msg=\"serving team on unix:"))
 
+            // The command line writes through the engine with --connect, under the same exit codes.
+            var alert: String?
+            try waitUntil("the alert to fire") {
+                let queue = try JSONSerialization.jsonObject(with: Data(try api("/api/v1/alerts").body.utf8))
+                let entries = (queue as? [String: Any])?["entries"] as? [[String: Any]] ?? []
+                alert = entries.first { $0["state"] as? String == "firing" }?["id"] as? String
+                return alert != nil
+            }
+            let connect = ["--connect", "unix:\(socket)", "--by", "carol"]
+            let ack = try ChildProcess.run(
+                BuiltBinary.path, ["alerts", "ack", String(alert!.prefix(8)), "--note", "over the API"] + connect)
+            #expect(ack.status == 0, "\(ack.stderr)")
+            #expect(try api("/api/v1/alerts").body.contains("\"by\":\"carol\""))
+            let unknown = try ChildProcess.run(
+                BuiltBinary.path, ["alerts", "ack", "ffffffff", "--note", "x"] + connect)
+            #expect(unknown.status == 2)
+            #expect(unknown.stderr.contains("ffffffff"))
+            let unreachable = try ChildProcess.run(
+                BuiltBinary.path, ["silence", "expire", "abcd", "--connect", "unix:/tmp/no-engine-here.sock"])
+            #expect(unreachable.status == 3)
+
             let second = try ChildProcess.run(BuiltBinary.path, ["serve", "--config", config, "--state-dir", state])
             #expect(second.status == 3)
             #expect(second.stderr.contains("already runs") && second.stderr.contains("pid \(serve.pid)"))

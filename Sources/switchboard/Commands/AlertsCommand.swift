@@ -4,7 +4,7 @@ import Monitor
 import SwitchboardCore
 
 /// `switchboard alerts …`: the alert queue from the state directory.
-struct AlertsCommand: ParsableCommand {
+struct AlertsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "alerts", abstract: "List and acknowledge alerts.",
         subcommands: [List.self, Ack.self, Unack.self, Note.self])
@@ -69,7 +69,7 @@ struct AlertsCommand: ParsableCommand {
     }
 
     /// `switchboard alerts ack ID --note TEXT`
-    struct Ack: ParsableCommand {
+    struct Ack: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Acknowledge an alert: you have it.",
             discussion: """
@@ -85,8 +85,16 @@ struct AlertsCommand: ParsableCommand {
         @Option(help: ArgumentHelp("Let the acknowledgement lapse after this long (30m, 2h).", valueName: "duration"))
         var expires: String?
         @Flag(help: "Keep the acknowledgement when the alert's severity rises.") var sticky = false
+        @OptionGroup var remote: ConnectOptions
 
-        func run() throws {
+        func run() async throws {
+            if let endpoint = try remote.endpoint() {
+                try RemoteWrite.refuse("--expires", given: expires != nil)
+                try RemoteWrite.refuse("--sticky", given: sticky)
+                let user = by ?? AlertCommandSupport.loginName
+                return try await RemoteWrite.perform(
+                    .acknowledge(alertID: id, note: note, by: user), on: endpoint, connect: remote, user: user)
+            }
             let now = Date()
             let expiry = try expires.map {
                 now.addingTimeInterval(try AlertCommandSupport.duration($0, option: "--expires").seconds)
@@ -103,15 +111,21 @@ struct AlertsCommand: ParsableCommand {
     }
 
     /// `switchboard alerts unack ID`
-    struct Unack: ParsableCommand {
+    struct Unack: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Remove an alert's acknowledgement.")
 
         @OptionGroup var common: CommonOptions
         @Argument(help: ArgumentHelp("The alert's id, or a unique prefix of at least 4 characters.", valueName: "id"))
         var id: String
         @Option(help: "Who removes it. Default: your login name.") var by: String?
+        @OptionGroup var remote: ConnectOptions
 
-        func run() throws {
+        func run() async throws {
+            if let endpoint = try remote.endpoint() {
+                let user = by ?? AlertCommandSupport.loginName
+                return try await RemoteWrite.perform(
+                    .unacknowledge(alertID: id, by: user), on: endpoint, connect: remote, user: user)
+            }
             let store = try AlertCommandSupport.store(common)
             let alert = try AlertCommandSupport.reporting {
                 try store.unacknowledge(id, by: by ?? AlertCommandSupport.loginName, now: Date())
@@ -121,7 +135,7 @@ struct AlertsCommand: ParsableCommand {
     }
 
     /// `switchboard alerts note ID TEXT`
-    struct Note: ParsableCommand {
+    struct Note: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add a note to an alert.")
 
         @OptionGroup var common: CommonOptions
@@ -129,8 +143,14 @@ struct AlertsCommand: ParsableCommand {
         var id: String
         @Argument(help: "The note.") var text: String
         @Option(help: "Who writes it. Default: your login name.") var by: String?
+        @OptionGroup var remote: ConnectOptions
 
-        func run() throws {
+        func run() async throws {
+            if let endpoint = try remote.endpoint() {
+                let user = by ?? AlertCommandSupport.loginName
+                return try await RemoteWrite.perform(
+                    .note(alertID: id, text: text, by: user), on: endpoint, connect: remote, user: user)
+            }
             let store = try AlertCommandSupport.store(common)
             let note = try AlertCommandSupport.reporting {
                 try store.addNote(id, by: by ?? AlertCommandSupport.loginName, text: text, now: Date())

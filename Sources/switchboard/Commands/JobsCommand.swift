@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Monitor
+import Remote
 import SwitchboardCore
 
 /// `switchboard jobs …`: the jobs of a config, their runs and logs, from the state directory.
@@ -70,15 +71,19 @@ struct JobsCommand: ParsableCommand {
 
         @Argument(help: ArgumentHelp("The job's id, or a unique prefix of at least 4 characters.", valueName: "id"))
         var id: String
+        @OptionGroup var remote: ConnectOptions
 
         func run() async throws {
             let directory = URL(fileURLWithPath: common.stateDirectory)
-            if StateDirectoryLock.isHeld(directory: directory) {
-                let socket = directory.appending(path: StateDirectoryLock.socketName).path
+            let socket = directory.appending(path: StateDirectoryLock.socketName).path
+            let endpoint: EngineEndpoint? =
+                try remote.endpoint() ?? (StateDirectoryLock.isHeld(directory: directory) ? .socket(path: socket) : nil)
+            if let endpoint {
                 let user = ProcessInfo.processInfo.environment["USER"] ?? NSUserName()
                 let run: JobRunSummary
                 do {
-                    run = try await EngineJobRun.run(id, socket: socket, user: user)
+                    run = try await EngineJobRun.run(
+                        id, on: endpoint, token: try remote.token(), trustedCertificates: remote.caFile, user: user)
                 } catch {
                     StandardError.write("error: \(error)")
                     throw ExitStatus.failed

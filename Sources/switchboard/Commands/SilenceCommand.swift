@@ -4,13 +4,13 @@ import Monitor
 import SwitchboardCore
 
 /// `switchboard silence …`: Alertmanager-style silences in the state directory.
-struct SilenceCommand: ParsableCommand {
+struct SilenceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "silence", abstract: "Mute alerts that match label matchers for a while.",
         subcommands: [Add.self, List.self, Expire.self])
 
     /// `switchboard silence add MATCHER... --duration 2h --comment TEXT`
-    struct Add: ParsableCommand {
+    struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Add a silence.",
             discussion: """
@@ -30,8 +30,24 @@ struct SilenceCommand: ParsableCommand {
         var start: String?
         @Option(help: "Why.") var comment: String
         @Option(help: "Who creates it. Default: your login name.") var by: String?
+        @OptionGroup var remote: ConnectOptions
 
-        func run() throws {
+        func run() async throws {
+            if let endpoint = try remote.endpoint() {
+                try RemoteWrite.refuse("--start", given: start != nil)
+                let user = by ?? AlertCommandSupport.loginName
+                let length = try AlertCommandSupport.duration(duration, option: "--duration")
+                let parsed: [AlertMatcher]
+                do {
+                    parsed = try AlertMatcher.parseAll(matchers)
+                } catch {
+                    StandardError.write("error: \(error)")
+                    throw ExitStatus.badInput
+                }
+                return try await RemoteWrite.perform(
+                    .silence(matchers: parsed, duration: length, comment: comment, by: user), on: endpoint,
+                    connect: remote, user: user)
+            }
             let now = Date()
             let startsAt = try start.map(Self.parseTime) ?? now
             let length = try AlertCommandSupport.duration(duration, option: "--duration").seconds
@@ -83,15 +99,21 @@ struct SilenceCommand: ParsableCommand {
     }
 
     /// `switchboard silence expire ID`
-    struct Expire: ParsableCommand {
+    struct Expire: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "End a silence now.")
 
         @OptionGroup var common: CommonOptions
         @Argument(help: ArgumentHelp("The silence's id, or a unique prefix of at least 4 characters.", valueName: "id"))
         var id: String
         @Option(help: "Who ends it. Default: your login name.") var by: String?
+        @OptionGroup var remote: ConnectOptions
 
-        func run() throws {
+        func run() async throws {
+            if let endpoint = try remote.endpoint() {
+                let user = by ?? AlertCommandSupport.loginName
+                return try await RemoteWrite.perform(
+                    .expireSilence(id: id, by: user), on: endpoint, connect: remote, user: user)
+            }
             let store = try AlertCommandSupport.store(common)
             let silence = try AlertCommandSupport.reporting {
                 try store.expireSilence(id, by: by ?? AlertCommandSupport.loginName, now: Date())

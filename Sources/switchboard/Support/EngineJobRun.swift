@@ -8,9 +8,13 @@ import SwitchboardCore
 enum EngineJobRun {
     static let pollInterval: Duration = .milliseconds(250)
 
-    /// Starts `jobID` on the engine behind `socket` and prints its lines until it ends.
-    static func run(_ jobID: String, socket: String, user: String) async throws -> JobRunSummary {
-        let engine = RemoteDataSource(endpoint: .socket(path: socket), user: user)
+    /// Starts `jobID` on the engine at `endpoint` and prints its lines until it ends.
+    static func run(
+        _ jobID: String, on endpoint: EngineEndpoint, token: String? = nil, trustedCertificates: String? = nil,
+        user: String
+    ) async throws -> JobRunSummary {
+        let engine = RemoteDataSource(
+            endpoint: endpoint, token: token, user: user, trustedCertificates: trustedCertificates)
         do {
             let run = try await start(jobID, on: engine)
             await engine.stop()
