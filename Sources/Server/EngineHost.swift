@@ -17,8 +17,10 @@ public final class EngineHost: Sendable {
         }
     }
 
-    /// How often the engine's snapshot is looked at for a new version (and stale consoles dropped).
-    static let watchInterval: Duration = .milliseconds(50)
+    /// How often the engine's snapshot is looked at for a new version (and quiet consoles dropped).
+    /// Consoles hear of a new version at most this often (an operator's write at once), so that a
+    /// large landscape publishing several versions a second costs each console two fetches a second.
+    static let watchInterval: Duration = .milliseconds(500)
 
     public let presence = PresenceBoard()
     public let events = EventHub()
@@ -28,7 +30,7 @@ public final class EngineHost: Sendable {
     /// The versions consoles were last sent, newest last: the bases of their next deltas.
     private let served = Mutex<[Snapshot]>([])
     /// How many versions are kept for deltas; a console further behind fetches everything.
-    static let keptVersions = 16
+    static let keptVersions = 8
 
     /// A snapshot (`base == nil`) or a delta, encoded.
     private struct EncodedSnapshot {
