@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import NIOCore
 import SwitchboardCore
 
 /// The write routes: each becomes a `Command` performed by the engine under the caller's name,
@@ -48,6 +49,26 @@ extension EngineAPI {
             }
             return APIResponse.json(await host.perform(.checkNow(target: target), by: caller))
         }
+        // A push job reports its runs: start, lines, end (the engine's push ingestion answers).
+        for path in [
+            "/api/v1/jobs/{id}/runs", "/api/v1/jobs/{id}/runs/{run}/lines", "/api/v1/jobs/{id}/runs/{run}/end",
+        ] {
+            router.post(RouterPath(path)) { request, _ in
+                _ = try access.caller(of: request, via: transport, needs: .operator)
+                var request = request
+                let body: ByteBuffer
+                do {
+                    body = try await request.collectBody(upTo: Self.pushBodyLimit)
+                } catch {
+                    throw APIFailure(
+                        status: .contentTooLarge, message: "the body is over 8 MiB; send lines in smaller batches")
+                }
+                guard
+                    let answer = host.pushJobReport(method: "POST", path: request.uri.path, body: Data(buffer: body))
+                else { throw APIFailure.notFound("this engine runs no jobs") }
+                return APIResponse.json(data: answer.body, status: HTTPResponse.Status(code: answer.status))
+            }
+        }
         router.put("/api/v1/presence") { request, _ in
             let caller = try access.caller(of: request, via: transport, needs: .viewer)
             let body = try await RequestBodyReader.decode(PresenceReport.self, from: request)
@@ -62,6 +83,9 @@ extension EngineAPI {
             return Response(status: .noContent)
         }
     }
+
+    /// The largest report a push job may send at once.
+    static let pushBodyLimit = 8 << 20
 
     /// A write: an operator's, answered with the command's outcome (409 when the engine refused it).
     private func write(

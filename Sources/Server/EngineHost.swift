@@ -41,6 +41,10 @@ public final class EngineHost: Sendable {
         var data: ByteBuffer
     }
     private let reloader = Mutex<(@Sendable () async -> ReloadOutcome)?>(nil)
+    private let jobPush = Mutex<JobPushHandler?>(nil)
+
+    /// Handles a push job's report (method, path, body) and answers with a status and a JSON body.
+    public typealias JobPushHandler = @Sendable (String, String, Data) -> (status: Int, body: Data)
 
     public init(source: any DataSource, info: EngineInfo) {
         self.current = Mutex(source)
@@ -51,6 +55,15 @@ public final class EngineHost: Sendable {
     /// why the running one stays.
     public func onReload(_ reload: @escaping @Sendable () async -> ReloadOutcome) {
         reloader.withLock { $0 = reload }
+    }
+
+    /// Where push jobs' reports go (the engine's push ingestion); set again with each engine.
+    public func onJobPush(_ handler: JobPushHandler?) {
+        jobPush.withLock { $0 = handler }
+    }
+
+    func pushJobReport(method: String, path: String, body: Data) -> (status: Int, body: Data)? {
+        jobPush.withLock { $0 }?(method, path, body)
     }
 
     /// The engine being served now.

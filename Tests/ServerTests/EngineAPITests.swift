@@ -120,6 +120,28 @@ import Testing
         #expect(try await alice.get("/api/v1/nothing").status == 404)
     }
 
+    @Test func aPushJobReportsItsRunThroughTheSameServer() async throws {
+        let fixture = try await EngineFixture.start()
+        defer { Task { await fixture.stop() } }
+        let bot = fixture.tcp(token: "operator-token-0123456789")
+        let started = try await bot.post("/api/v1/jobs/pushed/runs", #"{"run_id": "nightly-42"}"#)
+        #expect(started.status == 201, "\(started.body)")
+        #expect(started.body.contains(#""run":1"#))
+        let lines = try await bot.post(
+            "/api/v1/jobs/pushed/runs/1/lines", #"{"lines": ["loading", {"text": "bad row 7", "level": "error"}]}"#)
+        #expect(lines.status == 202, "\(lines.body)")
+        let ended = try await bot.post("/api/v1/jobs/pushed/runs/1/end", #"{"status": "failed", "exit_code": 3}"#)
+        #expect(ended.status == 200, "\(ended.body)")
+        let runs = try await fixture.engine.jobRuns(jobID: "pushed", limit: 5)
+        #expect(runs.map(\.result) == [.failed])
+        #expect(runs.first?.lineCount == 2)
+        #expect(try await bot.post("/api/v1/jobs/etl/runs", "{}").status == 409, "a command job is not pushed")
+        #expect(try await bot.post("/api/v1/jobs/pushed/runs/9/end", #"{"status": "ok"}"#).status == 404)
+        #expect(
+            try await fixture.tcp(token: "viewer-token-0123456789").post("/api/v1/jobs/pushed/runs", "{}").status == 403
+        )
+    }
+
     @Test func tokensAreNeededToListenBeyondLoopback() async throws {
         let host = EngineHost(
             source: try await EngineFixture.start(tokens: []).engine,

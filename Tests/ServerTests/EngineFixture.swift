@@ -41,7 +41,7 @@ struct EngineFixture {
         return Landscape(
             name: "fixture", systems: [System(id: "a", name: "A"), System(id: "b", name: "财务系统")],
             interfaces: [Interface(id: "feed", name: "Feed", from: "a", to: "b", kind: .file, checks: [failing])],
-            jobs: [job])
+            jobs: [job, Job(id: "pushed", name: "Pushed by the job itself", source: .push)])
     }
 
     static func start(tokens: [APIToken] = tokens, directory: URL? = nil) async throws -> EngineFixture {
@@ -57,6 +57,11 @@ struct EngineFixture {
             listeners: EngineServer.Listeners(
                 socketPath: directory.appending(path: "switchboard.sock").path, tcp: ("127.0.0.1", 0)),
             logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
+        let push = engine.jobs!.push
+        host.onJobPush { method, path, body in
+            let answer = push.handle(JobPushRequest(method: method, path: path, body: body))
+            return (answer.status, answer.body)
+        }
         let watching = Task { await host.watch() }
         return EngineFixture(
             directory: directory, engine: engine, host: host, server: server, running: running, watching: watching)

@@ -37,6 +37,7 @@ final class ServedEngine: Sendable {
         let info = EngineInfo(
             pid: getpid(), startedAt: Date(), landscape: engine.landscape.name, version: Switchboard.version)
         let host = EngineHost(source: engine, info: info)
+        host.onJobPush(ServedEngine.pushHandler(engine))
         if let replan {
             host.onReload { await running.reload(replan, host: host, logger: logger) }
         }
@@ -51,6 +52,15 @@ final class ServedEngine: Sendable {
         }
         let watching = Task { await host.watch() }
         return ServedEngine(host: host, server: server, lock: lock, running: running, watching: watching)
+    }
+
+    /// The engine's push ingestion behind the API's push routes; nil without jobs.
+    static func pushHandler(_ engine: MonitorEngine) -> EngineHost.JobPushHandler? {
+        guard let push = engine.jobs?.push else { return nil }
+        return { method, path, body in
+            let answer = push.handle(JobPushRequest(method: method, path: path, body: body))
+            return (answer.status, answer.body)
+        }
     }
 
     /// Closes the listeners, stops the engine (its last checkpoint written) and releases the lock.
@@ -114,6 +124,7 @@ final class RunningEngine: Sendable {
             guard let engine = try? EngineFactory.engine(candidate, stateDirectory: stateDirectory) else { continue }
             current.withLock { $0 = Current(plan: candidate, task: Task { await engine.run() }) }
             host.replace(engine)
+            host.onJobPush(ServedEngine.pushHandler(engine))
             guard isNew else {
                 logger.error("reload failed: the new engine could not be built; the previous config runs again")
                 return EngineHost.ReloadOutcome(succeeded: false, message: "the new engine could not be built")
