@@ -6,4 +6,12 @@ extension MonitorEngine {
         guard let store = alerting?.store else { return [] }
         return try store.activity(of: AlertID(rawValue: alertID), limit: limit)
     }
+
+    /// The newest operator actions from the state database, newest first.
+    public func auditTrail(limit: Int) async throws -> [AuditRecord] {
+        guard let store = alerting?.store else { return [] }
+        return try store.auditTrail(limit: limit).map {
+            AuditRecord(at: $0.at, actor: $0.actor, action: $0.action.rawValue, target: $0.target, detail: $0.detail)
+        }
+    }
 }

@@ -61,6 +61,10 @@ extension EngineAPI {
             }
             return APIResponse.json(page)
         }
+        read(router, "/api/v1/audit", transport: transport) { request, _ in
+            let limit = try Self.limit(request, default: 100, max: 10_000)
+            return APIResponse.json(try await host.source.auditTrail(limit: limit))
+        }
         read(router, "/api/v1/presence", transport: transport) { _, _ in APIResponse.json(host.presence.viewers()) }
         read(router, "/api/v1/events", transport: transport) { request, _ in
             let last = request.headers[HTTPField.Name("Last-Event-ID")!].flatMap { UInt64($0) }

@@ -18,9 +18,15 @@ public protocol DataSource: Sendable {
 
     /// Tells the engine what this console has open (`alerts`, `alert:<id>`…), for presence.
     func reportPresence(viewing: String)
+
+    /// The newest operator actions, newest first, at most `limit`.
+    func auditTrail(limit: Int) async throws -> [AuditRecord]
 }
 
 extension DataSource {
+    /// A data source without an alert queue has no trail.
+    public func auditTrail(limit: Int) async throws -> [AuditRecord] { [] }
+
     /// An engine in this process has no one else to tell.
     public func reportPresence(viewing: String) {}
 }
