@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import NIOCore
+import Synchronization
 
 @testable import Demo
 
@@ -53,3 +54,19 @@ let soapRequest = """
       <soapenv:Body><fin:PostPayment><fin:PaymentId>pay_1</fin:PaymentId></fin:PostPayment></soapenv:Body>
     </soapenv:Envelope>
     """
+
+/// A manual clock that counts its reads: a server reads it once for each request it takes, so a
+/// test can tell that a request has reached its server.
+final class CountingDemoClock: DemoClock {
+    private let manual = ManualDemoClock()
+    private let count = Mutex(0)
+
+    var reads: Int { count.withLock { $0 } }
+
+    func elapsed() -> Duration {
+        count.withLock { $0 += 1 }
+        return manual.elapsed()
+    }
+
+    func set(_ elapsed: Duration) { manual.set(elapsed) }
+}
