@@ -99,7 +99,9 @@ import Testing
         let first = try await eventually { try engine.runs(jobID: "tick").first?.result == .succeeded }
         clock.advance(by: 599)
         clock.advance(by: 1)
-        let second = try await eventually { try engine.runs(jobID: "tick").filter { $0.result == .succeeded }.count == 2 }
+        let second = try await eventually {
+            try engine.runs(jobID: "tick").filter { $0.result == .succeeded }.count == 2
+        }
         running.cancel()
         await running.value
         #expect(first && second)
