@@ -61,9 +61,11 @@ import Testing
             for key in ["check", "interface", "system", "kind", "up", "error_class", "reason", "duration_seconds"] {
                 #expect(healthy.reports.allSatisfy { $0.keys.contains(key) }, "every result has \(key)")
             }
-            let downWhenCalm = healthy.reports.filter { ($0["up"] as? Bool) != true }.compactMap { $0["check"] }
-            #expect(downWhenCalm.isEmpty, "between faults every check is up: \(downWhenCalm)")
-            #expect(healthy.status == 0)
+            // Between faults a check fails only by being slow (the machine may be busy), never otherwise.
+            let downWhenCalm = healthy.reports.filter { ($0["up"] as? Bool) != true }
+            let notSlow = downWhenCalm.filter { !["latency", "timeout"].contains($0["error_class"] as? String) }
+            #expect(notSlow.isEmpty, "between faults: \(notSlow.map { $0["reason"] ?? "" })")
+            #expect(healthy.status == (downWhenCalm.isEmpty ? 0 : 1))
             #expect(!healthy.stderr.contains("checks "), "no progress line when stderr is not a terminal")
 
             let episode = try #require(demo.timeline.episodes.first { $0.kind == .unavailable })
@@ -71,7 +73,10 @@ import Testing
             let faulty = try await checkDemo(demo)
             let down = faulty.reports.filter { ($0["up"] as? Bool) == false }
             #expect(faulty.status == 1, "a check that is down exits 1")
-            #expect(down.contains { $0["system"] as? String == episode.target.system })
+            #expect(
+                down.contains {
+                    $0["system"] as? String == episode.target.system && $0["error_class"] as? String == "http_status"
+                }, "the unavailable system's checks answer 503")
             #expect(down.allSatisfy { !($0["error_class"] is NSNull) }, "a check that is down says why")
         }
     }

@@ -14,7 +14,7 @@ import Testing
             timeout: .seconds(15))
         let fast = Check(
             id: "fast", probe: .http(HTTPProbeSettings(url: base + "/ok")), interval: .milliseconds(200),
-            timeout: .seconds(1))
+            timeout: .seconds(10))
         return Landscape(
             name: "Test", systems: [System(id: "erp", name: "ERP"), System(id: "crm", name: "CRM")],
             interfaces: [
