@@ -13,7 +13,7 @@ import Testing
         }
     }
 
-    @Test func neverLetsMoreThanTheLimitRunAtOnce() async {
+    @Test(.timeLimit(.minutes(1))) func neverLetsMoreThanTheLimitRunAtOnce() async {
         let limit = ConcurrencyLimit(3)
         let running = Shared((now: 0, most: 0))
         await withTaskGroup(of: Void.self) { group in
