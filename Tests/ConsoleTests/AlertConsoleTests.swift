@@ -40,31 +40,47 @@ import Testing
         play(keys, source: source, readOnly: readOnly, terminal: terminal).terminal
     }
 
-    /// Runs the keys, then (when `until` is given) lets the session tick until the screen shows
-    /// it, for at most 10 s, and quits. Returns the terminal and how many commands the session sent.
+    /// Runs the keys and quits; returns the terminal and how many commands the session sent.
     static func play(
-        _ keys: [Key?], source: FakeDataSource, readOnly: Bool = false, terminal: MemoryTerminal = MemoryTerminal(),
-        until shown: String? = nil
+        _ keys: [Key?], source: FakeDataSource, readOnly: Bool = false, terminal: MemoryTerminal = MemoryTerminal()
     ) -> (terminal: MemoryTerminal, sent: Int) {
         terminal.pendingKeys = keys + [.character("q")]
-        if let shown {
-            let deadline = Date().addingTimeInterval(10)
-            let previous = terminal.onReadKey
-            terminal.onReadKey = { terminal in
-                previous?(terminal)
-                if terminal.pendingKeys.count == 1, !terminal.text.contains(shown), Date() < deadline {
-                    usleep(1000)
-                    terminal.pendingKeys.insert(nil, at: 0)
-                }
-            }
-        }
-        var options = ConsoleOptions(tickMilliseconds: 1, readOnly: readOnly, user: "tester")
-        options.startView = .alerts
-        let session = ConsoleSession(
-            terminal: terminal, dataSource: source, options: options, theme: .builtInMonochrome,
-            timeZone: Fixtures.utc, clock: { Fixtures.now })
+        let session = session(terminal, source: source, readOnly: readOnly)
         _ = session.run()
         return (terminal, session.commandsSent)
+    }
+
+    /// Runs the keys, then lets the session tick until the screen shows `shown` (for at most 10 s) and
+    /// quits. The session runs on a thread of its own, as in the program, so that the tasks that send
+    /// its commands find the task pool free.
+    static func play(_ keys: [Key?], source: FakeDataSource, until shown: String) async -> (
+        terminal: MemoryTerminal, sent: Int
+    ) {
+        let terminal = MemoryTerminal()
+        terminal.pendingKeys = keys + [.character("q")]
+        let deadline = Date().addingTimeInterval(10)
+        terminal.onReadKey = { terminal in
+            if terminal.pendingKeys.count == 1, !terminal.text.contains(shown), Date() < deadline {
+                usleep(1000)
+                terminal.pendingKeys.insert(nil, at: 0)
+            }
+        }
+        let running = UncheckedSendable(session(terminal, source: source, readOnly: false))
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            Thread {
+                _ = running.value.run()
+                done.resume()
+            }.start()
+        }
+        return (terminal, running.value.commandsSent)
+    }
+
+    static func session(_ terminal: MemoryTerminal, source: FakeDataSource, readOnly: Bool) -> ConsoleSession {
+        var options = ConsoleOptions(tickMilliseconds: 1, readOnly: readOnly, user: "tester")
+        options.startView = .alerts
+        return ConsoleSession(
+            terminal: terminal, dataSource: source, options: options, theme: .builtInMonochrome,
+            timeZone: Fixtures.utc, clock: { Fixtures.now })
     }
 
     /// The commands a source received, once the session's background sends have arrived.
@@ -99,9 +115,9 @@ import Testing
         #expect(Self.run([], source: FakeDataSource(snapshot)).text.contains("no alert rules are loaded"))
     }
 
-    @Test func acknowledgingAsksForANoteThenForAYes() {
+    @Test func acknowledgingAsksForANoteThenForAYes() async {
         let source = FakeDataSource(Self.snapshot())
-        let (terminal, sent) = Self.play(
+        let (terminal, sent) = await Self.play(
             [.character("a")] + Self.type("on it") + [.enter, .character("y")], source: source,
             until: "✔ checked: up")
         #expect(sent == 1)
