@@ -50,7 +50,7 @@ import Testing
         return (terminal, session.commandsSent)
     }
 
-    /// Runs the keys, then lets the session tick until the screen shows `shown` (for at most 10 s) and
+    /// Runs the keys, then lets the session tick until the screen shows `shown` (for at most 60 s) and
     /// quits. The session runs on a thread of its own, as in the program, so that the tasks that send
     /// its commands find the task pool free.
     static func play(_ keys: [Key?], source: FakeDataSource, until shown: String) async -> (
@@ -58,7 +58,7 @@ import Testing
     ) {
         let terminal = MemoryTerminal()
         terminal.pendingKeys = keys + [.character("q")]
-        let deadline = Date().addingTimeInterval(10)
+        let deadline = Date().addingTimeInterval(60)
         terminal.onReadKey = { terminal in
             if terminal.pendingKeys.count == 1, !terminal.text.contains(shown), Date() < deadline {
                 usleep(1000)

@@ -141,8 +141,7 @@ struct DemoLandscapeTests {
         }
     }
 
-    @Test(.timeLimit(.minutes(1)))
-    func hungEndpointDoesNotBlockAnotherRequestToTheSameServer() async throws {
+    @Test func hungEndpointDoesNotBlockAnotherRequestToTheSameServer() async throws {
         let clock = CountingDemoClock()
         let demo = try await DemoLandscape.start(seed: 1, clock: clock, hangDuration: .seconds(3600))
         let (episode, during) = try #require(demo.timeline.first(.hang))
@@ -152,19 +151,22 @@ struct DemoLandscapeTests {
         let hangEnded = Mutex(false)
         let hung = Task {
             defer { hangEnded.withLock { $0 = true } }
-            return try await Fetch.get("\(base)\(episode.target.path)", timeout: .seconds(3600))
+            return try await Fetch.get("\(base)\(episode.target.path)", timeout: .seconds(120))
         }
         // The server reads the clock when it takes the request: from then on it hangs.
         #expect(await eventually { clock.reads > readsBefore })
 
-        let health = try await Fetch.get("\(base)/health", timeout: .seconds(30))
+        let health = try await Fetch.get("\(base)/health", timeout: .seconds(60))
         #expect(health.status == 200)
         #expect(hangEnded.withLock { !$0 }, "the health check answered while the other request hung")
 
-        // The hanging request ends with the server, not when its hour is up (the time limit).
+        // The hanging request ends with the server (an error answer or a closed connection), not
+        // when the client gives up on it.
         await demo.shutdown()
-        let ended = await hung.result
-        if case .success(let answer) = ended { #expect(answer.status >= 500) }
+        switch await hung.result {
+        case .success(let answer): #expect(answer.status >= 500)
+        case .failure(let error): #expect((error as? HTTPClientError) != .deadlineExceeded, "\(error)")
+        }
     }
 
     @Test func shutdownIsCleanAndReleasesThePorts() async throws {
