@@ -20,7 +20,8 @@ import Testing
     @Test func refusedPortIsConnectionRefused() async throws {
         let refusing = try RefusingPort()
         let port = refusing.port
-        let outcome = await TCPProbe(settings: TCPProbeSettings(address: "127.0.0.1:\(port)")).run(timeout: .seconds(60))
+        let outcome = await TCPProbe(settings: TCPProbeSettings(address: "127.0.0.1:\(port)")).run(
+            timeout: .seconds(60))
         withExtendedLifetime(refusing) {}
         #expect(outcome.errorClass == .connectionRefused)
     }
