@@ -13,12 +13,12 @@ struct Answer {
 }
 
 enum Fetch {
-    static func get(_ url: String, timeout: TimeAmount = .seconds(5)) async throws -> Answer {
+    static func get(_ url: String, timeout: TimeAmount = .seconds(60)) async throws -> Answer {
         try await send(HTTPClientRequest(url: url), timeout: timeout)
     }
 
     static func post(
-        _ url: String, body: String, contentType: String, timeout: TimeAmount = .seconds(5)
+        _ url: String, body: String, contentType: String, timeout: TimeAmount = .seconds(60)
     ) async throws -> Answer {
         var request = HTTPClientRequest(url: url)
         request.method = .POST

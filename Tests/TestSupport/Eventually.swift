@@ -3,7 +3,7 @@ import Foundation
 /// Waits until `condition` holds, for what happens in real time (a process, a socket, a task on
 /// another thread): looks every 20 ms, for at most `deadline`. Returns whether it came to hold.
 @discardableResult
-public func eventually(within deadline: Duration = .seconds(30), _ condition: () throws -> Bool) async rethrows -> Bool
+public func eventually(within deadline: Duration = .seconds(120), _ condition: () throws -> Bool) async rethrows -> Bool
 {
     let clock = ContinuousClock()
     let end = clock.now + deadline
