@@ -126,6 +126,8 @@ let package = Package(
         ),
         // The seeded mutation fuzzer the parsers' fuzz tests share (test code, kept out of Sources).
         .target(name: "FuzzSupport", path: "Tests/FuzzSupport"),
+        // What the tests of real processes and sockets share: waiting for a condition with a deadline.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         // Fixtures/ holds the fuzz corpus and regression inputs, read from the source tree.
         .testTarget(
             name: "SwitchboardCoreTests", dependencies: ["SwitchboardCore", "FuzzSupport"], exclude: ["Fixtures"]),
@@ -135,6 +137,7 @@ let package = Package(
                 "Monitor",
                 "PromQL",
                 "FuzzSupport",
+                "TestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -166,6 +169,7 @@ let package = Package(
             dependencies: [
                 "Demo",
                 "SwitchboardCore",
+                "TestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Yams", package: "Yams"),

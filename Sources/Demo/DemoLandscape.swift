@@ -156,13 +156,6 @@ public final class DemoLandscape: Sendable {
     public func currentFaults() -> [FaultEpisode] {
         timeline.activeEpisodes(at: clock.elapsed())
     }
-
-    /// What a system is doing now, one line per fault, for a log: `08s–46s  erp /soap  SOAP Fault (HTTP 500)`.
-    public func describeCurrentFaults() -> String {
-        let faults = currentFaults()
-        guard !faults.isEmpty else { return "no scripted faults under way" }
-        return faults.map(\.description).joined(separator: "\n")
-    }
 }
 
 /// What a system's server reports to ``DemoLandscape/start(seed:clock:hangDuration:logger:)``.

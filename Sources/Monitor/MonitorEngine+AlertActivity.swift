@@ -8,10 +8,11 @@ extension MonitorEngine {
     }
 
     /// The newest operator actions from the state database, newest first.
-    public func auditTrail(limit: Int) async throws -> [AuditRecord] {
+    public func auditTrail(limit: Int) async throws -> [AuditTrailEntry] {
         guard let store = alerting?.store else { return [] }
         return try store.auditTrail(limit: limit).map {
-            AuditRecord(at: $0.at, actor: $0.actor, action: $0.action.rawValue, target: $0.target, detail: $0.detail)
+            AuditTrailEntry(
+                at: $0.at, actor: $0.actor, action: $0.action.rawValue, target: $0.target, detail: $0.detail)
         }
     }
 }

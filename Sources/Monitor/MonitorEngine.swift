@@ -298,13 +298,7 @@ public final class MonitorEngine: DataSource {
                 state.knowledge, version: state.snapshot.version, now: now, previous: state.snapshot,
                 changed: Set(refreshed.keys), stableUntil: &state.stableUntil)
             recordChanges(from: state.snapshot, to: &snapshot, in: &state.knowledge, now: now)
-            let previous = state.snapshot
-            if snapshot.systems != previous.systems || snapshot.interfaces != previous.interfaces
-                || snapshot.progress != previous.progress || snapshot.alerts != previous.alerts
-                || snapshot.rules != previous.rules || snapshot.jobs != previous.jobs
-            {
-                snapshot.version += 1
-            }
+            if !snapshot.showsTheSame(as: state.snapshot) { snapshot.version += 1 }
             state.snapshot = snapshot
         }
     }

@@ -11,8 +11,6 @@ import PromQL
 /// steady (constant, a 3 % wobble, or counters growing at a constant rate) and kept away from the
 /// thresholds, so both engines find the same alerts at any time within a few minutes of the data.
 struct RulesWorkload {
-    static let seriesPerSystem = 100
-    static let rulesPerSystem = 10
     static let buckets = ["0.05", "0.1", "0.25", "0.5", "1", "2.5", "5", "+Inf"]
 
     let systems: Int

@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import NIOCore
+import Synchronization
 
 @testable import Demo
 
@@ -12,12 +13,12 @@ struct Answer {
 }
 
 enum Fetch {
-    static func get(_ url: String, timeout: TimeAmount = .seconds(5)) async throws -> Answer {
+    static func get(_ url: String, timeout: TimeAmount = .seconds(60)) async throws -> Answer {
         try await send(HTTPClientRequest(url: url), timeout: timeout)
     }
 
     static func post(
-        _ url: String, body: String, contentType: String, timeout: TimeAmount = .seconds(5)
+        _ url: String, body: String, contentType: String, timeout: TimeAmount = .seconds(60)
     ) async throws -> Answer {
         var request = HTTPClientRequest(url: url)
         request.method = .POST
@@ -53,3 +54,19 @@ let soapRequest = """
       <soapenv:Body><fin:PostPayment><fin:PaymentId>pay_1</fin:PaymentId></fin:PostPayment></soapenv:Body>
     </soapenv:Envelope>
     """
+
+/// A manual clock that counts its reads: a server reads it once for each request it takes, so a
+/// test can tell that a request has reached its server.
+final class CountingDemoClock: DemoClock {
+    private let manual = ManualDemoClock()
+    private let count = Mutex(0)
+
+    var reads: Int { count.withLock { $0 } }
+
+    func elapsed() -> Duration {
+        count.withLock { $0 += 1 }
+        return manual.elapsed()
+    }
+
+    func set(_ elapsed: Duration) { manual.set(elapsed) }
+}

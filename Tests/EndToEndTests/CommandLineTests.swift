@@ -41,21 +41,43 @@ import Testing
         #expect(result.stderr == "/nonexistent/switchboard.yaml: error: config file not found\n")
     }
 
+    /// `check --format json` against the demo, stopped at a moment of its fault timeline.
+    func checkDemo(_ demo: DemoLandscape) async throws -> (status: Int32, reports: [[String: Any]], stderr: String) {
+        let config = try DemoLandscape.configFileURL().path
+        let result = try await run(["check", "--config", config, "--format", "json"], environment: demo.environment)
+        let parsed = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]]
+        let reports = try #require(parsed, "stdout is a JSON array: \(result.stdout.prefix(200))")
+        return (result.status, reports, result.stderr)
+    }
+
     @Test func checkRunsEveryDemoCheckOnceAndPrintsJSON() async throws {
-        try await DemoLandscape.withLandscape(seed: 1) { demo in
-            let config = try DemoLandscape.configFileURL().path
-            let result = try await run(
-                ["check", "--config", config, "--format", "json"], environment: demo.environment)
-            let parsed = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]]
-            let reports = try #require(parsed, "stdout is a JSON array: \(result.stdout.prefix(200))")
-            #expect(reports.count >= 12)
+        let clock = ManualDemoClock()
+        try await DemoLandscape.withLandscape(seed: 1, clock: clock) { demo in
+            let calm = try #require(
+                (0..<240).map { Duration.seconds($0) }.first { demo.timeline.activeEpisodes(at: $0).isEmpty })
+            clock.set(calm)
+            let healthy = try await checkDemo(demo)
+            #expect(healthy.reports.count >= 12)
             for key in ["check", "interface", "system", "kind", "up", "error_class", "reason", "duration_seconds"] {
-                #expect(reports.allSatisfy { $0.keys.contains(key) }, "every result has \(key)")
+                #expect(healthy.reports.allSatisfy { $0.keys.contains(key) }, "every result has \(key)")
             }
-            let down = reports.filter { ($0["up"] as? Bool) == false }
-            #expect(result.status == (down.isEmpty ? 0 : 1))
-            #expect(!result.stderr.contains("checks "), "no progress line when stderr is not a terminal")
-            #expect(reports.allSatisfy { ($0["up"] as? Bool) == true || !($0["error_class"] is NSNull) })
+            // Between faults a check fails only by being slow (the machine may be busy), never otherwise.
+            let downWhenCalm = healthy.reports.filter { ($0["up"] as? Bool) != true }
+            let notSlow = downWhenCalm.filter { !["latency", "timeout"].contains($0["error_class"] as? String) }
+            #expect(notSlow.isEmpty, "between faults: \(notSlow.map { $0["reason"] ?? "" })")
+            #expect(healthy.status == (downWhenCalm.isEmpty ? 0 : 1))
+            #expect(!healthy.stderr.contains("checks "), "no progress line when stderr is not a terminal")
+
+            let episode = try #require(demo.timeline.episodes.first { $0.kind == .unavailable })
+            clock.set(episode.start + .seconds(1))
+            let faulty = try await checkDemo(demo)
+            let down = faulty.reports.filter { ($0["up"] as? Bool) == false }
+            #expect(faulty.status == 1, "a check that is down exits 1")
+            #expect(
+                down.contains {
+                    $0["system"] as? String == episode.target.system && $0["error_class"] as? String == "http_status"
+                }, "the unavailable system's checks answer 503")
+            #expect(down.allSatisfy { !($0["error_class"] is NSNull) }, "a check that is down says why")
         }
     }
 

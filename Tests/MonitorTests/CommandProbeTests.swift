@@ -4,7 +4,9 @@ import SwitchboardCore
 import Testing
 
 @Suite struct CommandProbeTests {
-    func run(_ arguments: String..., timeout: Duration = .seconds(10)) async -> ProbeOutcome {
+    /// A generous timeout: a busy machine can take seconds to start a process; only the tests of the
+    /// timeout itself give a short one.
+    func run(_ arguments: String..., timeout: Duration = .seconds(60)) async -> ProbeOutcome {
         await CommandProbe(settings: CommandProbeSettings(arguments: arguments)).run(timeout: timeout)
     }
 

@@ -13,7 +13,7 @@ import Testing
         }
     }
 
-    @Test func neverLetsMoreThanTheLimitRunAtOnce() async {
+    @Test(.timeLimit(.minutes(1))) func neverLetsMoreThanTheLimitRunAtOnce() async {
         let limit = ConcurrencyLimit(3)
         let running = Shared((now: 0, most: 0))
         await withTaskGroup(of: Void.self) { group in
@@ -24,7 +24,8 @@ import Testing
                             $0.now += 1
                             $0.most = max($0.most, $0.now)
                         }
-                        try? await Task.sleep(for: .milliseconds(2))
+                        // The first tasks hold their slots until all three slots are taken.
+                        while running.value.withLock({ $0.most < 3 }) { await Task.yield() }
                         running.value.withLock { $0.now -= 1 }
                     }
                 }
@@ -32,7 +33,7 @@ import Testing
         }
         let (now, most) = running.value.withLock { ($0.now, $0.most) }
         #expect(now == 0)
-        #expect(most == 3, "50 tasks of 2 ms each fill all three slots")
+        #expect(most == 3, "the first three tasks fill all three slots and no fourth gets in")
     }
 
     @Test func waitersGetTheirTurnInArrivalOrder() async {
@@ -49,7 +50,7 @@ import Testing
         var waiters: [Task<Void, Never>] = []
         for index in 0..<5 {
             waiters.append(Task { await limit.run { order.value.withLock { $0.append(index) } } })
-            try? await Task.sleep(for: .milliseconds(20))  // lets each one queue before the next
+            while limit.waiting < index + 1 { await Task.yield() }  // queued before the next one starts
         }
         gate.value.withLock { $0?.resume() }
         await holder.value

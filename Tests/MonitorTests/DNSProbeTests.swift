@@ -5,7 +5,7 @@ import Testing
 @Suite struct DNSProbeTests {
     func lookup(_ name: String, addresses: [String] = [], count: Int? = nil) async -> ProbeOutcome {
         let settings = DNSProbeSettings(name: name, expectAddresses: addresses, expectCount: count)
-        return await DNSProbe(settings: settings).run(timeout: .seconds(5))
+        return await DNSProbe(settings: settings).run(timeout: .seconds(60))
     }
 
     @Test func localhostResolvesToLoopbackAddresses() async throws {

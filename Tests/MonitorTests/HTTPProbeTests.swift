@@ -122,7 +122,7 @@ import Testing
         let clients = HTTPClients()
         let settings = HTTPProbeSettings(url: "http://127.0.0.1:\(port)/health")
         let outcome = await HTTPProbe(settings: settings, expect: Expectations(), clients: clients)
-            .run(timeout: .seconds(5))
+            .run(timeout: .seconds(60))
         await clients.shutdown()
         withExtendedLifetime(refusing) {}
         #expect(outcome.errorClass == .connectionRefused)

@@ -10,7 +10,7 @@ import X509
         let outcome = await HTTPProbe(
             settings: settings, expect: Expectations(certMinDays: certMinDays), clients: clients
         )
-        .run(timeout: .seconds(5))
+        .run(timeout: .seconds(60))
         await clients.shutdown()
         return outcome
     }

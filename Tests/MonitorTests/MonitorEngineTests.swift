@@ -14,7 +14,7 @@ import Testing
             timeout: .seconds(15))
         let fast = Check(
             id: "fast", probe: .http(HTTPProbeSettings(url: base + "/ok")), interval: .milliseconds(200),
-            timeout: .seconds(1))
+            timeout: .seconds(10))
         return Landscape(
             name: "Test", systems: [System(id: "erp", name: "ERP"), System(id: "crm", name: "CRM")],
             interfaces: [
@@ -46,41 +46,6 @@ import Testing
         #expect(snapshot.interfaces[0].checks[0].last == nil, "the hung check cannot have finished yet")
         #expect(snapshot.interfaces[0].state == .unknown)
         #expect(snapshot.progress == CheckProgress(completed: 1, total: 2))
-    }
-
-    @Test func aRunThatOverrunsItsIntervalSkipsTheDueTimesItMissed() async throws {
-        // Every 100 ms, each answer takes 450 ms: overlapping runs would have several requests in flight.
-        let requests = Mutex((started: 0, inFlight: 0, mostInFlight: 0))
-        let server = try await LoopbackServer.start { router in
-            router.get("slow") { _, _ in
-                requests.withLock {
-                    $0.started += 1
-                    $0.inFlight += 1
-                    $0.mostInFlight = max($0.mostInFlight, $0.inFlight)
-                }
-                defer { requests.withLock { $0.inFlight -= 1 } }
-                try await Task.sleep(for: .milliseconds(450))
-                return "ok"
-            }
-        }
-        let slow = Check(
-            id: "slow", probe: .http(HTTPProbeSettings(url: server.baseURL + "/slow")), interval: .milliseconds(100),
-            timeout: .seconds(2))
-        let landscape = Landscape(
-            name: "Test", systems: [System(id: "erp", name: "ERP"), System(id: "crm", name: "CRM")],
-            interfaces: [Interface(id: "slow-link", name: "Slow", from: "erp", to: "crm", kind: .rest, checks: [slow])])
-        let engine = MonitorEngine(landscape: landscape)
-        let running = Task { await engine.run() }
-        // Three runs, however long the machine takes to make them: each spans more than four due times.
-        for _ in 0..<600 where requests.withLock({ $0.started }) < 3 {
-            try await Task.sleep(for: .milliseconds(50))
-        }
-        running.cancel()
-        await running.value
-        await server.stop()
-        let seen = requests.withLock { $0 }
-        #expect(seen.started >= 3)
-        #expect(seen.mostInFlight == 1, "one run at a time: \(seen.mostInFlight) requests at once")
     }
 
     @Test func checkNowRunsTheInterfaceChecksAndPublishes() async throws {
@@ -121,15 +86,6 @@ import Testing
         #expect(reports.map(\.owned.check.id) == ["hung", "fast"])
         #expect(reports.allSatisfy { $0.result.up })
         #expect(engine.snapshot.progress.isComplete)
-    }
-
-    @Test func schedulerOffsetsAreStableAndWithinTheInterval() {
-        let offsets = (0..<100).map { ProbeScheduler.offset(of: "check-\($0)", within: .seconds(10)) }
-        #expect(offsets.allSatisfy { $0 >= .zero && $0 < .seconds(10) })
-        #expect(Set(offsets).count > 90, "offsets spread checks over the interval")
-        #expect(
-            ProbeScheduler.offset(of: "check-1", within: .seconds(10))
-                == ProbeScheduler.offset(of: "check-1", within: .seconds(10)))
     }
 }
 

@@ -44,7 +44,7 @@ import Testing
 
             """)
         try await withTarget(page, labels: ["env": "prod"]) { probe in
-            let outcome = await probe.run(timeout: .seconds(5))
+            let outcome = await probe.run(timeout: .seconds(60))
             #expect(outcome.up)
             #expect(outcome.reason == "3 samples scraped")
             let instance = "127.0.0.1:\(ScrapeProbe.instance(of: probe.settings.url).split(separator: ":")[1])"
@@ -73,7 +73,7 @@ import Testing
         let page = Page()
         page.set("queue_depth 12\nqueue_depth{queue=\"a\" 3\nworkers two\n")
         try await withTarget(page) { probe in
-            let outcome = await probe.run(timeout: .seconds(5))
+            let outcome = await probe.run(timeout: .seconds(60))
             #expect(!outcome.up)
             #expect(outcome.errorClass == .invalidResponse)
             #expect(outcome.reason.hasPrefix("2 malformed lines in the exposition; line 2: "))
@@ -86,9 +86,9 @@ import Testing
         let page = Page()
         page.set("lag{partition=\"0\"} 1\nlag{partition=\"1\"} 2\n")
         try await withTarget(page) { probe in
-            _ = await probe.run(timeout: .seconds(5))
+            _ = await probe.run(timeout: .seconds(60))
             page.set("lag{partition=\"0\"} 3\n")
-            let outcome = await probe.run(timeout: .seconds(5))
+            let outcome = await probe.run(timeout: .seconds(60))
             let lags = outcome.samples.filter { $0.name == "lag" }
             #expect(lags.count == 2)
             #expect(lags.contains { $0.labels["partition"] == "0" && $0.value == 3 })
@@ -100,11 +100,11 @@ import Testing
         let page = Page()
         page.set("lag 1\n")
         try await withTarget(page) { probe in
-            _ = await probe.run(timeout: .seconds(5))
+            _ = await probe.run(timeout: .seconds(60))
             let broken = ScrapeProbe(
                 settings: ScrapeProbeSettings(url: probe.settings.url + "-missing"), checkID: "x",
                 clients: probe.clients)
-            let outcome = await broken.run(timeout: .seconds(5))
+            let outcome = await broken.run(timeout: .seconds(60))
             #expect(outcome.errorClass == .httpStatus)
             #expect(outcome.reason == "HTTP 404 Not Found")
             #expect(Self.sample(outcome, "up")?.value == 0)

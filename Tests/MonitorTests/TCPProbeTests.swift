@@ -6,9 +6,9 @@ import Testing
     @Test func connectsAndMatchesTheBanner() async throws {
         let server = try await BannerServer.start(banner: "220 mft.example ESMTP ready\r\n")
         let plain = await TCPProbe(settings: TCPProbeSettings(address: "127.0.0.1:\(server.port)"))
-            .run(timeout: .seconds(5))
+            .run(timeout: .seconds(60))
         let banner = await TCPProbe(settings: TCPProbeSettings(address: "127.0.0.1:\(server.port)", expect: "220 "))
-            .run(timeout: .seconds(5))
+            .run(timeout: .seconds(60))
         let wrong = await TCPProbe(settings: TCPProbeSettings(address: "127.0.0.1:\(server.port)", expect: "SSH-2.0"))
             .run(timeout: .milliseconds(500))
         try await server.stop()
@@ -20,7 +20,8 @@ import Testing
     @Test func refusedPortIsConnectionRefused() async throws {
         let refusing = try RefusingPort()
         let port = refusing.port
-        let outcome = await TCPProbe(settings: TCPProbeSettings(address: "127.0.0.1:\(port)")).run(timeout: .seconds(5))
+        let outcome = await TCPProbe(settings: TCPProbeSettings(address: "127.0.0.1:\(port)")).run(
+            timeout: .seconds(60))
         withExtendedLifetime(refusing) {}
         #expect(outcome.errorClass == .connectionRefused)
     }

@@ -16,7 +16,7 @@ import X509
     ) async throws -> ProbeOutcome {
         let settings = TLSProbeSettings(address: "127.0.0.1:\(server.port)", serverName: "localhost")
         let trust = try roots ?? .pemFile(certificates.writeCAFile())
-        return await TLSProbe(settings: settings, expect: expect, trustRoots: trust).run(timeout: .seconds(5))
+        return await TLSProbe(settings: settings, expect: expect, trustRoots: trust).run(timeout: .seconds(60))
     }
 
     func serving(_ chain: [Certificate], _ body: (TLSLoopbackServer) async throws -> Void) async throws {
@@ -73,7 +73,7 @@ import X509
         try await serving([try certificates.leaf(until: 90 * 86_400), certificates.ca]) { server in
             let settings = TLSProbeSettings(address: "127.0.0.1:\(server.port)", serverName: "erp.example")
             let outcome = await TLSProbe(settings: settings, trustRoots: .pemFile(try certificates.writeCAFile()))
-                .run(timeout: .seconds(5))
+                .run(timeout: .seconds(60))
             #expect(outcome.errorClass == .tls)
             #expect(outcome.reason.hasPrefix("certificate is not valid for erp.example"))
         }
@@ -93,7 +93,7 @@ import X509
     @Test func refusedPortIsConnectionRefused() async throws {
         let refusing = try RefusingPort()
         let outcome = await TLSProbe(settings: TLSProbeSettings(address: "127.0.0.1:\(refusing.port)"))
-            .run(timeout: .seconds(5))
+            .run(timeout: .seconds(60))
         withExtendedLifetime(refusing) {}
         #expect(outcome.errorClass == .connectionRefused)
     }

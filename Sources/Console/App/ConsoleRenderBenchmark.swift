@@ -2,9 +2,9 @@ import Foundation
 import SwitchboardCore
 
 /// Full frames of every view rendered into memory as the UI loop renders them, for `switchboard-bench console`.
-public struct ConsoleRenderBenchmark {
+package struct ConsoleRenderBenchmark {
     /// The views `render(view:frame:)` draws, by index.
-    public static let views = [
+    package static let views = [
         "overview", "topology", "interfaces", "interface detail", "alerts", "alert detail", "jobs",
     ]
 
@@ -13,7 +13,7 @@ public struct ConsoleRenderBenchmark {
     private let now: Date
     private let rows = ScreenRows()
 
-    public init(snapshot: Snapshot, columns: Int, rows: Int, now: Date) {
+    package init(snapshot: Snapshot, columns: Int, rows: Int, now: Date) {
         self.snapshot = snapshot
         size = TerminalSize(columns: columns, rows: rows)
         self.now = now
@@ -22,7 +22,7 @@ public struct ConsoleRenderBenchmark {
     /// Derives everything the views can need from the whole snapshot (the table order, the
     /// overview's rows, the topology laid out for the screen); the UI loop derives only what the view
     /// on screen asks for, once per new snapshot.
-    public func prepare() {
+    package func prepare() {
         _ = rows.interfaces(snapshot, sort: InterfaceSort(), filter: nil)
         _ = rows.overview(snapshot)
         let layout = ConsoleScreen.layout(size: size)
@@ -33,7 +33,7 @@ public struct ConsoleRenderBenchmark {
     /// Renders one full frame of a view, scrolled to a place that depends on `frame`; returns the
     /// non-blank cells of the selected row, so that the work cannot be left out. The first frame of
     /// a fresh benchmark also derives what the view needs, as the first frame after a new snapshot does.
-    public func render(view: Int, frame: Int) -> Int {
+    package func render(view: Int, frame: Int) -> Int {
         let usesTable = ["interfaces", "interface detail"].contains(Self.views[view])
         let table = usesTable ? rows.interfaces(snapshot, sort: InterfaceSort(), filter: nil) : []
         let alerts = snapshot.alerts.entries

@@ -41,6 +41,8 @@ final class ConsoleSession {
     /// The snapshot on screen: the newest, or the one held while paused.
     var shown: Snapshot
     var quitRequested = false
+    /// How many commands this session has handed to its data source.
+    private(set) var commandsSent = 0
     let runsFetcher = Fetcher<String, [JobRunSummary]>()
     let logFetcher = Fetcher<LogFetchKey, JobLogPage?>()
     /// The runs list last fetched, for the runs view.
@@ -213,6 +215,7 @@ final class ConsoleSession {
     /// Runs a command against the data source in the background; its outcome shows as a flash.
     func send(_ command: Command, saying message: String) {
         show(message, role: .flash, seconds: 30)
+        commandsSent += 1
         let dataSource = dataSource
         let mailbox = mailbox
         Task.detached {

@@ -21,6 +21,4 @@ enum DemoFixtures {
         ("MAT-200415", "Control unit CU-7"), ("MAT-300002", "Sealing kit SK-3"),
         ("MAT-300118", "Bearing 6204-2RS"), ("MAT-410009", "Cable harness CH-220"),
     ]
-
-    static let sites = ["DC-NORTH", "DC-SOUTH", "PLANT-1000"]
 }

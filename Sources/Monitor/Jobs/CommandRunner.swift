@@ -30,8 +30,8 @@ struct CommandRunner {
         if let timeout = command.timeout {
             let finished = await withTaskGroup(of: Outcome?.self) { group in
                 group.addTask { await execute(argv, recorder: recorder) }
-                group.addTask {
-                    try? await Task.sleep(for: timeout)
+                group.addTask { [clock] in
+                    try? await clock.sleep(until: clock.now() + timeout.seconds)
                     return nil
                 }
                 let first = await group.next() ?? nil

@@ -36,6 +36,9 @@ public final class ManualJobClock: JobClock {
 
     public func now() -> Date { state.withLock { $0.now } }
 
+    /// The earliest time a sleeper waits for, if any sleeps.
+    public var nextWake: Date? { state.withLock { $0.sleepers.map(\.until).min() } }
+
     /// Moves the time forward and wakes every sleeper whose time has come.
     public func advance(by seconds: TimeInterval) {
         set(now() + seconds)

@@ -21,8 +21,6 @@ final class LogRunSplitter {
         self.ledger = ledger
     }
 
-    var isInRun: Bool { current != nil }
-
     func consume(_ lines: [[UInt8]], at time: Date) throws {
         for line in lines {
             if source.start.matches(line) {

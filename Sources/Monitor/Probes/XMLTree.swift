@@ -10,9 +10,6 @@ struct XMLElement: Sendable, Equatable {
     var attributes: [(name: String, value: String)]
     var children: [XMLContent]
 
-    /// The name without its prefix (`Body`).
-    var localName: Substring { name.split(separator: ":", maxSplits: 1).last ?? Substring(name) }
-
     /// The text of the element and all its descendants, in document order.
     var stringValue: String {
         children.map {

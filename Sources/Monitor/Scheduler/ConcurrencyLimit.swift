@@ -20,6 +20,11 @@ final class ConcurrencyLimit: Sendable {
         self.limit = limit
     }
 
+    /// How many tasks wait for a slot.
+    var waiting: Int {
+        state.withLock { $0.waiters.count - $0.head }
+    }
+
     /// Runs `operation` once a slot is free.
     func run<T: Sendable>(_ operation: () async -> T) async -> T {
         await acquire()

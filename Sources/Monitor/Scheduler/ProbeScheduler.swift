@@ -15,18 +15,21 @@ public struct ProbeScheduler: Sendable {
     let runners: [CheckRunner]
     let limit: ConcurrencyLimit
     let executors: [EventLoopTaskExecutor]
+    let clock: any ScheduleClock
 
-    init(runners: [CheckRunner], maxConcurrentProbes: Int, executors: [EventLoopTaskExecutor] = []) {
+    init(
+        runners: [CheckRunner], maxConcurrentProbes: Int, executors: [EventLoopTaskExecutor] = [],
+        clock: any ScheduleClock = LoopClock()
+    ) {
         self.runners = runners
         self.limit = ConcurrencyLimit(maxConcurrentProbes)
         self.executors = executors
+        self.clock = clock
     }
 
     /// Runs until the task is cancelled, handing every result to `record`.
     func run(record: @escaping @Sendable (ProbeRun) -> Void) async {
-        let clock = ContinuousClock()
-        let start = clock.now
-        let epoch = ScheduleEpoch(start: start)
+        let epoch = ScheduleEpoch(start: clock.now())
         let byInterval = Dictionary(grouping: runners.indices) { runners[$0].owned.check.interval }
         await withDiscardingTaskGroup { group in
             for (number, (interval, indices)) in byInterval.sorted(by: { $0.key < $1.key }).enumerated() {
@@ -37,7 +40,7 @@ public struct ProbeScheduler: Sendable {
                     }
                     .sorted { ($0.offset, $0.runner) < ($1.offset, $1.runner) })
                 group.addTask(executorPreference: executor(number)) {
-                    await walk(timetable, epoch: epoch, clock: clock, record: record)
+                    await walk(timetable, epoch: epoch, record: record)
                 }
             }
         }
@@ -55,7 +58,7 @@ public struct ProbeScheduler: Sendable {
 
     /// Starts each check of `timetable` at its offset in every interval, until cancelled.
     private func walk(
-        _ timetable: Timetable, epoch: ScheduleEpoch, clock: ContinuousClock,
+        _ timetable: Timetable, epoch: ScheduleEpoch,
         record: @escaping @Sendable (ProbeRun) -> Void
     ) async {
         let interval = timetable.interval
@@ -68,14 +71,14 @@ public struct ProbeScheduler: Sendable {
                 var due = epoch.start + interval * cycle + slot.offset
                 // Behind by a whole interval or more (the machine stalled): skip the due times
                 // missed rather than fire them all at once.
-                let behind = clock.now - due
+                let behind = clock.now() - due
                 if behind >= interval {
                     let missed = Int64((behind.seconds / interval.seconds).rounded(.down))
                     cycle += missed
                     due = due + interval * missed
                 }
                 do {
-                    try await sleepOnCurrentLoop(for: due - clock.now)
+                    try await clock.sleep(until: due)
                 } catch {
                     return
                 }
@@ -84,7 +87,7 @@ public struct ProbeScheduler: Sendable {
                     let index = position
                     runs.addTask(executorPreference: executor(slot.runner)) {
                         let run = await limit.run {
-                            let lateness = clock.now - due
+                            let lateness = clock.now() - due
                             let stamp = inFlight.stamp(
                                 index, due: epoch.wallMilliseconds(of: due), lateness: lateness,
                                 tolerance: Self.alignmentTolerance(of: interval))
@@ -121,19 +124,19 @@ public struct ProbeScheduler: Sendable {
     }
 }
 
-/// The instant a schedule started, on the monotonic clock and the wall clock, to turn due times
+/// The instant a schedule started, on the schedule's clock and the wall clock, to turn due times
 /// into sample timestamps.
 struct ScheduleEpoch: Sendable {
-    let start: ContinuousClock.Instant
+    let start: Duration
     let wallMilliseconds: Int64
 
-    init(start: ContinuousClock.Instant, wall: Date = Date()) {
+    init(start: Duration, wall: Date = Date()) {
         self.start = start
         self.wallMilliseconds = Int64((wall.timeIntervalSince1970 * 1000).rounded())
     }
 
     /// The wall-clock time of `instant`, in milliseconds since 1970.
-    func wallMilliseconds(of instant: ContinuousClock.Instant) -> Int64 {
+    func wallMilliseconds(of instant: Duration) -> Int64 {
         wallMilliseconds + (instant - start).nanoseconds / 1_000_000
     }
 }

@@ -3,14 +3,14 @@
 ///
 /// Each job has `seriesPerJob` series of each of five metrics; samples every 15 s for 10 minutes
 /// before `evaluationTime`. The expressions cycle through five alert templates, one job each.
-public struct AlertWorkload: Sendable {
-    public let source: MemorySeriesSource
-    public let expressions: [PromQL.Expression]
+package struct AlertWorkload: Sendable {
+    package let source: MemorySeriesSource
+    package let expressions: [PromQL.Expression]
     /// When to evaluate: the newest sample time.
-    public let evaluationTime: Int64
+    package let evaluationTime: Int64
 
     /// The alert expressions for one job.
-    public static func templates(job: String) -> [String] {
+    package static func templates(job: String) -> [String] {
         [
             #"probe_success{job="\#(job)"} == 0"#,
             #"rate(http_requests_total{job="\#(job)", code=~"5.."}[5m]) > 0.1"#,
@@ -21,7 +21,7 @@ public struct AlertWorkload: Sendable {
     }
 
     /// `series` series in all (a multiple of 50), `expressionCount` expressions.
-    public init(series: Int = 10_000, expressionCount: Int = 1_000) throws(PromQLError) {
+    package init(series: Int = 10_000, expressionCount: Int = 1_000) throws(PromQLError) {
         let seriesPerJob = 10
         let jobs = max(1, series / (5 * seriesPerJob))
         let step: Int64 = 15_000
@@ -74,7 +74,7 @@ public struct AlertWorkload: Sendable {
     }
 
     /// Evaluates every expression once; returns how many result series they gave together.
-    public func evaluateAll() throws(PromQLError) -> Int {
+    package func evaluateAll() throws(PromQLError) -> Int {
         let evaluator = Evaluator(source: source)
         var total = 0
         for expression in expressions {
@@ -87,12 +87,12 @@ public struct AlertWorkload: Sendable {
 }
 
 /// A small deterministic random number generator, so a workload is the same on every run.
-public struct SplitMix: RandomNumberGenerator, Sendable {
+package struct SplitMix: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
-    public init(seed: UInt64) { state = seed }
+    package init(seed: UInt64) { state = seed }
 
-    public mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

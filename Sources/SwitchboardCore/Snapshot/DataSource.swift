@@ -20,12 +20,12 @@ public protocol DataSource: Sendable {
     func reportPresence(viewing: String)
 
     /// The newest operator actions, newest first, at most `limit`.
-    func auditTrail(limit: Int) async throws -> [AuditRecord]
+    func auditTrail(limit: Int) async throws -> [AuditTrailEntry]
 }
 
 extension DataSource {
     /// A data source without an alert queue has no trail.
-    public func auditTrail(limit: Int) async throws -> [AuditRecord] { [] }
+    public func auditTrail(limit: Int) async throws -> [AuditTrailEntry] { [] }
 
     /// An engine in this process has no one else to tell.
     public func reportPresence(viewing: String) {}

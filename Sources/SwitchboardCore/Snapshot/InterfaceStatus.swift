@@ -33,11 +33,6 @@ public struct InterfaceStatus: Sendable, Equatable, Codable, Identifiable {
         self.history = history
     }
 
-    /// The slowest latest run among the checks, in seconds.
-    public var latencySeconds: Double? {
-        checks.compactMap { $0.last?.durationSeconds }.max()
-    }
-
     /// When the most recent run of any check started.
     public var lastCheck: Date? {
         checks.compactMap { $0.last?.startedAt }.max()

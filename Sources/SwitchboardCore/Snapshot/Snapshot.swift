@@ -48,6 +48,15 @@ public struct Snapshot: Sendable, Equatable, Codable {
             source: source, systems: [], interfaces: [], progress: CheckProgress(completed: 0, total: 0))
     }
 
+    /// Whether `other` shows what this snapshot shows: equal but for `version` and `generatedAt`.
+    /// A field added to the snapshot is compared without anyone having to remember it.
+    public func showsTheSame(as other: Snapshot) -> Bool {
+        var other = other
+        other.version = version
+        other.generatedAt = generatedAt
+        return self == other
+    }
+
     /// The system with this id, if any.
     public func system(_ id: String) -> SystemStatus? {
         systems.first { $0.id == id }

@@ -39,8 +39,10 @@ struct AlertmanagerIntegrationTests {
             annotations: ["summary": "orders interface down"], state: .firing, activeAt: now.addingTimeInterval(-60),
             firedAt: now.addingTimeInterval(-30))
         _ = queue.update(alerts: [alert], topology: .init(), now: now)
-        var replicaA = AlertmanagerPush(baseURL: alertmanager.baseURL, resendDelay: 1)
-        var replicaB = AlertmanagerPush(baseURL: alertmanager.baseURL, resendDelay: 1)
+        // endsAt lies four resend delays ahead: a minute's delay keeps Alertmanager from resolving the
+        // alert by itself while a slow machine runs the test (with 1 s it sent a `resolved` of its own).
+        var replicaA = AlertmanagerPush(baseURL: alertmanager.baseURL, resendDelay: 60)
+        var replicaB = AlertmanagerPush(baseURL: alertmanager.baseURL, resendDelay: 60)
         try await replicaA.push(queue.entries, now: now)
         try await replicaB.push(queue.entries, now: now)
         try await replicaA.push(queue.entries, now: now.addingTimeInterval(2))

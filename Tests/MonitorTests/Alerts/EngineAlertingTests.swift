@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import PromQL
 import SwitchboardCore
+import TestSupport
 import Testing
 
 @testable import Monitor
@@ -40,8 +41,7 @@ import Testing
         #expect(engine.snapshot.rules == RulesSummary(groups: 1, rules: 1))
         let running = Task { await engine.run() }
         defer { running.cancel() }
-        let deadline = Date().addingTimeInterval(20)
-        while engine.snapshot.alerts.entries.isEmpty, Date() < deadline { try await Task.sleep(for: .milliseconds(50)) }
+        await eventually(within: .seconds(60)) { !engine.snapshot.alerts.entries.isEmpty }
         let entry = try #require(engine.snapshot.alerts.entries.first)
         #expect(entry.name == "InterfaceDown")
         #expect(entry.state == .firing)

@@ -1,5 +1,6 @@
 import Foundation
 import PromQL
+import TestSupport
 import Testing
 
 @testable import Monitor
@@ -59,18 +60,52 @@ import Testing
     @Test func aRunPastItsTimeoutIsKilledWithItsChildren() async throws {
         let pidFile = scratch.path("child.pid")
         let script = try scratch.script("hang.sh", "echo started\nsleep 300 &\necho $! > \(pidFile)\nwait")
-        let engine = try engine([commandJob("hang", [script], timeout: .milliseconds(500))])
-        let run = try #require(await engine.runAndWait("hang"))
+        let clock = ManualJobClock(.iso("2026-03-01T02:00:00Z"))
+        let engine = try JobEngine(
+            jobs: [commandJob("hang", [script], timeout: .milliseconds(500))], store: SeriesStore(),
+            database: StateDatabase(directory: scratch.url), clock: clock)
+        let finished = Task { await engine.runAndWait("hang") }
+        // The script has written its first line and started its child: now its time runs out.
+        #expect(
+            try await eventually {
+                let run = try engine.runs(jobID: "hang").first
+                return try FileManager.default.fileExists(atPath: pidFile)
+                    && run.map { try engine.lines(runID: $0.id).map(\.text) } == ["started"]
+            })
+        let stopAdvancing = Task {
+            while !Task.isCancelled {
+                clock.advance(by: 0.5)
+                try? await Task.sleep(for: .milliseconds(20))
+            }
+        }
+        let run = try #require(await finished.value)
+        stopAdvancing.cancel()
         #expect(run.result == .timedOut && run.message?.contains("killed after 500ms") == true)
         #expect(try engine.lines(runID: run.id).first?.text == "started")
         let child = try #require(
             Int32(String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
-        var gone = false
-        for _ in 0..<50 where !gone {
-            gone = kill(child, 0) != 0
-            if !gone { try await Task.sleep(for: .milliseconds(100)) }
+        #expect(
+            await eventually { kill(child, 0) != 0 },
+            "the sleeping child was in the job's process group and is gone too")
+    }
+
+    @Test func anIntervalJobRunsAtStartAndWhenTheClockReachesItsNextDueTime() async throws {
+        let start = Date.iso("2026-03-01T02:00:00Z")
+        let clock = ManualJobClock(start)
+        let engine = try JobEngine(
+            jobs: [commandJob("tick", ["/bin/echo", "tick"], schedule: .interval(.seconds(600)))],
+            store: SeriesStore(), database: StateDatabase(directory: scratch.url), clock: clock)
+        let running = Task { await engine.run() }
+        let first = try await eventually { try engine.runs(jobID: "tick").first?.result == .succeeded }
+        clock.advance(by: 599)
+        clock.advance(by: 1)
+        let second = try await eventually {
+            try engine.runs(jobID: "tick").filter { $0.result == .succeeded }.count == 2
         }
-        #expect(gone, "the sleeping child was in the job's process group and is gone too")
+        running.cancel()
+        await running.value
+        #expect(first && second)
+        #expect(try engine.runs(jobID: "tick").map(\.startedAt) == [start + 600, start], "started at its due time")
     }
 
     @Test func aFloodIsRateLimitedWithACountOfDroppedLines() async throws {
@@ -109,13 +144,9 @@ import Testing
         #expect(engine.runNow("queue") == .started)
         #expect(engine.runNow("queue") == .queued)
         _ = FileManager.default.createFile(atPath: gate, contents: nil)
-        for _ in 0..<100 {
-            if try engine.runs(jobID: "queue").filter({ $0.result == .succeeded }).count == 2,
-                try engine.runs(jobID: "skip").first?.result == .succeeded
-            {
-                break
-            }
-            try await Task.sleep(for: .milliseconds(100))
+        try await eventually {
+            try engine.runs(jobID: "queue").filter { $0.result == .succeeded }.count == 2
+                && engine.runs(jobID: "skip").first?.result == .succeeded
         }
         #expect(try engine.runs(jobID: "skip").map(\.result) == [.succeeded])
         #expect(try engine.runs(jobID: "queue").map(\.result) == [.succeeded, .succeeded])

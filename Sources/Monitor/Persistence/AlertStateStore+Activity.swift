@@ -10,16 +10,13 @@ extension AlertStateStore {
         }
         let actions = try mapping {
             try writer.read { db in
-                try Row.fetchAll(
-                    db, sql: "SELECT * FROM alert_audit WHERE target = ? ORDER BY id DESC LIMIT ?",
-                    arguments: [id.rawValue, limit]
-                ).map { row in
-                    let action = AuditEntry.Action(rawValue: row["action"]).map(Self.verb) ?? row["action"]
-                    let detail: String = row["detail"]
-                    return AlertActivity(
-                        at: AlertRowCoding.date(row, "at"), by: row["actor"],
-                        text: detail.isEmpty ? action : "\(action): \(detail)")
-                }
+                try AuditRecord.filter(Column("target") == id.rawValue).order(Column("id").desc).limit(limit)
+                    .fetchAll(db).map { record in
+                        let action = AuditEntry.Action(rawValue: record.action).map(Self.verb) ?? record.action
+                        let detail = record.detail
+                        return AlertActivity(
+                            at: record.at, by: record.actor, text: detail.isEmpty ? action : "\(action): \(detail)")
+                    }
             }
         }
         return Array((changes + actions).sorted { $0.at > $1.at }.prefix(limit))

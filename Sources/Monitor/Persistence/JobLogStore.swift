@@ -4,7 +4,9 @@ import SwitchboardCore
 
 /// Runs of jobs and their lines in the state database, with retention per job.
 ///
-/// A line's row id is `run id << 32 | line number`: the lines of a run are one range of rows,
+/// Runs and tail positions are read as records (`JobRunRecord`, `TailPositionRecord`); lines are
+/// written with one cached statement and read with a cursor, their text left in SQLite's buffer
+/// until the filter has passed it. A line's row id is `run id << 32 | line number`: the lines of a run are one range of rows,
 /// read in order without a second index, and deleted in one statement.
 public final class JobLogStore: Sendable {
     public let pool: DatabasePool
@@ -72,7 +74,7 @@ public final class JobLogStore: Sendable {
                     WHERE id = ?
                     """,
                 arguments: [time.timeIntervalSince1970, result.rawValue, exitCode, message, records, runID])
-            return try Row.fetchOne(db, sql: "SELECT * FROM job_runs WHERE id = ?", arguments: [runID]).map(Self.run)
+            return try JobRunRecord.fetchOne(db, key: runID)?.summary
         }
     }
 
@@ -100,46 +102,36 @@ public final class JobLogStore: Sendable {
     /// The newest runs of a job, newest first.
     public func runs(jobID: String, limit: Int = 50) throws -> [JobRunSummary] {
         try pool.read { db in
-            try Row.fetchAll(
-                db, sql: "SELECT * FROM job_runs WHERE job_id = ? ORDER BY number DESC LIMIT ?",
-                arguments: [jobID, limit]
-            ).map(Self.run)
+            try JobRunRecord.filter(Column("job_id") == jobID).order(Column("number").desc).limit(limit).fetchAll(db)
+                .map(\.summary)
         }
     }
 
     /// One run by its number within the job, or the newest without one.
     public func run(jobID: String, number: Int? = nil) throws -> JobRunSummary? {
         try pool.read { db in
-            let row =
-                if let number {
-                    try Row.fetchOne(
-                        db, sql: "SELECT * FROM job_runs WHERE job_id = ? AND number = ?", arguments: [jobID, number])
-                } else {
-                    try Row.fetchOne(
-                        db, sql: "SELECT * FROM job_runs WHERE job_id = ? ORDER BY number DESC LIMIT 1",
-                        arguments: [jobID])
-                }
-            return row.map(Self.run)
+            let runs = JobRunRecord.filter(Column("job_id") == jobID)
+            let request =
+                if let number { runs.filter(Column("number") == number) } else { runs.order(Column("number").desc) }
+            return try request.fetchOne(db)?.summary
         }
     }
 
     public func run(id: Int64) throws -> JobRunSummary? {
         try pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM job_runs WHERE id = ?", arguments: [id]).map(Self.run)
+            try JobRunRecord.fetchOne(db, key: id)?.summary
+        }
+    }
+
+    /// The newest run of a job that has ended, whichever way.
+    public func lastFinishedRun(jobID: String) throws -> JobRunSummary? {
+        try pool.read { db in
+            try JobRunRecord.filter(Column("job_id") == jobID && Column("result") != "running")
+                .order(Column("number").desc).fetchOne(db)?.summary
         }
     }
 
     /// When the job last succeeded (the end of that run).
-    /// The newest run of a job that has ended, whichever way.
-    public func lastFinishedRun(jobID: String) throws -> JobRunSummary? {
-        try pool.read { db in
-            try Row.fetchOne(
-                db, sql: "SELECT * FROM job_runs WHERE job_id = ? AND result != 'running' ORDER BY number DESC LIMIT 1",
-                arguments: [jobID]
-            ).map(Self.run)
-        }
-    }
-
     public func lastSuccess(jobID: String) throws -> Date? {
         try pool.read { db in
             try Double.fetchOne(
@@ -259,28 +251,14 @@ public final class JobLogStore: Sendable {
     /// The saved read position of a tailed log file.
     public func tailPosition(jobID: String) throws -> TailPosition? {
         try pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM job_tail_positions WHERE job_id = ?", arguments: [jobID]).map {
-                TailPosition(device: $0["device"], inode: $0["inode"], offset: $0["offset"])
-            }
+            try TailPositionRecord.fetchOne(db, key: jobID)?.position
         }
     }
 
     public func saveTailPosition(_ position: TailPosition, jobID: String) throws {
         try pool.write { db in
-            try db.execute(
-                sql: "INSERT OR REPLACE INTO job_tail_positions (job_id, device, inode, offset) VALUES (?, ?, ?, ?)",
-                arguments: [jobID, position.device, position.inode, position.offset])
+            try TailPositionRecord(position, jobID: jobID).insert(db, onConflict: .replace)
         }
-    }
-
-    static func run(_ row: Row) -> JobRunSummary {
-        JobRunSummary(
-            id: row["id"], jobID: row["job_id"], number: row["number"], externalID: row["external_id"],
-            startedAt: Date(timeIntervalSince1970: row["started_at"]),
-            endedAt: (row["ended_at"] as Double?).map { Date(timeIntervalSince1970: $0) },
-            result: JobRunResult(rawValue: row["result"]) ?? .abandoned, exitCode: row["exit_code"],
-            message: row["message"], lineCount: row["line_count"], byteCount: row["byte_count"],
-            droppedLines: row["dropped_lines"], records: row["records"], firstErrorLine: row["first_error_line"])
     }
 }
 

@@ -1,9 +1,8 @@
 import Foundation
-import GRDB
 import PromQL
 
-/// How the alert tables spell values: label sets and annotations as JSON objects, matchers as JSON arrays,
-/// schedules as tagged JSON objects, times as Unix seconds.
+/// How the alert tables spell the values their records keep as text: label sets and annotations as
+/// JSON objects, matchers as JSON arrays, schedules as tagged JSON objects.
 enum AlertRowCoding {
     private struct StoredMatcher: Codable {
         var name: String
@@ -90,13 +89,5 @@ enum AlertRowCoding {
         default: break
         }
         throw AlertStoreError.invalidRow(table: table, id: id, reason: "unreadable schedule \(text.prefix(80))")
-    }
-
-    static func date(_ row: Row, _ column: String) -> Date {
-        Date(timeIntervalSince1970: row[column])
-    }
-
-    static func optionalDate(_ row: Row, _ column: String) -> Date? {
-        (row[column] as Double?).map(Date.init(timeIntervalSince1970:))
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// One operator action as the audit trail keeps it: who did what to which alert, silence or
 /// maintenance window, and when.
-public struct AuditRecord: Sendable, Equatable, Codable {
+public struct AuditTrailEntry: Sendable, Equatable, Codable {
     public var at: Date
     public var actor: String
     /// `ack`, `unack`, `silence`, `expire`, `note`, `maintenance`, `end-maintenance`.

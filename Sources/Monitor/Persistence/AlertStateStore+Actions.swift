@@ -13,8 +13,8 @@ extension AlertStateStore {
             var queue = try Self.queue(around: idText, db)
             let (ack, audit) = try queue.acknowledge(
                 idText, by: actor, note: note, expiresAt: expiresAt, sticky: sticky, now: now)
-            try Self.upsert(ack, db)
-            try Self.insert(audit, db)
+            try AcknowledgementRecord(ack).insert(db, onConflict: .replace)
+            try AuditRecord(audit).insert(db)
             return ack
         }
     }
@@ -23,8 +23,8 @@ extension AlertStateStore {
         try write { db in
             var queue = try Self.queue(around: idText, db)
             let (id, audit) = try queue.unacknowledge(idText, by: actor, now: now)
-            try db.execute(sql: "DELETE FROM alert_acknowledgement WHERE alert_id = ?", arguments: [id.rawValue])
-            try Self.insert(audit, db)
+            try AcknowledgementRecord.deleteOne(db, key: id.rawValue)
+            try AuditRecord(audit).insert(db)
             return id
         }
     }
@@ -33,10 +33,8 @@ extension AlertStateStore {
         try write { db in
             var queue = try Self.queue(around: idText, db)
             let (note, audit) = try queue.addNote(idText, by: actor, text: text, now: now)
-            try db.execute(
-                sql: "INSERT INTO alert_note (alert_id, written_by, written_at, text) VALUES (?, ?, ?, ?)",
-                arguments: [note.alertID.rawValue, note.by, note.at.timeIntervalSince1970, note.text])
-            try Self.insert(audit, db)
+            try AlertNoteRecord(note).insert(db)
+            try AuditRecord(audit).insert(db)
             return note
         }
     }
@@ -52,11 +50,12 @@ extension AlertStateStore {
             // The silences the id could name; the queue resolves a prefix among them (`IDPrefix`).
             var queue = AlertQueue(
                 alerts: [], acknowledgements: [],
-                silences: try Self.silences(db, sql: "SELECT * FROM alert_silence WHERE id LIKE ? || '%'", id: id),
-                notes: [], maintenanceWindows: [])
+                silences: try SilenceRecord.filter(sql: "id LIKE ? || '%'", arguments: [id]).fetchAll(db).map {
+                    try $0.silence()
+                }, notes: [], maintenanceWindows: [])
             let (expired, audit) = try queue.expireSilence(id, by: actor, now: now)
-            try Self.upsert(expired, db)
-            try Self.insert(audit, db)
+            try SilenceRecord(expired).insert(db, onConflict: .replace)
+            try AuditRecord(audit).insert(db)
             return expired
         }
     }
@@ -67,13 +66,10 @@ extension AlertStateStore {
         let wanted = idText.lowercased()
         let isHex = !wanted.isEmpty && wanted.allSatisfy(\.isHexDigit)
         let condition = isHex ? "id LIKE ? || '%'" : "id = ?"
-        let alerts = try Self.alerts(db, sql: "SELECT * FROM alert WHERE \(condition) LIMIT 20", arguments: [wanted])
+        let alerts = try AlertRecord.filter(sql: condition, arguments: [wanted]).limit(20).fetchAll(db)
+            .map { try $0.alert() }
         let ids = alerts.map(\.id.rawValue)
-        let acknowledgements = try Self.acknowledgements(
-            db,
-            sql:
-                "SELECT * FROM alert_acknowledgement WHERE alert_id IN (\(ids.map { _ in "?" }.joined(separator: ",")))",
-            arguments: StatementArguments(ids))
+        let acknowledgements = try AcknowledgementRecord.filter(keys: ids).fetchAll(db).map(\.acknowledgement)
         return AlertQueue(
             alerts: alerts, acknowledgements: acknowledgements, silences: [], notes: [], maintenanceWindows: [])
     }

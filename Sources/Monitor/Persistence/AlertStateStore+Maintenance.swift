@@ -21,8 +21,8 @@ extension AlertStateStore {
                 throw AlertQueueError.unknownMaintenanceWindow(idText)
             }
             let audit = try queue.removeMaintenanceWindow(window.id, by: actor, now: now)
-            try db.execute(sql: "DELETE FROM alert_maintenance_window WHERE id = ?", arguments: [window.id])
-            try Self.insert(audit, db)
+            try MaintenanceWindowRecord.deleteOne(db, key: window.id)
+            try AuditRecord(audit).insert(db)
             return window
         }
     }

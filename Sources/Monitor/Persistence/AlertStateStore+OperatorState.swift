@@ -16,10 +16,26 @@ extension AlertStateStore {
         try mapping {
             try writer.read { db in
                 OperatorState(
-                    acknowledgements: try Self.acknowledgements(db, sql: "SELECT * FROM alert_acknowledgement"),
-                    silences: try Self.silences(db), notes: try Self.notes(db),
+                    acknowledgements: try Self.acknowledgements(db), silences: try Self.silences(db),
+                    notes: try Self.notes(db),
                     maintenanceWindows: try Self.maintenanceWindows(db))
             }
         }
+    }
+
+    static func acknowledgements(_ db: Database) throws -> [Acknowledgement] {
+        try AcknowledgementRecord.fetchAll(db).map(\.acknowledgement)
+    }
+
+    static func silences(_ db: Database) throws -> [Silence] {
+        try SilenceRecord.fetchAll(db).map { try $0.silence() }
+    }
+
+    static func notes(_ db: Database) throws -> [AlertNote] {
+        try AlertNoteRecord.order(Column("id")).fetchAll(db).map(\.note)
+    }
+
+    static func maintenanceWindows(_ db: Database) throws -> [MaintenanceWindow] {
+        try MaintenanceWindowRecord.fetchAll(db).map { try $0.window() }
     }
 }
