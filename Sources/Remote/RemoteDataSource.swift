@@ -214,7 +214,7 @@ public final class RemoteDataSource: DataSource {
             (
                 .POST, "/api/v1/silences",
                 SilenceRequest(
-                    matchers: "{" + matchers.map(\.description).joined(separator: ", ") + "}",
+                    matchers: AlertMatcher.listDescription(matchers),
                     duration: DurationParser.format(duration), comment: comment)
             )
         case .expireSilence(let id, _):

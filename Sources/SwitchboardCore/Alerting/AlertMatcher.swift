@@ -22,6 +22,11 @@ public struct AlertMatcher: Sendable, Hashable, CustomStringConvertible {
         self.value = value
     }
 
+    /// A list as `parseList` reads it back: `{a="b", c=~"d"}`.
+    public static func listDescription(_ matchers: [AlertMatcher]) -> String {
+        "{" + matchers.map(\.description).joined(separator: ", ") + "}"
+    }
+
     /// `name="value"`, with `"` and `\` escaped.
     public var description: String {
         let escaped = value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")

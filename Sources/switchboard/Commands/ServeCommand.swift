@@ -74,10 +74,12 @@ struct ServeCommand: AsyncParsableCommand {
             throw ExitStatus.badInput
         }
         let landscape = served.host.info.landscape
-        var where_ = "unix:\(socketPath)"
-        if let tcp { where_ += ", \(tls == nil ? "http" : "https")://\(tcp.host):\(served.server.tcpPort ?? tcp.port)" }
+        var addresses = "unix:\(socketPath)"
+        if let tcp {
+            addresses += ", \(tls == nil ? "http" : "https")://\(tcp.host):\(served.server.tcpPort ?? tcp.port)"
+        }
         logger.info(
-            "serving \(landscape) on \(where_)", metadata: ["pid": "\(getpid())", "state_dir": "\(stateDirectory)"])
+            "serving \(landscape) on \(addresses)", metadata: ["pid": "\(getpid())", "state_dir": "\(stateDirectory)"])
         await Self.serveUntilTerminated(served, logger: logger)
         logger.info("stopping: closing listeners, cancelling probes, writing state")
         await served.stop()
