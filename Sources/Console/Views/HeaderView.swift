@@ -32,18 +32,17 @@ enum HeaderView {
         if !snapshot.landscape.isEmpty {
             segments.append(Segment(text: TerminalText.clean(snapshot.landscape), role: .title))
         }
+        // A lost engine is said first; another process's engine and who else is attached come last,
+        // so that a narrow header cuts them before the data's age and the interfaces up.
         switch snapshot.link {
         case .inProcess:
             if !snapshot.source.isEmpty {
                 segments.append(Segment(text: TerminalText.clean(snapshot.source), role: .title))
             }
-        case .attached(let pid, _):
-            segments.append(Segment(text: "attached to pid \(pid)", role: .title))
+        case .attached: break
         case .disconnected(_, let since, _):
             segments.append(Segment(text: "DISCONNECTED \(Formatting.age(now.timeIntervalSince(since)))", role: .down))
         }
-        let engineers = Set(snapshot.viewers.map(\.user)).count
-        if engineers > 1 { segments.append(Segment(text: "\(engineers) connected", role: .title)) }
         segments.append(dataAge(snapshot: snapshot, now: now, staleAfter: staleAfter))
         if !snapshot.progress.isComplete {
             segments.append(
@@ -53,6 +52,11 @@ enum HeaderView {
             let role: StyleRole = tally.worst == .ok ? .title : StyleRole(tally.worst)
             segments.append(Segment(text: "up \(tally.up)/\(snapshot.interfaces.count)", role: role))
         }
+        if case .attached(let pid, _) = snapshot.link {
+            segments.append(Segment(text: "attached to pid \(pid)", role: .title))
+        }
+        let engineers = Set(snapshot.viewers.map(\.user)).count
+        if engineers > 1 { segments.append(Segment(text: "\(engineers) connected", role: .title)) }
         return segments
     }
 
