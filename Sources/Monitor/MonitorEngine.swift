@@ -246,7 +246,7 @@ public final class MonitorEngine: DataSource {
             // Not "the checks ran": the console marks the outcome ✔ or ✘, and a check that is down is no ✔.
             return CommandOutcome(
                 succeeded: down == 0, message: "checked \(target): \(results.count - down) up, \(down) down")
-        case .acknowledge, .unacknowledge, .note, .silence, .expireSilence:
+        case .acknowledge, .unacknowledge, .note, .silence, .expireSilence, .addMaintenance, .removeMaintenance:
             guard let alerting else {
                 return CommandOutcome(succeeded: false, message: "no alert rules are loaded, so there is no queue")
             }

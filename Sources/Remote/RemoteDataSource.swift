@@ -85,6 +85,11 @@ public final class RemoteDataSource: DataSource {
         }
     }
 
+    /// The engine's snapshot now, fetched once (without following it): for the command line.
+    public func fetchSnapshot() async throws -> Snapshot {
+        try await api.get(Snapshot.self, "/api/v1/snapshot")
+    }
+
     public func jobRuns(jobID: String, limit: Int) async throws -> [JobRunSummary] {
         do {
             return try await api.get(
@@ -221,6 +226,10 @@ public final class RemoteDataSource: DataSource {
             (.DELETE, "/api/v1/silences/\(APIClient.escape(id))", nil)
         case .runJob(let id):
             (.POST, "/api/v1/jobs/\(APIClient.escape(id))/run", nil)
+        case .addMaintenance(let window, _):
+            (.POST, "/api/v1/maintenance", MaintenanceRequest(window))
+        case .removeMaintenance(let id, _):
+            (.DELETE, "/api/v1/maintenance/\(APIClient.escape(id))", nil)
         }
     }
 }

@@ -41,6 +41,9 @@ extension EngineAPI {
         read(router, "/api/v1/silences", transport: transport) { _, _ in
             APIResponse.json(host.snapshot.alerts.silences)
         }
+        read(router, "/api/v1/maintenance", transport: transport) { _, _ in
+            APIResponse.json(host.snapshot.alerts.maintenance)
+        }
         read(router, "/api/v1/jobs", transport: transport) { _, _ in APIResponse.json(host.snapshot.jobs) }
         read(router, "/api/v1/jobs/{id}/runs", transport: transport) { request, context in
             let id = try context.parameters.require("id")

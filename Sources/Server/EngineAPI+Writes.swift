@@ -36,6 +36,17 @@ extension EngineAPI {
         write(router, .delete, "/api/v1/silences/{id}", transport: transport) { _, context, caller in
             .expireSilence(id: try context.parameters.require("id"), by: caller.name)
         }
+        write(router, .post, "/api/v1/maintenance", transport: transport) { request, _, caller in
+            let body = try await RequestBodyReader.decode(MaintenanceRequest.self, from: request)
+            do {
+                return .addMaintenance(try body.window(now: Date()), by: caller.name)
+            } catch let error as MaintenanceScheduleError {
+                throw APIFailure.badRequest(error.message)
+            }
+        }
+        write(router, .delete, "/api/v1/maintenance/{id}", transport: transport) { _, context, caller in
+            .removeMaintenance(id: try context.parameters.require("id"), by: caller.name)
+        }
         write(router, .post, "/api/v1/jobs/{id}/run", transport: transport) { _, context, _ in
             .runJob(id: try context.parameters.require("id"))
         }

@@ -26,20 +26,11 @@ public final class EngineHost: Sendable {
     public let events = EventHub()
     public let info: EngineInfo
     private let current: Mutex<any DataSource>
-    private let encoded = Mutex<EncodedSnapshot?>(nil)
+    private let encoded = EncodedAnswers()
     /// The versions consoles were last sent, newest last: the bases of their next deltas.
     private let served = Mutex<[Snapshot]>([])
     /// How many versions are kept for deltas; a console further behind fetches everything.
-    static let keptVersions = 8
-
-    /// A snapshot (`base == nil`) or a delta, encoded.
-    private struct EncodedSnapshot {
-        var base: UInt64?
-        var version: UInt64
-        var viewers: [Viewer]
-        /// Shared by every answer that sends it (a ByteBuffer is copied only when written to).
-        var data: ByteBuffer
-    }
+    static let keptVersions = 4
     private let reloader = Mutex<(@Sendable () async -> ReloadOutcome)?>(nil)
     private let jobPush = Mutex<JobPushHandler?>(nil)
 
@@ -72,7 +63,7 @@ public final class EngineHost: Sendable {
     /// Serves `source` from now on (after a reload), and tells every console to fetch anew.
     public func replace(_ source: any DataSource) {
         current.withLock { $0 = source }
-        encoded.withLock { $0 = nil }
+        encoded.clear()
         served.withLock { $0 = [] }
         events.publish("reset", data: "{}")
     }
@@ -89,16 +80,9 @@ public final class EngineHost: Sendable {
     func encodedSnapshot() -> ByteBuffer {
         let snapshot = self.snapshot
         remember(snapshot)
-        if let cached = encoded.withLock({ $0 }), cached.base == nil, cached.version == snapshot.version,
-            cached.viewers == snapshot.viewers
-        {
-            return cached.data
+        return encoded.answer(.init(version: snapshot.version, viewers: snapshot.viewers), base: nil) {
+            (try? APICoding.encode(snapshot)) ?? Data()
         }
-        let data = ByteBuffer(bytes: (try? APICoding.encode(snapshot)) ?? Data())
-        encoded.withLock {
-            $0 = EncodedSnapshot(base: nil, version: snapshot.version, viewers: snapshot.viewers, data: data)
-        }
-        return data
     }
 
     /// What changed since `base`, encoded (once for every console on that base); nil when `base` is
@@ -107,16 +91,9 @@ public final class EngineHost: Sendable {
         let snapshot = self.snapshot
         guard let old = served.withLock({ $0.last { $0.version == base } }) else { return nil }
         remember(snapshot)
-        if let cached = encoded.withLock({ $0 }), cached.base == base, cached.version == snapshot.version,
-            cached.viewers == snapshot.viewers
-        {
-            return cached.data
+        return encoded.answer(.init(version: snapshot.version, viewers: snapshot.viewers), base: base) {
+            (try? APICoding.encode(SnapshotDelta(from: old, to: snapshot))) ?? Data()
         }
-        let data = ByteBuffer(bytes: (try? APICoding.encode(SnapshotDelta(from: old, to: snapshot))) ?? Data())
-        encoded.withLock {
-            $0 = EncodedSnapshot(base: base, version: snapshot.version, viewers: snapshot.viewers, data: data)
-        }
-        return data
     }
 
     /// Keeps a snapshot a console now holds, as the base of its next delta.

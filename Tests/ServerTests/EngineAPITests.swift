@@ -83,6 +83,69 @@ import Testing
         #expect(try await alice.post("/api/v1/jobs/nope/run").status == 409)
     }
 
+    @Test func maintenanceWindowsArePlannedListedAndRemovedOverTheAPI() async throws {
+        let fixture = try await EngineFixture.start()
+        defer { Task { await fixture.stop() } }
+        let alert = try #require(try await fixture.firingAlert())
+        let alice = fixture.tcp(token: "operator-token-0123456789")
+        let listed = try await alice.get("/api/v1/maintenance")
+        #expect(listed.status == 200)
+        #expect(listed.body.contains(#""id":"config:patch-night""#) && listed.body.contains(#""at":"22:00""#))
+
+        let planned = try await alice.post(
+            "/api/v1/maintenance",
+            #"{"matchers": "{alertname=\"InterfaceDown\"}", "end": "2999-01-01T00:00:00Z", "comment": "ERP upgrade"}"#)
+        #expect(planned.status == 200, "\(planned.body)")
+        let window = try #require(fixture.engine.snapshot.alerts.maintenance.first { $0.createdBy == "alice" })
+        #expect(window.state == .open && window.name == #"{alertname="InterfaceDown"}"#)
+        #expect(
+            fixture.engine.snapshot.alerts.entries.first { $0.id == alert }?.muting == [
+                .maintenance(windowID: window.id)
+            ], "the window mutes the firing alert at once")
+        let weekly = try await alice.post(
+            "/api/v1/maintenance",
+            #"{"matchers": "system=a", "weekly": "sat,sun", "at": "02:00", "duration": "2h", "timeZone": "Europe/Berlin", "comment": "c", "name": "weekend"}"#
+        )
+        #expect(weekly.status == 200, "\(weekly.body)")
+        let weekend = try #require(fixture.engine.snapshot.alerts.maintenance.first { $0.name == "weekend" })
+        #expect(
+            weekend.schedule
+                == .weekly(
+                    weekdays: [7, 1], minuteOfDay: 120, duration: 7200, timeZone: TimeZone(identifier: "Europe/Berlin")!
+                ))
+
+        let removed = try await alice.request(.DELETE, "/api/v1/maintenance/\(window.id.prefix(8))")
+        #expect(removed.status == 200, "\(removed.body)")
+        #expect(fixture.engine.snapshot.alerts.entries.first { $0.id == alert }?.muting == [])
+        let fromConfig = try await alice.request(.DELETE, "/api/v1/maintenance/config:patch-night")
+        #expect(fromConfig.status == 409)
+        #expect(fromConfig.body.contains("config file"))
+        let audit = try await alice.get("/api/v1/audit?limit=10")
+        #expect(audit.body.contains(#""action":"maintenance""#) && audit.body.contains(#""action":"end-maintenance""#))
+
+        let mixed = try await alice.post(
+            "/api/v1/maintenance",
+            #"{"matchers": "system=a", "end": "2999-01-01T00:00:00Z", "weekly": "sat", "comment": "c"}"#)
+        #expect(mixed.status == 400)
+        #expect(mixed.body.contains("do not mix"))
+        let backwards = try await alice.post(
+            "/api/v1/maintenance",
+            #"{"matchers": "system=a", "start": "2999-01-02T00:00:00Z", "end": "2999-01-01T00:00:00Z", "comment": "c"}"#
+        )
+        #expect(backwards.status == 400)
+        let badDay = try await alice.post(
+            "/api/v1/maintenance",
+            #"{"matchers": "system=a", "weekly": "someday", "at": "02:00", "duration": "1h", "comment": "c"}"#)
+        #expect(badDay.status == 400)
+        #expect(badDay.body.contains("someday"))
+        let noMatchers = try await alice.post(
+            "/api/v1/maintenance", #"{"matchers": "{}", "end": "2999-01-01T00:00:00Z", "comment": "c"}"#)
+        #expect(noMatchers.status == 400)
+        #expect(noMatchers.body.contains("matchers"))
+        let viewer = fixture.tcp(token: "viewer-token-0123456789")
+        #expect(try await viewer.request(.DELETE, "/api/v1/maintenance/config:patch-night").status == 403)
+    }
+
     @Test func everyMistakeGetsItsStatusAndNamesWhatWasWrong() async throws {
         let fixture = try await EngineFixture.start()
         defer { Task { await fixture.stop() } }

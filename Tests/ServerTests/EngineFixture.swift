@@ -41,7 +41,14 @@ struct EngineFixture {
         return Landscape(
             name: "fixture", systems: [System(id: "a", name: "A"), System(id: "b", name: "财务系统")],
             interfaces: [Interface(id: "feed", name: "Feed", from: "a", to: "b", kind: .file, checks: [failing])],
-            jobs: [job, Job(id: "pushed", name: "Pushed by the job itself", source: .push)])
+            jobs: [job, Job(id: "pushed", name: "Pushed by the job itself", source: .push)],
+            alerting: AlertingConfig(maintenanceWindows: [
+                MaintenanceWindowConfig(
+                    name: "patch-night", matchers: [AlertMatcher(name: "system", kind: .equal, value: "b")],
+                    schedule: .weekly(
+                        weekdays: [1], minuteOfDay: 22 * 60, duration: 4 * 3600, timeZone: TimeZone(identifier: "UTC")!),
+                    comment: "from the config")
+            ]))
     }
 
     static func start(tokens: [APIToken] = tokens, directory: URL? = nil) async throws -> EngineFixture {

@@ -40,6 +40,12 @@ import Testing
         if seed & 8 != 0 {
             new.alerts.entries[2] = Self.entry("x2", acknowledged: true)
             new.alerts.entries.swapAt(0, 3)
+            new.alerts.maintenance = [
+                MaintenanceWindowSnapshot(
+                    id: "w1", name: "patch night", matchers: [AlertMatcher(name: "system", kind: .equal, value: "a")],
+                    schedule: .once(start: Date(timeIntervalSince1970: 1_700_000_000), end: .distantFuture),
+                    createdBy: "bob", comment: "", state: .open)
+            ]
         }
         if seed & 16 != 0 { new.alerts.entries.removeFirst(); new.alerts.entries.append(Self.entry("y")) }
         if seed & 32 != 0 {

@@ -171,6 +171,23 @@ final class AlertPipeline: Sendable {
                     try self.store?.recordSilence($0.0, audit: $0.1)
                 }.0
                 return CommandOutcome(succeeded: true, message: "silence \(expired.id.prefix(8)) expired")
+            case .addMaintenance(let config, let by):
+                let window = try MaintenanceWindow(config, createdBy: by)
+                _ = try change {
+                    $0.addMaintenanceWindow(window, now: now)
+                } persist: {
+                    try self.store?.recordMaintenanceWindow(window, audit: $0)
+                }
+                return CommandOutcome(
+                    succeeded: true, message: "maintenance window \(window.name) planned as \(window.id.prefix(8))")
+            case .removeMaintenance(let id, let by):
+                let removed = try change { queue in
+                    let id = try queue.resolveMaintenanceWindowID(id)
+                    return (id, try queue.removeMaintenanceWindow(id, by: by, now: now))
+                } persist: {
+                    try self.store?.recordMaintenanceWindowRemoval($0.0, audit: $0.1)
+                }
+                return CommandOutcome(succeeded: true, message: "maintenance window \(removed.1.detail) removed")
             case .checkNow, .runJob:
                 return CommandOutcome(succeeded: false, message: "not an alert command")
             }

@@ -113,7 +113,9 @@ extension AlertQueue {
     public mutating func removeMaintenanceWindow(_ idText: String, by actor: String, now: Date)
         throws(AlertQueueError) -> AuditEntry
     {
+        guard !idText.hasPrefix(MaintenanceWindow.configPrefix) else { throw .maintenanceWindowInConfig(idText) }
         let id = try resolveMaintenanceWindowID(idText)
+        guard !id.hasPrefix(MaintenanceWindow.configPrefix) else { throw .maintenanceWindowInConfig(id) }
         guard let window = maintenanceWindows.removeValue(forKey: id) else {
             throw .unknownMaintenanceWindow(idText)
         }

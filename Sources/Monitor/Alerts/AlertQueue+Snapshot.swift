@@ -15,7 +15,10 @@ extension AlertQueue {
                 endsAt: silence.endsAt, createdBy: silence.createdBy, comment: silence.comment,
                 state: silence.state(at: now).rawValue)
         }
-        return AlertQueueSnapshot(entries: entries.map(\.snapshot), groups: groups, silences: silences)
+        let maintenance = maintenanceWindows.values.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
+            .map { $0.snapshot(now: now) }
+        return AlertQueueSnapshot(
+            entries: entries.map(\.snapshot), groups: groups, silences: silences, maintenance: maintenance)
     }
 }
 
@@ -40,7 +43,8 @@ extension QueueEntry {
             labels: labels.pairs.map { LabelPair($0.name, $0.value) }, annotations: annotations,
             since: self.state == .inactive ? (resolvedAt ?? activeAt) : activeAt,
             acknowledgement: acknowledgement.map {
-                AcknowledgementSnapshot(by: $0.by, at: $0.at, note: $0.note, expiresAt: $0.expiresAt)
+                AcknowledgementSnapshot(
+                    by: $0.by, at: $0.at, note: $0.note, expiresAt: $0.expiresAt, sticky: $0.sticky)
             }, muting: muting, rootCause: suppression?.rootCause.description,
             notes: notes.map { NoteSnapshot(by: $0.by, at: $0.at, text: $0.text) }, activeAt: activeAt,
             firedAt: firedAt)

@@ -17,7 +17,7 @@ public struct AlertQueue: Sendable {
     /// How long a resolved alert stays in the queue (Prometheus keeps them 15 minutes).
     public var resolvedRetention: TimeInterval
     /// The queue as of the last evaluation, most urgent first.
-    public private(set) var entries: [QueueEntry] = []
+    public internal(set) var entries: [QueueEntry] = []
     /// The topology of the last evaluation, reused when an operator action recomputes the queue.
     public private(set) var topology = AlertTopology()
 

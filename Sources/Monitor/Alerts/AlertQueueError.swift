@@ -13,6 +13,7 @@ public enum AlertQueueError: Error, Sendable, Equatable, CustomStringConvertible
     case invalidMaintenanceWindow(String)
     case unknownMaintenanceWindow(String)
     case ambiguousMaintenanceWindow(String, candidates: [String])
+    case maintenanceWindowInConfig(String)
     case alertResolved(AlertID)
     case acknowledgementExpiresInThePast(Date)
 
@@ -35,6 +36,8 @@ public enum AlertQueueError: Error, Sendable, Equatable, CustomStringConvertible
             "no maintenance window with id `\(id)` (see `switchboard maintenance list`)"
         case .ambiguousMaintenanceWindow(let id, let candidates):
             "maintenance window id `\(id)` is ambiguous: it starts \(candidates.joined(separator: ", "))"
+        case .maintenanceWindowInConfig(let id):
+            "maintenance window `\(id)` is written in the config file: change it there and reload"
         case .alertResolved(let id): "alert `\(id)` is resolved; only pending and firing alerts can be acknowledged"
         case .acknowledgementExpiresInThePast(let date):
             "an acknowledgement must expire in the future, not at \(Self.format(date))"

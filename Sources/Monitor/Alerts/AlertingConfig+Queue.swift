@@ -16,16 +16,7 @@ extension AlertingConfig {
     /// The `maintenance_windows`, each with the id `config:<name>`; they live in the config, not the database.
     public func queueMaintenanceWindows() throws -> [MaintenanceWindow] {
         try maintenanceWindows.map { window in
-            let schedule: MaintenanceWindow.Schedule =
-                switch window.schedule {
-                case .once(let start, let end): .once(start: start, end: end)
-                case .weekly(let days, let minute, let duration, let zone):
-                    .weekly(weekdays: days, minuteOfDay: minute, duration: duration, timeZone: zone)
-                }
-            return try MaintenanceWindow(
-                id: MaintenanceWindow.configPrefix + window.name, name: window.name,
-                matchers: try LabelMatcher.alerting(window.matchers), schedule: schedule, createdBy: "config",
-                comment: window.comment)
+            try MaintenanceWindow(window, id: MaintenanceWindow.configPrefix + window.name, createdBy: "config")
         }
     }
 }

@@ -24,3 +24,13 @@ extension QueueEntry {
         }
     }
 }
+
+extension AlertQueue {
+    /// Takes the engine's last saved inhibition and suppression into the unresolved entries: for a
+    /// reader of the database (`alerts list`) that has neither the config's rules nor live health.
+    public mutating func applyEngineMuting(_ muting: [AlertID: EngineMuting]) {
+        for index in entries.indices where !entries[index].isResolved {
+            if let computed = muting[entries[index].id] { entries[index].engineMuting = computed }
+        }
+    }
+}

@@ -24,3 +24,17 @@ extension LabelMatcher {
         return converted
     }
 }
+
+extension AlertMatcher {
+    /// The matcher as people write it, from the PromQL matcher the queue evaluates.
+    public init(_ matcher: LabelMatcher) {
+        let kind: AlertMatcher.Kind =
+            switch matcher.kind {
+            case .equal: .equal
+            case .notEqual: .notEqual
+            case .matchesRegex: .matchesRegex
+            case .doesNotMatchRegex: .doesNotMatchRegex
+            }
+        self.init(name: matcher.name, kind: kind, value: matcher.value)
+    }
+}

@@ -1,14 +1,11 @@
 import Foundation
 import PromQL
+import SwitchboardCore
 
 /// A planned period in which alerts matching the window's matchers are silenced.
 public struct MaintenanceWindow: Sendable, Hashable, Identifiable {
     /// When a window is open: once, or every week on some days at a time of day in a time zone.
-    public enum Schedule: Sendable, Hashable {
-        case once(start: Date, end: Date)
-        /// Opens on `weekdays` (1 = Sunday … 7 = Saturday, as `Calendar`) at `minuteOfDay` local time.
-        case weekly(weekdays: Set<Int>, minuteOfDay: Int, duration: TimeInterval, timeZone: TimeZone)
-    }
+    public typealias Schedule = MaintenanceSchedule
 
     public var id: String
     public var name: String
@@ -44,6 +41,30 @@ public struct MaintenanceWindow: Sendable, Hashable, Identifiable {
         self.schedule = schedule
         self.createdBy = createdBy
         self.comment = comment
+    }
+
+    /// A window planned as `config` describes it, by `createdBy`.
+    public init(
+        _ config: MaintenanceWindowConfig, id: String = UUID().uuidString.lowercased(), createdBy: String
+    ) throws {
+        try self.init(
+            id: id, name: config.name, matchers: try LabelMatcher.alerting(config.matchers),
+            schedule: config.schedule, createdBy: createdBy, comment: config.comment)
+    }
+
+    /// The window as the console and the command line show it at `now`.
+    public func snapshot(now: Date) -> MaintenanceWindowSnapshot {
+        let state: MaintenanceWindowSnapshot.State =
+            if isOpen(at: now) {
+                .open
+            } else if case .once(_, let end) = schedule, end <= now {
+                .over
+            } else {
+                .closed
+            }
+        return MaintenanceWindowSnapshot(
+            id: id, name: name, matchers: matchers.map(AlertMatcher.init), schedule: schedule, createdBy: createdBy,
+            comment: comment, state: state)
     }
 
     /// Whether the window is open at `now`.

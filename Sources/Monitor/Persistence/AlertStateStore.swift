@@ -96,6 +96,13 @@ public struct AlertStateStore: Sendable {
         }
     }
 
+    public func recordMaintenanceWindowRemoval(_ id: String, audit: AuditEntry) throws {
+        try write { db in
+            _ = try MaintenanceWindowRecord.deleteOne(db, key: id)
+            try AuditRecord(audit).insert(db)
+        }
+    }
+
     /// The newest operator actions, newest last.
     public func auditTrail(limit: Int = 1000) throws -> [AuditEntry] {
         try mapping {

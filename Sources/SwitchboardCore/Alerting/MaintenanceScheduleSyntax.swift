@@ -29,6 +29,19 @@ public enum MaintenanceScheduleSyntax {
         return days
     }
 
+    /// The weekdays' short names, Monday first as people plan weeks: `["sat", "sun"]`.
+    public static func names(of weekdays: Set<Int>) -> [String] {
+        let names = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"]
+        return [2, 3, 4, 5, 6, 7, 1].filter(weekdays.contains).map { names[$0 - 1] }
+    }
+
+    /// Minutes after midnight as `HH:MM`.
+    public static func timeOfDay(_ minuteOfDay: Int) -> String {
+        let hour = minuteOfDay / 60
+        let minute = minuteOfDay % 60
+        return (hour < 10 ? "0" : "") + "\(hour):" + (minute < 10 ? "0" : "") + "\(minute)"
+    }
+
     /// `HH:MM` on a 24-hour clock, as minutes after midnight.
     public static func minuteOfDay(_ text: String) throws(MaintenanceScheduleError) -> Int {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)

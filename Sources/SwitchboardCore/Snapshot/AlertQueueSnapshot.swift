@@ -6,11 +6,17 @@ public struct AlertQueueSnapshot: Sendable, Equatable, Codable {
     public var entries: [AlertEntrySnapshot]
     public var groups: [AlertGroupSnapshot]
     public var silences: [SilenceSnapshot]
+    /// Every maintenance window, the config's and those added at run time, by name.
+    public var maintenance: [MaintenanceWindowSnapshot]
 
-    public init(entries: [AlertEntrySnapshot], groups: [AlertGroupSnapshot], silences: [SilenceSnapshot]) {
+    public init(
+        entries: [AlertEntrySnapshot], groups: [AlertGroupSnapshot], silences: [SilenceSnapshot],
+        maintenance: [MaintenanceWindowSnapshot] = []
+    ) {
         self.entries = entries
         self.groups = groups
         self.silences = silences
+        self.maintenance = maintenance
     }
 
     public static let empty = AlertQueueSnapshot(entries: [], groups: [], silences: [])
@@ -91,12 +97,15 @@ public struct AcknowledgementSnapshot: Sendable, Equatable, Codable {
     public var at: Date
     public var note: String
     public var expiresAt: Date?
+    /// Whether it holds when the alert's severity rises.
+    public var sticky: Bool
 
-    public init(by: String, at: Date, note: String, expiresAt: Date?) {
+    public init(by: String, at: Date, note: String, expiresAt: Date?, sticky: Bool = false) {
         self.by = by
         self.at = at
         self.note = note
         self.expiresAt = expiresAt
+        self.sticky = sticky
     }
 }
 

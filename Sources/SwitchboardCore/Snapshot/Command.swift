@@ -15,12 +15,18 @@ public enum Command: Sendable, Equatable {
     case expireSilence(id: String, by: String)
     /// Start a job now, outside its schedule.
     case runJob(id: String)
+    /// Plan a maintenance window: alerts its matchers select are muted while it is open.
+    case addMaintenance(MaintenanceWindowConfig, by: String)
+    /// Remove a maintenance window that was added at run time (the config's stay).
+    case removeMaintenance(id: String, by: String)
 
     /// Whether the command changes shared state (refused in read-only mode).
     public var isWrite: Bool {
         switch self {
         case .checkNow: false
-        case .acknowledge, .unacknowledge, .note, .silence, .expireSilence, .runJob: true
+        case .acknowledge, .unacknowledge, .note, .silence, .expireSilence, .runJob, .addMaintenance,
+            .removeMaintenance:
+            true
         }
     }
 }

@@ -29,12 +29,14 @@ public struct SnapshotDelta: Codable, Sendable, Equatable {
         public var value: Value
     }
 
-    /// The queue's entries in their new order, the ones that changed, its groups and silences.
+    /// The queue's entries in their new order, the ones that changed, its groups, silences and
+    /// maintenance windows.
     public struct AlertsDelta: Codable, Sendable, Equatable {
         public var order: [String]
         public var changed: [AlertEntrySnapshot]
         public var groups: [AlertGroupSnapshot]
         public var silences: [SilenceSnapshot]
+        public var maintenance: [MaintenanceWindowSnapshot]
     }
 
     /// What turns `old` into `new`.
@@ -57,7 +59,7 @@ public struct SnapshotDelta: Codable, Sendable, Equatable {
             let before = Dictionary(old.alerts.entries.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
             alerts = AlertsDelta(
                 order: new.alerts.entries.map(\.id), changed: new.alerts.entries.filter { before[$0.id] != $0 },
-                groups: new.alerts.groups, silences: new.alerts.silences)
+                groups: new.alerts.groups, silences: new.alerts.silences, maintenance: new.alerts.maintenance)
         }
         rulesChanged = old.rules != new.rules
         rules = rulesChanged ? new.rules : nil
@@ -98,7 +100,8 @@ public struct SnapshotDelta: Codable, Sendable, Equatable {
                 guard let entry = known[id] else { return nil }
                 entries.append(entry)
             }
-            snapshot.alerts = AlertQueueSnapshot(entries: entries, groups: alerts.groups, silences: alerts.silences)
+            snapshot.alerts = AlertQueueSnapshot(
+                entries: entries, groups: alerts.groups, silences: alerts.silences, maintenance: alerts.maintenance)
         }
         if rulesChanged { snapshot.rules = rules }
         if let jobs { snapshot.jobs = jobs }

@@ -10,7 +10,7 @@ struct AlertsCommand: AsyncParsableCommand {
         subcommands: [List.self, Ack.self, Unack.self, Note.self])
 
     /// `switchboard alerts list`
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List the alerts in the queue, most urgent first.",
             discussion: """
@@ -30,39 +30,38 @@ struct AlertsCommand: AsyncParsableCommand {
                 Which alerts: firing, pending, acked, silenced, maintenance, inhibited, suppressed, resolved or all.
                 """) var state: StateFilter?
         @Option(help: OutputFormat.help) var format: OutputFormat = .text
+        @OptionGroup var remote: ConnectOptions
 
-        func run() throws {
-            AlertCommandSupport.warnIfConfigIsInvalid(common)
-            let store = try AlertCommandSupport.store(common)
-            var queue = try AlertCommandSupport.reporting { try store.loadQueue() }
-            let muting = try AlertCommandSupport.reporting { try store.engineMuting() }
-            queue.recompute(now: Date())
-            let entries = queue.entries.map { entry in
-                var entry = entry
-                // Inhibition and suppression need the config and live health: the engine's, as it last saved them.
-                if !entry.isResolved, let computed = muting[entry.id] { entry.engineMuting = computed }
-                return entry
-            }.filter(matches)
+        func run() async throws {
+            let entries: [AlertEntrySnapshot]
+            if let endpoint = try remote.endpoint() {
+                entries = try await RemoteEngine.snapshot(on: endpoint, connect: remote).alerts.entries
+            } else {
+                AlertCommandSupport.warnIfConfigIsInvalid(common)
+                entries = try AlertCommandSupport.queue(common, now: Date()).entries
+            }
+            let listed = entries.filter(matches)
             switch format {
-            case .json: print(AlertListRendering.json(entries))
+            case .json: print(AlertListRendering.json(listed))
             case .text, .csv:
                 print(
-                    AlertListRendering.render(AlertListRendering.table(entries), as: format, empty: "no alerts"),
+                    AlertListRendering.render(AlertListRendering.table(listed), as: format, empty: "no alerts"),
                     terminator: "")
             }
         }
 
-        func matches(_ entry: QueueEntry) -> Bool {
-            switch state {
-            case nil: !entry.isResolved
+        func matches(_ entry: AlertEntrySnapshot) -> Bool {
+            let resolved = entry.state == .resolved
+            return switch state {
+            case nil: !resolved
             case .firing: entry.state == .firing
             case .pending: entry.state == .pending
             case .acked: entry.acknowledgement != nil
-            case .silenced: !entry.silencedBy.isEmpty
-            case .maintenance: !entry.maintenanceBy.isEmpty
-            case .inhibited: !entry.inhibitedBy.isEmpty
-            case .suppressed: entry.suppression != nil
-            case .resolved: entry.isResolved
+            case .silenced: entry.muting.contains { if case .silenced = $0 { true } else { false } }
+            case .maintenance: entry.muting.contains { if case .maintenance = $0 { true } else { false } }
+            case .inhibited: entry.muting.contains { if case .inhibited = $0 { true } else { false } }
+            case .suppressed: entry.muting.contains { if case .suppressed = $0 { true } else { false } }
+            case .resolved: resolved
             case .all: true
             }
         }
@@ -89,10 +88,10 @@ struct AlertsCommand: AsyncParsableCommand {
 
         func run() async throws {
             if let endpoint = try remote.endpoint() {
-                try RemoteWrite.refuse("--expires", given: expires != nil)
-                try RemoteWrite.refuse("--sticky", given: sticky)
+                try RemoteEngine.refuse("--expires", given: expires != nil)
+                try RemoteEngine.refuse("--sticky", given: sticky)
                 let user = by ?? AlertCommandSupport.loginName
-                return try await RemoteWrite.perform(
+                return try await RemoteEngine.perform(
                     .acknowledge(alertID: id, note: note, by: user), on: endpoint, connect: remote, user: user)
             }
             let now = Date()
@@ -123,7 +122,7 @@ struct AlertsCommand: AsyncParsableCommand {
         func run() async throws {
             if let endpoint = try remote.endpoint() {
                 let user = by ?? AlertCommandSupport.loginName
-                return try await RemoteWrite.perform(
+                return try await RemoteEngine.perform(
                     .unacknowledge(alertID: id, by: user), on: endpoint, connect: remote, user: user)
             }
             let store = try AlertCommandSupport.store(common)
@@ -148,7 +147,7 @@ struct AlertsCommand: AsyncParsableCommand {
         func run() async throws {
             if let endpoint = try remote.endpoint() {
                 let user = by ?? AlertCommandSupport.loginName
-                return try await RemoteWrite.perform(
+                return try await RemoteEngine.perform(
                     .note(alertID: id, text: text, by: user), on: endpoint, connect: remote, user: user)
             }
             let store = try AlertCommandSupport.store(common)

@@ -38,7 +38,7 @@ struct JobsCommand: ParsableCommand {
     }
 
     /// `switchboard jobs list`
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show every job: state, last run, next run.",
             discussion: "States: running, succeeded, failed, late, missed, waiting.")
@@ -47,10 +47,16 @@ struct JobsCommand: ParsableCommand {
 
         @Option(help: OutputFormat.help)
         var format: OutputFormat = .text
+        @OptionGroup var remote: ConnectOptions
 
-        func run() throws {
+        func run() async throws {
             if format == .csv { throw OutputFormat.unsupported(format) }
-            let statuses = try JobsCommand.engine(common).statuses()
+            let statuses =
+                if let endpoint = try remote.endpoint() {
+                    try await RemoteEngine.snapshot(on: endpoint, connect: remote).jobs
+                } else {
+                    try JobsCommand.engine(common).statuses()
+                }
             switch format {
             case .text: print(JobsTable(statuses: statuses, now: Date()).render())
             case .json, .csv: print(try JSONOutput.encode(statuses))

@@ -4,13 +4,13 @@ import Monitor
 import SwitchboardCore
 
 /// `switchboard maintenance …`: planned maintenance windows in the state directory.
-struct MaintenanceCommand: ParsableCommand {
+struct MaintenanceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "maintenance", abstract: "Plan maintenance windows that mute matching alerts.",
         subcommands: [Add.self, List.self, Remove.self])
 
     /// `switchboard maintenance add MATCHER... (--end T | --weekly DAYS --at HH:MM --duration D) --comment TEXT`
-    struct Add: ParsableCommand {
+    struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Add a one-off or weekly maintenance window.",
             discussion: """
@@ -41,68 +41,43 @@ struct MaintenanceCommand: ParsableCommand {
         @Option(help: "A short name. Default: the matchers.") var name: String?
         @Option(help: "Why.") var comment: String
         @Option(help: "Who plans it. Default: your login name.") var by: String?
+        @OptionGroup var remote: ConnectOptions
 
-        func run() throws {
-            let now = Date()
-            let schedule = try AlertCommandSupport.reporting { try self.schedule(now: now) }
+        func run() async throws {
+            let user = by ?? AlertCommandSupport.loginName
+            let window = try AlertCommandSupport.reporting { try self.window(now: Date()) }
+            if let endpoint = try remote.endpoint() {
+                return try await RemoteEngine.perform(
+                    .addMaintenance(window, by: user), on: endpoint, connect: remote, user: user)
+            }
             let store = try AlertCommandSupport.store(common)
-            let window = try AlertCommandSupport.reporting {
-                let parsed = try AlertCommandSupport.matchers(matchers)
-                let window = try MaintenanceWindow(
-                    name: name ?? "{" + parsed.map(\.description).joined(separator: ", ") + "}", matchers: parsed,
-                    schedule: schedule, createdBy: by ?? AlertCommandSupport.loginName, comment: comment)
-                try store.addMaintenanceWindow(window, now: now)
-                return window
+            let planned = try AlertCommandSupport.reporting {
+                let planned = try MaintenanceWindow(window, createdBy: user)
+                try store.addMaintenanceWindow(planned, now: Date())
+                return planned
             }
-            print(window.id)
+            print(planned.id)
             StandardError.write(
-                "maintenance window \(window.name): \(MaintenanceRendering.schedule(window.schedule))")
+                "maintenance window \(planned.name): \(MaintenanceRendering.schedule(planned.schedule))")
         }
 
-        /// The schedule the options describe; one-off and weekly options do not mix.
-        func schedule(now: Date) throws -> MaintenanceWindow.Schedule {
-            let weeklyOptions = [
-                weekly.map { _ in "--weekly" }, at.map { _ in "--at" }, duration.map { _ in "--duration" },
-                timeZone.map { _ in "--time-zone" },
-            ].compactMap { $0 }
-            let onceOptions = [start.map { _ in "--start" }, end.map { _ in "--end" }].compactMap { $0 }
-            if !weeklyOptions.isEmpty && !onceOptions.isEmpty {
-                throw MaintenanceScheduleError(
-                    "\(onceOptions.joined(separator: ", ")) and \(weeklyOptions.joined(separator: ", ")) do not mix: "
-                        + "a window is one-off (--start, --end) or weekly (--weekly, --at, --duration)")
-            }
-            if weeklyOptions.isEmpty {
-                guard let end else {
-                    throw MaintenanceScheduleError("say when the window closes (--end) or when it recurs (--weekly)")
+        /// The window the options describe (`MaintenanceRequest`, as the API takes it), its errors naming the options.
+        func window(now: Date) throws -> MaintenanceWindowConfig {
+            let request = MaintenanceRequest(
+                matchers: AlertMatcher.listDescription(try AlertMatcher.parseAll(matchers)), comment: comment,
+                name: name, start: start, end: end, weekly: weekly, at: at, duration: duration, timeZone: timeZone)
+            return try request.window(now: now) { field in
+                switch field {
+                case "matchers": "matcher"
+                case "timeZone": "--time-zone"
+                default: "--" + field
                 }
-                let startsAt = try start.map(MaintenanceScheduleSyntax.time) ?? now
-                return try Self.schedule(
-                    MaintenanceScheduleSyntax.once(start: startsAt, end: MaintenanceScheduleSyntax.time(end)))
-            }
-            guard let weekly, let at, let duration else {
-                throw MaintenanceScheduleError("a weekly window needs --weekly, --at and --duration")
-            }
-            let zone = try timeZone.map(MaintenanceScheduleSyntax.timeZone) ?? TimeZone.current
-            guard let length = DurationParser.parse(duration), length > .zero else {
-                throw MaintenanceScheduleError("--duration \(duration): expected a duration such as 30m, 2h or 1d12h")
-            }
-            return try Self.schedule(
-                MaintenanceScheduleSyntax.weekly(
-                    weekdays: MaintenanceScheduleSyntax.weekdays(weekly),
-                    minuteOfDay: MaintenanceScheduleSyntax.minuteOfDay(at), duration: length.seconds, timeZone: zone))
-        }
-
-        static func schedule(_ schedule: MaintenanceSchedule) -> MaintenanceWindow.Schedule {
-            switch schedule {
-            case .once(let start, let end): .once(start: start, end: end)
-            case .weekly(let days, let minute, let duration, let zone):
-                .weekly(weekdays: days, minuteOfDay: minute, duration: duration, timeZone: zone)
             }
         }
     }
 
     /// `switchboard maintenance list`
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List maintenance windows.",
             discussion: """
@@ -113,16 +88,19 @@ struct MaintenanceCommand: ParsableCommand {
 
         @OptionGroup var common: CommonOptions
         @Option(help: OutputFormat.help) var format: OutputFormat = .text
+        @OptionGroup var remote: ConnectOptions
 
-        func run() throws {
-            let store = try AlertCommandSupport.store(common)
-            let queue = try AlertCommandSupport.reporting { try store.loadQueue() }
-            let windows = (Array(queue.maintenanceWindows.values) + Self.configWindows(common))
-                .sorted { ($0.name, $0.id) < ($1.name, $1.id) }
+        func run() async throws {
+            let windows =
+                if let endpoint = try remote.endpoint() {
+                    try await RemoteEngine.snapshot(on: endpoint, connect: remote).alerts.maintenance
+                } else {
+                    try AlertCommandSupport.queue(common, now: Date()).maintenance
+                }
             switch format {
-            case .json: print(MaintenanceRendering.json(windows, now: Date()))
+            case .json: print(MaintenanceRendering.json(windows))
             case .text, .csv:
-                let table = MaintenanceRendering.table(windows, now: Date())
+                let table = MaintenanceRendering.table(windows)
                 print(AlertListRendering.render(table, as: format, empty: "no maintenance windows"), terminator: "")
             }
         }
@@ -137,15 +115,21 @@ struct MaintenanceCommand: ParsableCommand {
     }
 
     /// `switchboard maintenance remove ID`
-    struct Remove: ParsableCommand {
+    struct Remove: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Remove a maintenance window.")
 
         @OptionGroup var common: CommonOptions
         @Argument(help: ArgumentHelp("The window's id, or a unique prefix of at least 4 characters.", valueName: "id"))
         var id: String
         @Option(help: "Who removes it. Default: your login name.") var by: String?
+        @OptionGroup var remote: ConnectOptions
 
-        func run() throws {
+        func run() async throws {
+            if let endpoint = try remote.endpoint() {
+                let user = by ?? AlertCommandSupport.loginName
+                return try await RemoteEngine.perform(
+                    .removeMaintenance(id: id, by: user), on: endpoint, connect: remote, user: user)
+            }
             let store = try AlertCommandSupport.store(common)
             let window = try AlertCommandSupport.reporting {
                 try store.removeMaintenanceWindow(id, by: by ?? AlertCommandSupport.loginName, now: Date())

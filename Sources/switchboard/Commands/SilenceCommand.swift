@@ -34,7 +34,7 @@ struct SilenceCommand: AsyncParsableCommand {
 
         func run() async throws {
             if let endpoint = try remote.endpoint() {
-                try RemoteWrite.refuse("--start", given: start != nil)
+                try RemoteEngine.refuse("--start", given: start != nil)
                 let user = by ?? AlertCommandSupport.loginName
                 let length = try AlertCommandSupport.duration(duration, option: "--duration")
                 let parsed: [AlertMatcher]
@@ -44,7 +44,7 @@ struct SilenceCommand: AsyncParsableCommand {
                     StandardError.write("error: \(error)")
                     throw ExitStatus.badInput
                 }
-                return try await RemoteWrite.perform(
+                return try await RemoteEngine.perform(
                     .silence(matchers: parsed, duration: length, comment: comment, by: user), on: endpoint,
                     connect: remote, user: user)
             }
@@ -75,24 +75,28 @@ struct SilenceCommand: AsyncParsableCommand {
     }
 
     /// `switchboard silence list`
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List silences.", discussion: "Without --expired, lists pending and active silences.")
 
         @OptionGroup var common: CommonOptions
         @Flag(help: "Include expired silences.") var expired = false
         @Option(help: OutputFormat.help) var format: OutputFormat = .text
+        @OptionGroup var remote: ConnectOptions
 
-        func run() throws {
-            let now = Date()
-            let store = try AlertCommandSupport.store(common)
-            let queue = try AlertCommandSupport.reporting { try store.loadQueue() }
-            let silences = queue.silences.values.filter { expired || $0.state(at: now) != .expired }
+        func run() async throws {
+            let queue =
+                if let endpoint = try remote.endpoint() {
+                    try await RemoteEngine.snapshot(on: endpoint, connect: remote).alerts
+                } else {
+                    try AlertCommandSupport.queue(common, now: Date())
+                }
+            let silences = queue.silences.filter { expired || $0.state != "expired" }
                 .sorted { ($0.startsAt, $0.id) < ($1.startsAt, $1.id) }
             switch format {
-            case .json: print(AlertListRendering.silencesJSON(silences, now: now))
+            case .json: print(AlertListRendering.silencesJSON(silences))
             case .text, .csv:
-                let table = AlertListRendering.silenceTable(silences, now: now)
+                let table = AlertListRendering.silenceTable(silences)
                 print(AlertListRendering.render(table, as: format, empty: "no silences"), terminator: "")
             }
         }
@@ -111,7 +115,7 @@ struct SilenceCommand: AsyncParsableCommand {
         func run() async throws {
             if let endpoint = try remote.endpoint() {
                 let user = by ?? AlertCommandSupport.loginName
-                return try await RemoteWrite.perform(
+                return try await RemoteEngine.perform(
                     .expireSilence(id: id, by: user), on: endpoint, connect: remote, user: user)
             }
             let store = try AlertCommandSupport.store(common)

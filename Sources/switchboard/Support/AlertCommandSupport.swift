@@ -11,6 +11,19 @@ enum AlertCommandSupport {
         try reporting { AlertStateStore(writer: try AlertDatabase.open(directory: common.stateDirectory)) }
     }
 
+    /// The queue in the state directory as the console shows it at `now`: the operator's state from
+    /// the database, and inhibition and suppression (which need the config and live health) as the
+    /// engine last saved them.
+    static func queue(_ common: CommonOptions, now: Date) throws -> AlertQueueSnapshot {
+        let store = try store(common)
+        var queue = try reporting { try store.loadQueue() }
+        let muting = try reporting { try store.engineMuting() }
+        for window in MaintenanceCommand.List.configWindows(common) { queue.addMaintenanceWindow(window, now: now) }
+        queue.recompute(now: now)
+        queue.applyEngineMuting(muting)
+        return queue.snapshot(now: now)
+    }
+
     /// Says on stderr when the config (if one is given or found) or a rule file it names is invalid: the engine
     /// cannot start on it, so the state listed may be old. Lists go on regardless.
     static func warnIfConfigIsInvalid(_ common: CommonOptions) {

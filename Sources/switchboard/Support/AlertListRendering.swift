@@ -1,18 +1,16 @@
 import Foundation
-import Monitor
 import SwitchboardCore
 
 /// Alerts and silences as a table for people and as JSON or CSV for tools.
 enum AlertListRendering {
-    static func table(_ entries: [QueueEntry]) -> [[String]] {
+    static func table(_ entries: [AlertEntrySnapshot]) -> [[String]] {
         var rows = [["ID", "STATE", "SEVERITY", "ALERT", "SINCE", "LABELS", "OPERATOR"]]
         for entry in entries {
-            let labels = entry.labels.pairs.filter { $0.name != AlertID.alertNameLabel && $0.name != "severity" }
+            let labels = entry.labels.filter { $0.name != "alertname" && $0.name != "severity" }
                 .map { "\($0.name)=\($0.value)" }.joined(separator: ",")
             rows.append([
-                entry.id.rawValue, status(entry), entry.severity.description,
-                entry.ruleName,
-                AlertCommandSupport.format(entry.isResolved ? (entry.resolvedAt ?? entry.activeAt) : entry.activeAt),
+                entry.id, status(entry), entry.severity, entry.name,
+                AlertCommandSupport.format(entry.state == .resolved ? entry.since : entry.activeAt ?? entry.since),
                 labels, operatorState(entry),
             ])
         }
@@ -21,40 +19,42 @@ enum AlertListRendering {
 
     /// The word the console's STATE column shows: what mutes the alert or who has it wins over the rule's
     /// state (firing, pending, resolved).
-    static func status(_ entry: QueueEntry) -> String {
-        if entry.isResolved { return "resolved" }
-        if !entry.silencedBy.isEmpty { return "silenced" }
-        if !entry.maintenanceBy.isEmpty { return "maintenance" }
-        if !entry.inhibitedBy.isEmpty { return "inhibited" }
-        if entry.suppression != nil { return "suppressed" }
+    static func status(_ entry: AlertEntrySnapshot) -> String {
+        if entry.state == .resolved { return "resolved" }
+        let muting = entry.muting
+        if muting.contains(where: { if case .silenced = $0 { true } else { false } }) { return "silenced" }
+        if muting.contains(where: { if case .maintenance = $0 { true } else { false } }) { return "maintenance" }
+        if muting.contains(where: { if case .inhibited = $0 { true } else { false } }) { return "inhibited" }
+        if muting.contains(where: { if case .suppressed = $0 { true } else { false } }) { return "suppressed" }
         if entry.acknowledgement != nil { return "acked" }
         return entry.state.rawValue
     }
 
     /// Every reason at once: who acknowledged it and why, what silences, which window, which alert inhibits
     /// it, the root cause it is folded under, its notes.
-    static func operatorState(_ entry: QueueEntry) -> String {
+    static func operatorState(_ entry: AlertEntrySnapshot) -> String {
         var parts: [String] = []
         if let ack = entry.acknowledgement {
             parts.append("acked by \(ack.by)" + (ack.note.isEmpty ? "" : ": \(ack.note)"))
         }
-        parts += entry.silencedBy.map { "silenced by \($0)" }
-        parts += entry.maintenanceBy.map { "maintenance \($0)" }
-        parts += entry.inhibitedBy.map { "inhibited by \($0)" }
-        if let suppression = entry.suppression {
-            parts.append("suppressed under \(suppression.rootCause) (\(suppression.reason.rawValue))")
+        for muting in entry.muting {
+            switch muting {
+            case .silenced(let id): parts.append("silenced by \(id)")
+            case .maintenance(let id): parts.append("maintenance \(id)")
+            case .inhibited(let id): parts.append("inhibited by \(id)")
+            case .suppressed(let rootCause, let reason): parts.append("suppressed under \(rootCause) (\(reason))")
+            }
         }
         if !entry.notes.isEmpty { parts.append(Plural.count(entry.notes.count, "note")) }
         return parts.isEmpty ? "-" : parts.joined(separator: "; ")
     }
 
-    static func silenceTable(_ silences: [Silence], now: Date) -> [[String]] {
+    static func silenceTable(_ silences: [SilenceSnapshot]) -> [[String]] {
         var rows = [["ID", "STATE", "MATCHERS", "STARTS", "ENDS", "BY", "COMMENT"]]
         for silence in silences {
             rows.append([
-                silence.id, silence.state(at: now).rawValue, silence.matchersDescription,
-                AlertCommandSupport.format(silence.startsAt), AlertCommandSupport.format(silence.endsAt),
-                silence.createdBy, silence.comment,
+                silence.id, silence.state, silence.matchers, AlertCommandSupport.format(silence.startsAt),
+                AlertCommandSupport.format(silence.endsAt), silence.createdBy, silence.comment,
             ])
         }
         return rows
@@ -121,23 +121,30 @@ enum AlertListRendering {
         var notes: [NoteJSON]
     }
 
-    static func json(_ entries: [QueueEntry]) -> String {
+    static func json(_ entries: [AlertEntrySnapshot]) -> String {
         encode(
             entries.map { entry in
-                EntryJSON(
-                    id: entry.id.rawValue, name: entry.ruleName,
-                    state: entry.isResolved ? "resolved" : entry.state.rawValue, status: status(entry),
-                    muted: entry.isMuted, severity: entry.severity.description,
-                    labels: Dictionary(uniqueKeysWithValues: entry.labels.pairs.map { ($0.name, $0.value) }),
-                    annotations: entry.annotations, active_at: entry.activeAt, fired_at: entry.firedAt,
-                    resolved_at: entry.resolvedAt,
+                let muting = entry.muting
+                return EntryJSON(
+                    id: entry.id, name: entry.name, state: entry.state.rawValue, status: status(entry),
+                    muted: !muting.isEmpty, severity: entry.severity,
+                    labels: Dictionary(
+                        entry.labels.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first }),
+                    annotations: entry.annotations, active_at: entry.activeAt ?? entry.since, fired_at: entry.firedAt,
+                    resolved_at: entry.state == .resolved ? entry.since : nil,
                     acknowledgement: entry.acknowledgement.map {
                         EntryJSON.Ack(by: $0.by, at: $0.at, note: $0.note, expires_at: $0.expiresAt, sticky: $0.sticky)
-                    }, silenced_by: entry.silencedBy, maintenance_by: entry.maintenanceBy,
-                    inhibited_by: entry.inhibitedBy.map(\.rawValue),
-                    suppressed: entry.suppression.map {
-                        EntryJSON.Suppressed(root_cause: $0.rootCause.description, reason: $0.reason.rawValue)
                     },
+                    silenced_by: muting.compactMap { if case .silenced(let id) = $0 { id } else { nil } },
+                    maintenance_by: muting.compactMap { if case .maintenance(let id) = $0 { id } else { nil } },
+                    inhibited_by: muting.compactMap { if case .inhibited(let id) = $0 { id } else { nil } },
+                    suppressed: muting.lazy.compactMap {
+                        if case .suppressed(let rootCause, let reason) = $0 {
+                            EntryJSON.Suppressed(root_cause: rootCause, reason: reason)
+                        } else {
+                            nil
+                        }
+                    }.first,
                     notes: entry.notes.map { EntryJSON.NoteJSON(by: $0.by, at: $0.at, text: $0.text) })
             })
     }
@@ -152,15 +159,20 @@ enum AlertListRendering {
         var comment: String
     }
 
-    static func silencesJSON(_ silences: [Silence], now: Date) -> String {
+    static func silencesJSON(_ silences: [SilenceSnapshot]) -> String {
         encode(
             silences.map { silence in
                 SilenceJSON(
-                    id: silence.id, state: silence.state(at: now).rawValue,
-                    matchers: silence.matchers.map { ["name": $0.name, "type": $0.kind.rawValue, "value": $0.value] },
+                    id: silence.id, state: silence.state,
+                    matchers: ((try? AlertMatcher.parseList(silence.matchers)) ?? []).map(matcherJSON),
                     starts_at: silence.startsAt, ends_at: silence.endsAt, created_by: silence.createdBy,
                     comment: silence.comment)
             })
+    }
+
+    /// `{"name": "system", "type": "=~", "value": "erp|crm"}`
+    static func matcherJSON(_ matcher: AlertMatcher) -> [String: String] {
+        ["name": matcher.name, "type": matcher.kind.rawValue, "value": matcher.value]
     }
 
     static func encode<T: Encodable>(_ value: T) -> String {

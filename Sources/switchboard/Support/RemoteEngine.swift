@@ -2,10 +2,26 @@ import Foundation
 import Remote
 import SwitchboardCore
 
-/// A write from the command line sent to an engine's API (`--connect`) instead of the state
-/// directory, under the same exit codes: 2 when the engine refused it (an unknown id, a bad
-/// matcher), 3 when the engine cannot be reached.
-enum RemoteWrite {
+/// The command line against an engine's API (`--connect`) instead of the state directory, under the
+/// same exit codes: 2 when the engine refused a write (an unknown id, a bad matcher), 3 when the
+/// engine cannot be reached.
+enum RemoteEngine {
+    /// What the engine's consoles show now: alerts, silences, maintenance windows, jobs.
+    static func snapshot(on endpoint: EngineEndpoint, connect: ConnectOptions) async throws -> Snapshot {
+        let engine = RemoteDataSource(
+            endpoint: endpoint, token: try connect.token(), user: AlertCommandSupport.loginName,
+            trustedCertificates: connect.caFile)
+        do {
+            let snapshot = try await engine.fetchSnapshot()
+            await engine.stop()
+            return snapshot
+        } catch {
+            await engine.stop()
+            StandardError.write("error: \(error)")
+            throw ExitStatus.stateUnusable
+        }
+    }
+
     static func perform(_ command: Command, on endpoint: EngineEndpoint, connect: ConnectOptions, user: String)
         async throws
     {
