@@ -21,6 +21,8 @@ public final class RemoteDataSource: DataSource {
 
     private struct State {
         var snapshot = Snapshot.empty()
+        /// Who is attached, from the engine's presence events (snapshots do not carry them).
+        var viewers: [Viewer] = []
         var link: EngineLink
         var viewing = "overview"
         var presenceSentAt = Date.distantPast
@@ -66,7 +68,7 @@ public final class RemoteDataSource: DataSource {
             var snapshot = state.snapshot
             snapshot.link = state.link
             // Who else is attached is unknown while cut off from the engine.
-            if case .disconnected = state.link { snapshot.viewers = [] }
+            if case .disconnected = state.link { snapshot.viewers = [] } else { snapshot.viewers = state.viewers }
             return snapshot
         }
     }
@@ -129,6 +131,8 @@ public final class RemoteDataSource: DataSource {
                 state.withLock { $0.link = .attached(pid: info.pid, endpoint: endpoint.description) }
                 backoff = Self.firstBackoff
                 await sendPresence(force: true)
+                let viewers = try await api.get([Viewer].self, "/api/v1/presence")
+                state.withLock { $0.viewers = viewers }
                 // The stream ends only by throwing, which ends the heartbeat with it.
                 try await withThrowingDiscardingTaskGroup { group in
                     group.addTask { try await self.followEvents() }
@@ -146,6 +150,14 @@ public final class RemoteDataSource: DataSource {
     private func followEvents() async throws {
         var lastVersion = snapshot.version
         try await api.events { event in
+            if event.kind == "presence" {
+                if let data = event.data.data(using: .utf8),
+                    let viewers = try? APICoding.decode([Viewer].self, from: data)
+                {
+                    self.state.withLock { $0.viewers = viewers }
+                }
+                return
+            }
             if event.kind == "snapshot",
                 let data = event.data.data(using: .utf8),
                 let version = try? APICoding.decode(VersionOnly.self, from: data).version,

@@ -7,14 +7,9 @@ import Synchronization
 /// once however many consoles ask for it, and one at a time, so that twenty consoles arriving
 /// together cost one encoding each (and its transient memory), not twenty at once.
 final class EncodedAnswers: Sendable {
-    /// What the answers were encoded from: a new version or a change of viewers starts afresh.
-    struct Key: Equatable {
-        var version: UInt64
-        var viewers: [Viewer]
-    }
-
     private struct Answers {
-        var key: Key?
+        /// The version they were encoded from.
+        var version: UInt64?
         /// The whole snapshot.
         var full: ByteBuffer?
         /// A delta for each base a console holds.
@@ -25,16 +20,16 @@ final class EncodedAnswers: Sendable {
     /// Held while encoding.
     private let encoding = Mutex(())
 
-    /// The answer for `key` from `base` (the whole snapshot when nil), encoded by `encode` unless it
-    /// already was.
-    func answer(_ key: Key, base: UInt64?, encode: () -> Data) -> ByteBuffer {
-        if let cached = cached(key, base: base) { return cached }
+    /// The answer for `version` from `base` (the whole snapshot when nil), encoded by `encode` unless
+    /// it already was.
+    func answer(_ version: UInt64, base: UInt64?, encode: () -> Data) -> ByteBuffer {
+        if let cached = cached(version, base: base) { return cached }
         return encoding.withLock { _ in
             // Another console may have encoded it while this one waited.
-            if let cached = cached(key, base: base) { return cached }
+            if let cached = cached(version, base: base) { return cached }
             let data = ByteBuffer(bytes: encode())
             answers.withLock { answers in
-                if answers.key != key { answers = Answers(key: key) }
+                if answers.version != version { answers = Answers(version: version) }
                 if let base { answers.deltas[base] = data } else { answers.full = data }
             }
             return data
@@ -46,9 +41,9 @@ final class EncodedAnswers: Sendable {
         answers.withLock { $0 = Answers() }
     }
 
-    private func cached(_ key: Key, base: UInt64?) -> ByteBuffer? {
+    private func cached(_ version: UInt64, base: UInt64?) -> ByteBuffer? {
         answers.withLock { answers in
-            guard answers.key == key else { return nil }
+            guard answers.version == version else { return nil }
             return base.map { answers.deltas[$0] } ?? answers.full
         }
     }

@@ -75,12 +75,13 @@ public final class EngineHost: Sendable {
         return snapshot
     }
 
-    /// The snapshot's JSON, encoded once per version and board however many consoles fetch it:
-    /// every console fetches each new version at once, and encoding is most of the cost.
+    /// The snapshot's JSON, encoded once per version however many consoles fetch it: every console
+    /// fetches each new version at once, and encoding is most of the cost. Who is attached is not in
+    /// it (a console joining would make every encoding new): presence events carry the viewers.
     func encodedSnapshot() -> ByteBuffer {
-        let snapshot = self.snapshot
+        let snapshot = source.snapshot
         remember(snapshot)
-        return encoded.answer(.init(version: snapshot.version, viewers: snapshot.viewers), base: nil) {
+        return encoded.answer(snapshot.version, base: nil) {
             (try? APICoding.encode(snapshot)) ?? Data()
         }
     }
@@ -88,10 +89,10 @@ public final class EngineHost: Sendable {
     /// What changed since `base`, encoded (once for every console on that base); nil when `base` is
     /// no longer kept, and the console must fetch the whole snapshot.
     func encodedDelta(since base: UInt64) -> ByteBuffer? {
-        let snapshot = self.snapshot
+        let snapshot = source.snapshot
         guard let old = served.withLock({ $0.last { $0.version == base } }) else { return nil }
         remember(snapshot)
-        return encoded.answer(.init(version: snapshot.version, viewers: snapshot.viewers), base: base) {
+        return encoded.answer(snapshot.version, base: base) {
             (try? APICoding.encode(SnapshotDelta(from: old, to: snapshot))) ?? Data()
         }
     }

@@ -90,7 +90,7 @@ import Testing
         let alice = fixture.tcp(token: "operator-token-0123456789")
         let listed = try await alice.get("/api/v1/maintenance")
         #expect(listed.status == 200)
-        #expect(listed.body.contains(#""id":"config:patch-night""#) && listed.body.contains(#""at":"22:00""#))
+        #expect(listed.body.contains(#""id":"config:patch-night""#) && listed.body.contains(#""state":"over""#))
 
         let planned = try await alice.post(
             "/api/v1/maintenance",

@@ -50,7 +50,6 @@ import Testing
         if seed & 16 != 0 { new.alerts.entries.removeFirst(); new.alerts.entries.append(Self.entry("y")) }
         if seed & 32 != 0 {
             new.rules = RulesSummary(groups: 1, rules: 2, failing: ["g/r: boom"])
-            new.viewers = [Viewer(user: "alice", viewing: "alert:x2", since: .now)]
             new.systems[0].state = .degraded
         }
         let delta = SnapshotDelta(from: old, to: new)

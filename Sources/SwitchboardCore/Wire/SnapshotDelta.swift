@@ -21,7 +21,6 @@ public struct SnapshotDelta: Codable, Sendable, Equatable {
     public var rulesChanged: Bool
     public var rules: RulesSummary?
     public var jobs: [JobStatus]?
-    public var viewers: [Viewer]
 
     /// A value at a position of an array.
     public struct Positioned<Value: Codable & Sendable & Equatable>: Codable, Sendable, Equatable {
@@ -64,7 +63,6 @@ public struct SnapshotDelta: Codable, Sendable, Equatable {
         rulesChanged = old.rules != new.rules
         rules = rulesChanged ? new.rules : nil
         jobs = old.jobs == new.jobs ? nil : new.jobs
-        viewers = new.viewers
     }
 
     /// `old` brought to this delta's version; nil when `old` is not the version it applies to
@@ -105,7 +103,6 @@ public struct SnapshotDelta: Codable, Sendable, Equatable {
         }
         if rulesChanged { snapshot.rules = rules }
         if let jobs { snapshot.jobs = jobs }
-        snapshot.viewers = viewers
         return snapshot
     }
 }
