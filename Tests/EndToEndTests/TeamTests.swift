@@ -115,10 +115,16 @@ struct TeamTests {
             }
             let runners = Set(try String(contentsOfFile: runs, encoding: .utf8).split(separator: "\n").map(String.init))
             #expect(runners == [owner], "the job ran in \(runners.sorted()), the engine is pid \(owner)")
+            // Alice goes home: bob's console takes the engine over, and the acknowledgement stays.
             try first.send("q")
-            try second.waitFor("the second console to see the engine gone") {
-                $0.first?.contains("DISCONNECTED") ?? false
+            let taken = try second.waitFor("the second console to take the engine over") { screen in
+                (screen.first?.contains("in-process") ?? false) && screen.contains { $0.contains("bob: taking it") }
             }
+            #expect(!taken.contains { $0.contains("RESOLVED") })
+            let heir = try String(contentsOfFile: state + "/engine.lock", encoding: .utf8)
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+            #expect(heir != owner && !heir.isEmpty, "bob's process holds the lock now")
+            #expect(try api("/-/healthy").status == 200, "and serves the socket for the next console")
         }
     }
 

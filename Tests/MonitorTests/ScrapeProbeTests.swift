@@ -115,7 +115,7 @@ import Testing
         let page = Page()
         page.set("kafka_consumergroup_lag{group=\"wms\"} 42\n")
         try await withTarget(page) { probe in
-            let check = Check(id: "lag", probe: .scrape(probe.settings), interval: .seconds(10), timeout: .seconds(5))
+            let check = Check(id: "lag", probe: .scrape(probe.settings), interval: .seconds(10), timeout: .seconds(60))
             let landscape = Landscape(
                 name: "Test", systems: [System(id: "broker", name: "Broker", checks: [check])], interfaces: [])
             let engine = MonitorEngine(landscape: landscape)

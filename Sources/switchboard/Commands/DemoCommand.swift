@@ -3,6 +3,7 @@ import Demo
 import Foundation
 import Monitor
 import SwitchboardCore
+import Synchronization
 
 /// `switchboard demo`: starts a simulated landscape on loopback and the console on it.
 struct DemoCommand: AsyncParsableCommand {
@@ -38,21 +39,22 @@ struct DemoCommand: AsyncParsableCommand {
         OperatorLog.start(stateDirectory: stateDirectory, command: "demo --seed \(seed)")
         try ConsoleRunner.preflight(options: console.options)
         // The simulated systems start only with the engine: a second demo console attaches to the first.
-        var demo: DemoLandscape?
+        let demo = Mutex<DemoLandscape?>(nil)
+        let seed = seed
         do {
             try await ConsoleRunner(options: console.options).run(stateDirectory: stateDirectory) {
                 let started = try await DemoLandscape.start(seed: seed)
-                demo = started
+                demo.withLock { $0 = started }
                 let environment = ProcessInfo.processInfo.environment.merging(started.environment) { $1 }
                 let configFile = try DemoLandscape.configFileURL().path
                 let landscape = try ConfigLoading.load(configFile, environment: environment)
                 return try EngineFactory.plan(landscape: landscape, configFile: configFile)
             }
         } catch {
-            await demo?.shutdown()
+            await demo.withLock({ $0 })?.shutdown()
             throw error
         }
-        await demo?.shutdown()
+        await demo.withLock({ $0 })?.shutdown()
         OperatorLog.info("stopped")
     }
 

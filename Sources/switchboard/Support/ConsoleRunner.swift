@@ -24,20 +24,14 @@ struct ConsoleRunner {
     /// The console on a state directory. When an engine already runs there, the console attaches
     /// to it over the directory's socket; otherwise this process takes the directory's lock, runs
     /// the engine from `plan` and serves it on the socket, so that consoles opened later attach to
-    /// it. A read-only console never runs an engine of its own: it waits for one to attach to.
-    func run(stateDirectory: String, plan: () async throws -> EnginePlan) async throws {
-        let directory = URL(fileURLWithPath: stateDirectory)
-        let socket = directory.appending(path: StateDirectoryLock.socketName).path
-        guard !options.readOnly, let lock = try Self.lock(directory) else {
-            return try await attach(.socket(path: socket), token: nil)
-        }
-        let served = try await ServedEngine.start(
-            plan: try await plan(), stateDirectory: stateDirectory, lock: lock,
-            listeners: EngineServer.Listeners(socketPath: socket), logger: Logger(label: "switchboard.server"))
-        let source = LocalConsoleSource(host: served.host, user: options.user)
+    /// it — and takes it over when the engine it attached to goes away (`StateDirectorySource`). A
+    /// read-only console never runs an engine of its own: it waits for one to attach to.
+    func run(stateDirectory: String, plan: @escaping @Sendable () async throws -> EnginePlan) async throws {
+        let source = try await StateDirectorySource.open(
+            stateDirectory: stateDirectory, user: options.user, readOnly: options.readOnly, plan: plan)
         let options = self.options
         let outcome = await Self.onOwnThread { try ConsoleApp(dataSource: source, options: options).run() }
-        await served.stop()
+        await source.close()
         try outcome.get()
     }
 
