@@ -26,6 +26,20 @@ import Testing
         withExtendedLifetime(lock) {}
     }
 
+    @Test func theLockNamesASocketServedElsewhere() throws {
+        let directory = directory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        guard case .acquired(let lock) = try StateDirectoryLock.acquire(directory: directory) else {
+            Issue.record("a fresh directory's lock is free")
+            return
+        }
+        #expect(
+            StateDirectoryLock.socketPath(directory: directory) == directory.appending(path: "switchboard.sock").path)
+        try lock.announce(socket: "/run/switchboard/api.sock")
+        #expect(StateDirectoryLock.socketPath(directory: directory) == "/run/switchboard/api.sock")
+        #expect(StateDirectoryLock.holder(directory: directory) == getpid(), "the pid stays on the first line")
+    }
+
     @Test func aReleasedLockIsTakenAgain() throws {
         let directory = directory()
         defer { try? FileManager.default.removeItem(at: directory) }

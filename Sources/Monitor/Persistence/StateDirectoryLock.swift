@@ -5,8 +5,9 @@ import Foundation
 #endif
 
 /// The one-engine-per-state-directory rule: `engine.lock` in the directory, `flock`ed by the
-/// process that runs the engine and holding its pid. The kernel drops the lock when that process
-/// dies however it dies, so a stale lock of a dead process is simply taken over.
+/// process that runs the engine and holding its pid and, on a second line, the socket it serves
+/// when that is not the directory's own (`serve --socket`). The kernel drops the lock when that
+/// process dies however it dies, so a stale lock of a dead process is simply taken over.
 public final class StateDirectoryLock: Sendable {
     /// What trying to take the lock found.
     public enum Attempt: Sendable {
@@ -50,12 +51,30 @@ public final class StateDirectoryLock: Sendable {
         return .acquired(StateDirectoryLock(url: url, descriptor: descriptor))
     }
 
+    /// Writes where the engine serves its API beside the pid, for consoles and commands that attach.
+    public func announce(socket: String) throws {
+        let text = "\(getpid())\n\(socket)\n"
+        guard ftruncate(descriptor, 0) == 0, pwrite(descriptor, text, text.utf8.count, 0) == text.utf8.count else {
+            throw LockError(path: url.path, call: "write", code: errno)
+        }
+    }
+
     /// The pid written in the directory's lock file, whether or not its process still holds it.
     public static func holder(directory: URL) -> Int32? {
+        lines(directory).first.flatMap { Int32($0) }
+    }
+
+    /// The socket the directory's engine serves: the one its lock names, else `socketName` in it.
+    public static func socketPath(directory: URL) -> String {
+        let lines = lines(directory)
+        return lines.count > 1 && lines[1].hasPrefix("/") ? lines[1] : directory.appending(path: socketName).path
+    }
+
+    private static func lines(_ directory: URL) -> [String] {
         guard let text = try? String(contentsOf: directory.appending(path: fileName), encoding: .utf8) else {
-            return nil
+            return []
         }
-        return Int32(text.trimmingCharacters(in: .whitespacesAndNewlines))
+        return text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
     }
 
     /// Whether a live process holds the lock of `directory` now.

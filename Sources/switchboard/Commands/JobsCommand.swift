@@ -81,7 +81,7 @@ struct JobsCommand: ParsableCommand {
 
         func run() async throws {
             let directory = URL(fileURLWithPath: common.stateDirectory)
-            let socket = directory.appending(path: StateDirectoryLock.socketName).path
+            let socket = StateDirectoryLock.socketPath(directory: directory)
             let endpoint: EngineEndpoint? =
                 try remote.endpoint() ?? (StateDirectoryLock.isHeld(directory: directory) ? .socket(path: socket) : nil)
             if let endpoint {

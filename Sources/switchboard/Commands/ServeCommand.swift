@@ -62,7 +62,17 @@ struct ServeCommand: AsyncParsableCommand {
             let landscape = try ConfigLoading.load(configFile)
             return try EngineFactory.plan(landscape: landscape, configFile: configFile)
         }
-        let socketPath = socket ?? directory.appending(path: StateDirectoryLock.socketName).path
+        let socketPath =
+            socket.map { URL(fileURLWithPath: $0).path }
+            ?? directory.appending(path: StateDirectoryLock.socketName).path
+        if socket != nil {
+            do {
+                try lock.announce(socket: socketPath)
+            } catch {
+                StandardError.write("error: \(error)")
+                throw ExitStatus.stateUnusable
+            }
+        }
         let served: ServedEngine
         do {
             served = try await ServedEngine.start(

@@ -121,17 +121,16 @@ final class StateDirectorySource: DataSource {
         guard let lock = try ConsoleRunner.lock(directory) else { return nil }
         let served = try await ServedEngine.start(
             plan: try await plan(), stateDirectory: directory.path, lock: lock,
-            listeners: EngineServer.Listeners(socketPath: socket(directory)), logger: logger)
+            listeners: EngineServer.Listeners(
+                socketPath: directory.appending(path: StateDirectoryLock.socketName).path),
+            logger: logger)
         return .served(served, LocalConsoleSource(host: served.host, user: user))
     }
 
     private static func attach(_ directory: URL, user: String) -> Current {
-        let remote = RemoteDataSource(endpoint: .socket(path: socket(directory)), user: user)
+        let remote = RemoteDataSource(
+            endpoint: .socket(path: StateDirectoryLock.socketPath(directory: directory)), user: user)
         remote.start()
         return .attached(remote)
-    }
-
-    private static func socket(_ directory: URL) -> String {
-        directory.appending(path: StateDirectoryLock.socketName).path
     }
 }
