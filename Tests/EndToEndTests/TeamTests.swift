@@ -31,7 +31,7 @@ struct TeamTests {
     }
 
     /// A landscape whose `checks` interfaces are down (nothing listens on port 1) and whose job
-    /// appends the pid of the engine that ran it (the shell's parent) to `runs.txt` every 2 seconds.
+    /// prints and appends `engine PID` (the shell's parent: the engine that ran it) to `runs.txt` every 2 seconds.
     func writeConfig(checks: Int, broken: Bool = false) throws {
         let interfaces = (1...checks).map { index in
             """
@@ -54,7 +54,7 @@ struct TeamTests {
           - id: stamp
             name: Stamp
             interval: 2s
-            command: [sh, -c, "echo $PPID >> \(runs)"]
+            command: [sh, -c, "echo engine $PPID | tee -a \(runs)"]
         rule_files: [rules.yml]
         \(broken ? "histroy: {retention: 1d}" : "")
         """.write(toFile: config, atomically: true, encoding: .utf8)
@@ -113,7 +113,9 @@ struct TeamTests {
             try waitUntil("four runs of the job") {
                 ((try? String(contentsOfFile: runs, encoding: .utf8)) ?? "").split(separator: "\n").count >= 4
             }
-            let runners = Set(try String(contentsOfFile: runs, encoding: .utf8).split(separator: "\n").map(String.init))
+            let runners = Set(
+                try String(contentsOfFile: runs, encoding: .utf8).split(separator: "\n").map { $0.dropFirst(7) }.map(
+                    String.init))
             #expect(runners == [owner], "the job ran in \(runners.sorted()), the engine is pid \(owner)")
             // Alice goes home: bob's console takes the engine over, and the acknowledgement stays.
             try first.send("q")
@@ -182,6 +184,10 @@ struct TeamTests {
             #expect(windows.stdout.contains("open") && windows.stdout.contains("CRM move"))
             let jobs = try ChildProcess.run(BuiltBinary.path, ["jobs", "list"] + remote)
             #expect(jobs.status == 0 && jobs.stdout.contains("stamp"), "\(jobs.stderr)")
+            let logs = try ChildProcess.run(BuiltBinary.path, ["jobs", "logs", "stam", "--grep", "^engine"] + remote)
+            #expect(
+                logs.status == 0 && logs.stdout.contains("out       engine \(serve.pid)"),
+                "\(logs.stdout)\(logs.stderr)")
             let silences = try ChildProcess.run(BuiltBinary.path, ["silence", "list"] + remote)
             #expect(silences.status == 0 && silences.stdout.contains("no silences"), "\(silences.stderr)")
             let window = try #require(

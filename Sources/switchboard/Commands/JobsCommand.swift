@@ -24,15 +24,21 @@ struct JobsCommand: ParsableCommand {
 
     /// The job an id names: the full id or a unique prefix (`IDPrefix`).
     static func job(_ id: String, in engine: JobEngine) throws -> Job {
-        switch IDPrefix.match(id, in: engine.jobs.map(\.id)) {
-        case .found(let found):
-            if let job = engine.jobs.first(where: { $0.id == found }) { return job }
+        let found = try jobID(id, among: engine.jobs.map(\.id))
+        guard let job = engine.jobs.first(where: { $0.id == found }) else { throw ExitStatus.badInput }
+        return job
+    }
+
+    /// The job id an id or unique prefix names among `ids`; bad input naming the candidates otherwise.
+    static func jobID(_ id: String, among ids: [String]) throws -> String {
+        switch IDPrefix.match(id, in: ids) {
+        case .found(let found): return found
         case .ambiguous(let candidates):
             StandardError.write("error: job id `\(id)` is ambiguous: it starts \(candidates.joined(separator: ", "))")
             throw ExitStatus.badInput
         case .unknown: break
         }
-        let hint = engine.jobs.map(\.id).joined(separator: ", ")
+        let hint = ids.joined(separator: ", ")
         StandardError.write("error: no job with id `\(id)`" + (hint.isEmpty ? "" : "; jobs: \(hint)"))
         throw ExitStatus.badInput
     }
@@ -145,9 +151,61 @@ struct JobsCommand: ParsableCommand {
         @Option(help: ArgumentHelp("Only lines at this level or above: error, warn, info, debug.", valueName: "level"))
         var level: String?
 
+        @OptionGroup var remote: ConnectOptions
+
         func run() async throws {
+            let filter = try self.filter()
+            if let endpoint = try remote.endpoint() { return try await remoteLogs(endpoint, filter: filter) }
             let engine = try JobsCommand.engine(common)
             let id = try JobsCommand.job(self.id, in: engine).id
+            guard let summary = try engine.logStore.run(jobID: id, number: run) else { return try noRun(id) }
+            let follower = LogFollower(store: engine.logStore, filter: filter)
+            StandardError.write(JobsTable.summary(summary))
+            if follow {
+                try await follower.follow(run: summary, thenLaterRuns: run == nil)
+            } else {
+                try follower.printRemaining(runID: summary.id)
+            }
+        }
+
+        /// The same log from an engine's API (`RemoteJobLog`).
+        private func remoteLogs(_ endpoint: EngineEndpoint, filter: JobLineFilter) async throws {
+            let jobs = try await RemoteEngine.snapshot(on: endpoint, connect: remote).jobs
+            let id = try JobsCommand.jobID(self.id, among: jobs.map(\.id))
+            let engine = RemoteDataSource(
+                endpoint: endpoint, token: try remote.token(), user: AlertCommandSupport.loginName,
+                trustedCertificates: remote.caFile)
+            do {
+                let log = RemoteJobLog(engine: engine, filter: filter)
+                guard let summary = try await log.run(jobID: id, number: run) else {
+                    await engine.stop()
+                    return try noRun(id)
+                }
+                StandardError.write(JobsTable.summary(summary))
+                if follow {
+                    try await log.follow(summary, thenLaterRuns: run == nil)
+                } else {
+                    _ = try await log.printRemaining(summary)
+                }
+                await engine.stop()
+            } catch let error as APIClientError {
+                await engine.stop()
+                StandardError.write("error: \(error)")
+                throw ExitStatus.stateUnusable
+            }
+        }
+
+        /// No runs yet is news, not an error; a run number that does not exist is bad input.
+        private func noRun(_ id: String) throws {
+            guard let run else {
+                StandardError.write("job `\(id)` has no runs yet")
+                return
+            }
+            StandardError.write("error: job `\(id)` has no run \(run)")
+            throw ExitStatus.badInput
+        }
+
+        private func filter() throws -> JobLineFilter {
             var filter = JobLineFilter()
             if let grep {
                 do { filter.regex = try PosixRegex(grep) } catch {
@@ -162,21 +220,7 @@ struct JobsCommand: ParsableCommand {
                 }
                 filter.minimumLevel = parsed
             }
-            guard let summary = try engine.logStore.run(jobID: id, number: run) else {
-                guard let run else {
-                    StandardError.write("job `\(id)` has no runs yet")
-                    return
-                }
-                StandardError.write("error: job `\(id)` has no run \(run)")
-                throw ExitStatus.badInput
-            }
-            let follower = LogFollower(store: engine.logStore, filter: filter)
-            StandardError.write(JobsTable.summary(summary))
-            if follow {
-                try await follower.follow(run: summary, thenLaterRuns: run == nil)
-            } else {
-                try follower.printRemaining(runID: summary.id)
-            }
+            return filter
         }
     }
 }
