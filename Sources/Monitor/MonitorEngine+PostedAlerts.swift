@@ -20,6 +20,12 @@ extension MonitorEngine {
         alerting?.posted.withLock { $0.received } ?? [:]
     }
 
+    /// Takes over the posted alerts of the engine this one replaces (a reload), so that they and
+    /// their acknowledgements carry over as the rules' alerts do.
+    public func adoptPostedAlerts(_ alerts: [AlertID: PostedAlerts.Received]) {
+        alerting?.posted.withLock { $0.adopt(alerts) }
+    }
+
     /// The queue's maintenance windows: the config's and those added with `maintenance add`.
     public func maintenanceWindows() -> [MaintenanceWindow] {
         guard let alerting else { return [] }

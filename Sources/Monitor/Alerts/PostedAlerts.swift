@@ -54,6 +54,11 @@ public struct PostedAlerts: Sendable {
         forgetEnded(now: now)
     }
 
+    /// Takes over the alerts another engine held (a reload), as they were last posted.
+    public mutating func adopt(_ alerts: [AlertID: Received]) {
+        received.merge(alerts) { mine, theirs in mine.updatedAt >= theirs.updatedAt ? mine : theirs }
+    }
+
     /// The alerts active at `now`, as the queue takes them; forgets those long ended.
     public mutating func active(now: Date) -> [RuleAlert] {
         forgetEnded(now: now)
