@@ -20,6 +20,11 @@ extension MonitorEngine {
         alerting?.posted.withLock { $0.received } ?? [:]
     }
 
+    /// Moves on whenever alerts are posted: with the snapshot's version, what the API's alerts depend on.
+    public var postedRevision: UInt64 {
+        alerting?.posted.withLock { $0.revision } ?? 0
+    }
+
     /// Takes over the posted alerts of the engine this one replaces (a reload), so that they and
     /// their acknowledgements carry over as the rules' alerts do.
     public func adoptPostedAlerts(_ alerts: [AlertID: PostedAlerts.Received]) {

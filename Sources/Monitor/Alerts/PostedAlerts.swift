@@ -26,11 +26,14 @@ public struct PostedAlerts: Sendable {
     }
 
     public private(set) var received: [AlertID: Received] = [:]
+    /// Moves on with every post and adoption: what the API answers of posted alerts may have changed.
+    public private(set) var revision: UInt64 = 0
 
     public init() {}
 
     /// Takes alerts as posted at `now` (each already valid: `PostedAlert.problem()` is nil).
     public mutating func receive(_ alerts: [PostedAlert], now: Date) {
+        revision += 1
         for posted in alerts {
             var labels = Labels(posted.labels)
             let name = labels[AlertID.alertNameLabel] ?? ""
@@ -56,6 +59,7 @@ public struct PostedAlerts: Sendable {
 
     /// Takes over the alerts another engine held (a reload), as they were last posted.
     public mutating func adopt(_ alerts: [AlertID: Received]) {
+        revision += 1
         received.merge(alerts) { mine, theirs in mine.updatedAt >= theirs.updatedAt ? mine : theirs }
     }
 

@@ -27,21 +27,24 @@ extension EngineAPI {
             return APIResponse.json(
                 AlertmanagerConfigText.receivers(of: engine.landscape.alerting).map(ReceiverReference.init))
         }
+        let cache = AlertmanagerAnswerCache()
         read(router, "/api/v2/alerts", transport: transport) { request, _ in
             let query = try AlertmanagerQuery(request)
-            let view = try Self.view(host)
             return APIResponse.json(
-                view.alerts().filter { query.keeps($1, labels: $0.labels, receiverName: view.receiver) }.map(\.alert))
+                buffer: try Self.cached(cache, host, request) { view in
+                    view.alerts().filter { query.keeps($1, labels: $0.labels, receiverName: view.receiver) }
+                        .map(\.alert)
+                })
         }
         read(router, "/api/v2/alerts/groups", transport: transport) { request, _ in
             let query = try AlertmanagerQuery(request)
-            let engine = try Self.engine(host)
-            let view = try Self.view(host)
-            let kept = view.alerts().filter { query.keeps($1, labels: $0.labels, receiverName: view.receiver) }
-            let groupBy = engine.landscape.alerting.route?.groupBy ?? []
+            let groupBy = try Self.engine(host).landscape.alerting.route?.groupBy ?? []
             return APIResponse.json(
-                AlertmanagerGrouping.groups(kept.map(\.alert), by: groupBy, receiver: view.receiver)
-                    .filter { query.muted || $0.alerts.contains { $0.status.state == .active } })
+                buffer: try Self.cached(cache, host, request) { view in
+                    let kept = view.alerts().filter { query.keeps($1, labels: $0.labels, receiverName: view.receiver) }
+                    return AlertmanagerGrouping.groups(kept.map(\.alert), by: groupBy, receiver: view.receiver)
+                        .filter { query.muted || $0.alerts.contains { $0.status.state == .active } }
+                })
         }
         read(router, "/api/v2/silences", transport: transport) { request, _ in
             let filter = try AlertmanagerQuery.filter(request.uri.queryParameters.getAll("filter"))
@@ -97,9 +100,31 @@ extension EngineAPI {
 
     static func view(_ host: EngineHost, now: Date = Date()) throws -> AlertmanagerView {
         let engine = try engine(host)
-        return AlertmanagerView(
-            snapshot: engine.snapshot, posted: engine.postedAlerts(), windows: engine.maintenanceWindows(),
+        return view(engine, snapshot: engine.snapshot, now: now)
+    }
+
+    static func view(_ engine: MonitorEngine, snapshot: Snapshot, now: Date) -> AlertmanagerView {
+        AlertmanagerView(
+            snapshot: snapshot, posted: engine.postedAlerts(), windows: engine.maintenanceWindows(),
             receiver: AlertmanagerConfigText.receiver(of: engine.landscape.alerting), now: now)
+    }
+
+    /// The answer of `body` over the view of now, encoded once per state of the queue and query.
+    static func cached(
+        _ cache: AlertmanagerAnswerCache, _ host: EngineHost, _ request: Request,
+        _ body: (AlertmanagerView) -> some Encodable
+    ) throws -> ByteBuffer {
+        let engine = try engine(host)
+        let now = Date()
+        // The revision before the snapshot: a post in between makes the next request build anew.
+        let posted = engine.postedRevision
+        let snapshot = engine.snapshot
+        let state = AlertmanagerAnswerCache.State(
+            engine: ObjectIdentifier(engine), version: snapshot.version, posted: posted,
+            minute: Int64(now.timeIntervalSince1970 / 60))
+        return cache.answer(request.uri.path + "?" + (request.uri.query ?? ""), in: state) {
+            ByteBuffer(bytes: (try? APICoding.encode(body(view(engine, snapshot: snapshot, now: now)))) ?? Data())
+        }
     }
 
     /// The labels a silence's equality matchers name, which `filter=` selects silences by.
