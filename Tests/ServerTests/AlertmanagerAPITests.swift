@@ -172,6 +172,9 @@ import Testing
         #expect(fixture.engine.snapshot.alerts.silences.first { $0.id == id }?.state == "expired")
         #expect(try await client.request(.DELETE, "/api/v2/silence/\(replaced)").status == 200)
         #expect(fixture.engine.snapshot.alerts.silences.first { $0.id == replaced }?.state == "expired")
+        let unexpired = try await client.get("/api/v2/silences?expired=false").body
+        #expect(!unexpired.contains(replaced) && unexpired.contains("from v1"), "\(unexpired)")
+        #expect(try await client.get("/api/v2/silences?expired=no").status == 400)
         let audit = try await fixture.engine.auditTrail(limit: 10)
         #expect(audit.contains { $0.action == "silence" && $0.actor == "bob" })
         let past = try await client.post("/api/v2/silences", Self.silence(matching: "X", endsIn: -60))

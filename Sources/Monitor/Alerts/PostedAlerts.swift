@@ -35,7 +35,8 @@ public struct PostedAlerts: Sendable {
     public mutating func receive(_ alerts: [PostedAlert], now: Date) {
         revision += 1
         for posted in alerts {
-            var labels = Labels(posted.labels)
+            // An empty value is no label, as in Prometheus.
+            var labels = Labels(posted.labels.filter { !$0.value.isEmpty })
             let name = labels[AlertID.alertNameLabel] ?? ""
             labels[AlertID.alertNameLabel] = nil
             var startsAt = posted.startsAt ?? now

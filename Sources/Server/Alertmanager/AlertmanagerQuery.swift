@@ -18,19 +18,11 @@ struct AlertmanagerQuery {
 
     init(_ request: Request) throws {
         let parameters = request.uri.queryParameters
-        func flag(_ name: String) throws -> Bool {
-            guard let text = parameters[Substring(name)] else { return true }
-            switch text.lowercased() {
-            case "true", "1": return true
-            case "false", "0": return false
-            default: throw AlertmanagerFailure.badRequest("\(name): expected true or false, got \(text)")
-            }
-        }
-        active = try flag("active")
-        silenced = try flag("silenced")
-        inhibited = try flag("inhibited")
-        unprocessed = try flag("unprocessed")
-        muted = try flag("muted")
+        active = try Self.flag("active", in: parameters)
+        silenced = try Self.flag("silenced", in: parameters)
+        inhibited = try Self.flag("inhibited", in: parameters)
+        unprocessed = try Self.flag("unprocessed", in: parameters)
+        muted = try Self.flag("muted", in: parameters)
         filter = try Self.filter(parameters.getAll("filter"))
         receiver = parameters["receiver"].map(String.init)
         if let receiver {
@@ -39,6 +31,16 @@ struct AlertmanagerQuery {
             } catch {
                 throw AlertmanagerFailure.badRequest("receiver: \(error)")
             }
+        }
+    }
+
+    /// A boolean parameter, true when absent.
+    static func flag(_ name: String, in parameters: Parameters) throws -> Bool {
+        guard let text = parameters[Substring(name)] else { return true }
+        switch text.lowercased() {
+        case "true", "1": return true
+        case "false", "0": return false
+        default: throw AlertmanagerFailure.badRequest("\(name): expected true or false, got \(text)")
         }
     }
 

@@ -48,7 +48,13 @@ extension EngineAPI {
         }
         read(router, "/api/v2/silences", transport: transport) { request, _ in
             let filter = try AlertmanagerQuery.filter(request.uri.queryParameters.getAll("filter"))
-            return APIResponse.json(try Self.view(host).silences().filter { filter.matches(Self.labels(of: $0)) })
+            let states = try ["active", "expired", "pending"].filter {
+                try AlertmanagerQuery.flag($0, in: request.uri.queryParameters)
+            }
+            return APIResponse.json(
+                try Self.view(host).silences().filter {
+                    states.contains($0.status.state) && filter.matches(Self.labels(of: $0))
+                })
         }
         read(router, "/api/v2/silence/{id}", transport: transport) { _, context in
             let id = try context.parameters.require("id")

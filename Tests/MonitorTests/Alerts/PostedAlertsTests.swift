@@ -19,6 +19,8 @@ struct PostedAlertsTests {
         let alert = posted.active(now: t0.addingTimeInterval(450))
         #expect(alert.map(\.activeAt) == [t0])
         #expect(alert.first?.labels == Labels(["system": "erp"]), "alertname is the alert's name, not a label")
+        posted.receive([PostedAlert(labels: ["alertname": "Y", "system": "erp", "team": ""])], now: t0)
+        #expect(posted.active(now: t0).first { $0.ruleName == "Y" }?.labels == Labels(["system": "erp"]))
     }
 
     @Test func anAlertWhoseEndHasPassedIsAResolution() {
