@@ -126,9 +126,8 @@ extension EngineAPI {
         let posted = engine.postedRevision
         let snapshot = engine.snapshot
         let state = AlertmanagerAnswerCache.State(
-            engine: ObjectIdentifier(engine), version: snapshot.version, posted: posted,
-            minute: Int64(now.timeIntervalSince1970 / 60))
-        return cache.answer(request.uri.path + "?" + (request.uri.query ?? ""), in: state) {
+            engine: ObjectIdentifier(engine), version: snapshot.version, posted: posted)
+        return cache.answer(request.uri.path + "?" + (request.uri.query ?? ""), in: state, now: now) {
             ByteBuffer(bytes: (try? APICoding.encode(body(view(engine, snapshot: snapshot, now: now)))) ?? Data())
         }
     }
