@@ -94,6 +94,18 @@ value, unit = re.search(r"99%\s+([\d.]+)(us|ms|s)", text).groups()
 p99 = float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
 print(f"{rps:.1f} {p99:.2f} {failed}")'
 }
+# Switchboard encodes an answer once per state of its queue; after a post (a new state) the next
+# request builds it anew. Its time, and a request to each with nothing changed, one client alone:
+for port in "$sb_port" "$am_port"; do
+  curl -fs -H 'Content-Type: application/json' --data-binary "@$work/batch-0000.json" "http://127.0.0.1:$port/api/v2/alerts" > /dev/null
+done
+sleep 1.5 # the engine takes posted alerts in at its next rule tick (every second)
+for name in switchboard alertmanager; do
+  port=$([ "$name" = switchboard ] && echo "$sb_port" || echo "$am_port")
+  first=$(curl -fs -o /dev/null -w '%{time_total}' "http://127.0.0.1:$port/api/v2/alerts")
+  again=$(curl -fs -o /dev/null -w '%{time_total}' "http://127.0.0.1:$port/api/v2/alerts")
+  echo "$name: first request after a post $(python3 -c "print(f'{$first * 1000:.0f}')") ms, the next $(python3 -c "print(f'{$again * 1000:.0f}')") ms" >&2
+done
 wrk -t2 -c"$connections" -d3s --timeout 60s "http://127.0.0.1:$sb_port/api/v2/alerts" > /dev/null
 wrk -t2 -c"$connections" -d3s --timeout 60s "http://127.0.0.1:$am_port/api/v2/alerts" > /dev/null
 printf '%-6s %-13s %12s %10s %8s\n' round server requests/s p99_ms non2xx
