@@ -69,6 +69,7 @@ let package = Package(
             name: "Server",
             dependencies: [
                 "SwitchboardCore",
+                "Monitor",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),

@@ -30,6 +30,7 @@ public struct EngineAPI: Sendable {
         }
         addReads(to: router, transport: transport)
         addWrites(to: router, transport: transport)
+        addAlertmanagerRoutes(to: router, transport: transport)
         return router
     }
 

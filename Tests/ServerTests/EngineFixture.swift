@@ -51,11 +51,13 @@ struct EngineFixture {
             ]))
     }
 
-    static func start(tokens: [APIToken] = tokens, directory: URL? = nil) async throws -> EngineFixture {
+    static func start(
+        tokens: [APIToken] = tokens, directory: URL? = nil, landscape: Landscape = landscape()
+    ) async throws -> EngineFixture {
         let directory = directory ?? temporaryDirectory("api")
         let groups = try RuleFileLoader(engine: PromQLRuleQueryEngine.validator).load(yaml: rules, file: "r.yml")
         let engine = try MonitorEngine(
-            landscape: landscape(), ruleGroups: groups, stateDatabase: try StateDatabase(directory: directory))
+            landscape: landscape, ruleGroups: groups, stateDatabase: try StateDatabase(directory: directory))
         let running = Task { await engine.run() }
         let host = EngineHost(
             source: engine, info: EngineInfo(pid: getpid(), startedAt: Date(), landscape: "fixture", version: "test"))

@@ -13,7 +13,7 @@ final class AlertPipeline: Sendable {
     private let runner: RuleGroupRunner
     let store: AlertStateStore?
     private let landscape: Landscape
-    private let queue: Mutex<AlertQueue>
+    let queue: Mutex<AlertQueue>
     /// The database's `data_version` when operator state was last read; only touched under `queue`'s lock.
     private let operatorStateVersion: Mutex<Int?>
     /// Each group's last evaluation recorded in the database (milliseconds since 1970).
@@ -27,6 +27,8 @@ final class AlertPipeline: Sendable {
     private static let logger = Logger(label: "switchboard.alerts")
     /// The rules whose last evaluation failed, as last logged: a rule's error is logged when it starts or changes.
     private let loggedFailures = Mutex<Set<String>>([])
+    /// Alerts other sources posted (Alertmanager's API), taken in beside the rules' at each tick.
+    let posted = Mutex(PostedAlerts())
 
     /// `database` nil keeps the queue in memory only (acknowledgements then end with the process). The
     /// landscape's `alerting:` gives the inhibit rules, maintenance windows and notifications.
@@ -64,11 +66,12 @@ final class AlertPipeline: Sendable {
             let restoring = await runner.isRestoring
             held = restart.withLock { $0.held(restoring: restoring) }
         }
-        let alerts = status.flatMap { group in
+        let ruleAlerts = status.flatMap { group in
             group.rules.filter { $0.kind == .alerting }.flatMap { rule in
                 rule.alerts.map { Self.ruleAlert($0, rule: rule) }
             }
         }
+        let alerts = ruleAlerts + posted.withLock { $0.active(now: now) }
         let topology = AlertTopology(landscape: landscape, health: Self.health(snapshot))
         let (changes, entries) = queue.withLock { queue in
             takeExternalWrites(into: &queue)

@@ -120,8 +120,10 @@ final class RunningEngine: Sendable {
         }
         await stop()
         let previous = current.withLock { $0.plan }
+        let posted = (host.source as? MonitorEngine)?.postedAlerts() ?? [:]
         for (candidate, isNew) in [(plan, true), (previous, false)] {
             guard let engine = try? EngineFactory.engine(candidate, stateDirectory: stateDirectory) else { continue }
+            engine.adoptPostedAlerts(posted)
             current.withLock { $0 = Current(plan: candidate, task: Task { await engine.run() }) }
             host.replace(engine)
             host.onJobPush(ServedEngine.pushHandler(engine))
