@@ -55,35 +55,59 @@ import Testing
         return token.count == 1 ? [.character(Character(token))] : nil
     }
 
-    /// The rows of the `?` overlay as the session draws it on the default 80x24 terminal.
+    /// The rows of the `?` overlay as the session draws it on an 80x24 terminal, scrolled line by
+    /// line with `j` to its end: every row it can show, in order.
     static func helpRows(on route: Route) -> [String] {
-        final class Seen: @unchecked Sendable { var screen: Canvas? }
+        final class Seen: @unchecked Sendable { var screens: [[String]] = [] }
         let seen = Seen()
         let terminal = MemoryTerminal(columns: 80, rows: 24)
-        terminal.pendingKeys = [.character("?"), nil, .character("q")]
-        terminal.onReadKey = { if $0.text.contains("any key closes") { seen.screen = $0.screen } }
+        terminal.pendingKeys = [.character("?"), nil] + Array(repeating: [.character("j"), nil], count: 40).flatMap { $0 }
+        terminal.pendingKeys.append(.character("q"))
+        terminal.onReadKey = { if let rows = Self.overlayRows($0.screen) { seen.screens.append(rows) } }
         var options = ConsoleOptions(tickMilliseconds: 1, user: "tester")
         options.startView = route
         _ = ConsoleSession(
             terminal: terminal, dataSource: FakeDataSource(snapshot()), options: options, theme: .builtInMonochrome,
             timeZone: Fixtures.utc, clock: { Fixtures.now }
         ).run()
-        guard let screen = seen.screen else { return [] }
-        // The box's corner is the cell before its title; its rows run from there to its right edge.
+        // Each `j` moves the lines up by one: the first screen, then each new screen's last row.
+        var rows = seen.screens.first ?? []
+        for (previous, next) in zip(seen.screens, seen.screens.dropFirst()) where next != previous {
+            rows.append(next.last ?? "")
+        }
+        return rows
+    }
+
+    /// The rows of lines inside the overlay's box, below its title; nil without one.
+    private static func overlayRows(_ screen: Canvas) -> [String]? {
         let cells = { (y: Int) in (0..<screen.width).map { screen[$0, y].text } }
         guard let top = (0..<screen.height).first(where: { screen.line($0).contains("Keys — ") }),
             let left = cells(top).firstIndex(of: "┌"),
             let right = cells(top).lastIndex(of: "┐"),
-            let bottom = (top..<screen.height).first(where: { screen.line($0).contains("any key closes") })
-        else { return [] }
-        return ((top + 1)..<bottom).map { y in
+            let bottom = (top..<screen.height).first(where: {
+                screen.line($0).contains("any key closes") || screen.line($0).contains("other keys close")
+            })
+        else { return nil }
+        // The row above the closing line is a blank spacer.
+        return ((top + 1)..<(bottom - 1)).map { y in
             cells(y)[(left + 1)..<right].joined().trimmingCharacters(in: .whitespaces)
-        }.filter { !$0.isEmpty }
+        }
+    }
+
+    @Test(arguments: routes)
+    func theHelpScrollsToItsLastLineAt80x24AndListsEveryCommand(route: Route) {
+        let rows = Self.helpRows(on: route)
+        let commands = ConsoleCommand.words.map { $0.usage }
+        #expect(rows.last?.hasPrefix(commands.last!) == true, "\(route.title): the last line is reachable: \(rows)")
+        for usage in commands {
+            #expect(rows.contains { $0.hasPrefix(usage + " ") }, "\(route.title): \(usage) is in the help")
+        }
     }
 
     @Test(arguments: routes)
     func everyHelpLineIsBoundAndEveryBoundKeyIsInTheHelp(route: Route) throws {
-        let lines = Self.helpRows(on: route)
+        let usages = ConsoleCommand.words.map { $0.usage + " " }
+        let lines = Self.helpRows(on: route).filter { row in !row.isEmpty && !usages.contains { row.hasPrefix($0) } }
         let table = KeyMap.table(for: route)
         #expect(lines.count == table.count, "one whole help line per entry of the \(route.title) table, at 80x24")
         var listed: [Key] = []

@@ -68,7 +68,9 @@ struct DemoConsoleTests {
             screen.contains { $0.contains("[2 Topology]") } && screen.contains { $0.contains("blast radius") }
         }
         try session.send("?")
-        try session.waitFor(timeout: 10, "the help overlay") { $0.contains { $0.contains("any key closes") } }
+        try session.waitFor(timeout: 10, "the help overlay") { screen in
+            screen.contains { $0.contains("any key closes") || $0.contains("other keys close") }
+        }
         try session.send("x")
         try session.send("5", "Enter")
         try session.waitFor(timeout: 10, "the runs of the first job") { screen in
@@ -76,7 +78,7 @@ struct DemoConsoleTests {
         }
         try session.send("Enter")
         try session.waitFor(timeout: 10, "the log of its newest run") { screen in
-            screen.contains { $0.contains("run #") } && screen.contains { $0.contains("FOLLOW") }
+            screen.contains { $0.contains("run #") } && screen.contains { $0.contains("FOLLOW") || $0.contains("finished") }
         }
         try session.send("Escape", "Escape")
         for (key, title) in [("4", "[4 Alerts]"), ("5", "[5 Jobs]"), ("6", "[6 Logs]"), ("1", "[1 Overview]")] {
