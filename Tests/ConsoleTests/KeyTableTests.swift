@@ -61,7 +61,8 @@ import Testing
         final class Seen: @unchecked Sendable { var screens: [[String]] = [] }
         let seen = Seen()
         let terminal = MemoryTerminal(columns: 80, rows: 24)
-        terminal.pendingKeys = [.character("?"), nil] + Array(repeating: [.character("j"), nil], count: 40).flatMap { $0 }
+        terminal.pendingKeys =
+            [.character("?"), nil] + Array(repeating: [.character("j"), nil], count: 40).flatMap { $0 }
         terminal.pendingKeys.append(.character("q"))
         terminal.onReadKey = { if let rows = Self.overlayRows($0.screen) { seen.screens.append(rows) } }
         var options = ConsoleOptions(tickMilliseconds: 1, user: "tester")

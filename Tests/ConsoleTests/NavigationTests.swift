@@ -62,7 +62,8 @@ import Testing
         #expect(ConsoleCommand.complete("theme l", themes: themes) == ("theme light", []))
         #expect(ConsoleCommand.complete("theme ", themes: themes) == ("theme ", themes))
         #expect(ConsoleCommand.complete("theme x", themes: themes) == ("theme x", themes), "none fits: every choice")
-        #expect(ConsoleCommand.complete("theme m", themes: ["mono", "monokai"]) == ("theme mono", ["mono", "monokai"]))
+        #expect(
+            ConsoleCommand.complete("theme m", themes: ["mono", "monokai"]) == ("theme mono", ["mono", "monokai"]))
         let labels = ["severity", "system", "alertname", "system"]
         #expect(ConsoleCommand.complete("group sy", labels: labels) == ("group system", []))
         #expect(ConsoleCommand.complete("group s", labels: labels) == ("group s", ["severity", "system"]))
@@ -95,9 +96,13 @@ import Testing
         #expect(whileOpen.contains("filter (regex, ! inverts)"))
         let closed = Self.run([.character("?"), .character("x")])
         #expect(!closed.text.contains("Keys — "))
-        // The scrolling keys scroll it instead of closing it.
-        let scrolled = Self.run([.character("?"), .character("j"), .pageDown, .character("G")])
-        #expect(scrolled.text.contains("Keys — ") && scrolled.text.contains(":quit :q"), "\(scrolled.text)")
+        // The scrolling keys scroll it instead of closing it: G shows its last line.
+        let scrolling = MemoryTerminal()
+        scrolling.pendingKeys = [.character("?"), .character("j"), .pageDown, .character("G"), nil, .character("x")]
+        var last = ""
+        scrolling.onReadKey = { if $0.text.contains("Keys — ") { last = $0.text } }
+        _ = SessionTests.session(scrolling, FakeDataSource(Fixtures.snapshot())).run()
+        #expect(last.contains(":quit :q"), "\(last)")
     }
 
     @Test func pauseHoldsTheSnapshotUntilResumed() {

@@ -78,7 +78,8 @@ struct DemoConsoleTests {
         }
         try session.send("Enter")
         try session.waitFor(timeout: 10, "the log of its newest run") { screen in
-            screen.contains { $0.contains("run #") } && screen.contains { $0.contains("FOLLOW") || $0.contains("finished") }
+            screen.contains { $0.contains("run #") }
+                && screen.contains { $0.contains("FOLLOW") || $0.contains("finished") }
         }
         try session.send("Escape", "Escape")
         for (key, title) in [("4", "[4 Alerts]"), ("5", "[5 Jobs]"), ("6", "[6 Logs]"), ("1", "[1 Overview]")] {

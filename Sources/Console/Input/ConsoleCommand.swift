@@ -24,8 +24,12 @@ enum ConsoleCommand: Sendable, Equatable {
 
     /// Every command, for parsing, completion and the `?` overlay.
     static let words: [Word] = [
-        Word(names: ["overview", "ov", "o", "1"], usage: ":overview :o", summary: "view 1", make: { _ in .show(.overview) }),
-        Word(names: ["topology", "topo", "t", "2"], usage: ":topology :topo :t", summary: "view 2", make: { _ in .show(.topology) }),
+        Word(
+            names: ["overview", "ov", "o", "1"], usage: ":overview :o", summary: "view 1",
+            make: { _ in .show(.overview) }),
+        Word(
+            names: ["topology", "topo", "t", "2"], usage: ":topology :topo :t", summary: "view 2",
+            make: { _ in .show(.topology) }),
         Word(
             names: ["interfaces", "if", "i", "3"], usage: ":if [TEXT]", summary: "view 3, filtered by TEXT (a regex)",
             make: { $0.isEmpty ? .show(.interfaces) : .interfaces(filter: $0) }),
@@ -33,7 +37,7 @@ enum ConsoleCommand: Sendable, Equatable {
         Word(names: ["jobs", "j", "5"], usage: ":jobs :j", summary: "view 5", make: { _ in .show(.jobs) }),
         Word(names: ["logs", "l", "6"], usage: ":logs :l", summary: "view 6", make: { _ in .show(.logs) }),
         Word(
-            names: ["theme"], usage: ":theme NAME", summary: "colours: default, light, mono… (Tab completes)",
+            names: ["theme"], usage: ":theme NAME", summary: "another theme, e.g. light or mono (Tab completes)",
             make: { $0.isEmpty ? nil : .theme($0) }),
         Word(
             names: ["group"], usage: ":group LABEL", summary: "group the alerts by LABEL, or none (Tab completes)",

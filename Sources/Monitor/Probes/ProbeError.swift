@@ -40,7 +40,10 @@ enum ProbeError {
             return classify(errno: error.errnoCode, fallback: error.description, timeout: timeout)
         }
         if let error = error as? NIOTooManyBytesError {
-            return (.bodyTooLarge, error.maxBytes.map { ProbeWords.bodyTooLarge(limit: $0, declared: nil) } ?? "body too large")
+            return (
+                .bodyTooLarge,
+                error.maxBytes.map { ProbeWords.bodyTooLarge(limit: $0, declared: nil) } ?? "body too large"
+            )
         }
         if error is NIOSSLError || error is BoringSSLError {
             return (.tls, "TLS: \(error)")

@@ -105,7 +105,8 @@ public struct ScrapeProbe: Probe {
             } catch is NIOTooManyBytesError {
                 return .failure(
                     .failure(
-                        .bodyTooLarge, ProbeWords.bodyTooLarge(limit: Self.maxBodyBytes, declared: response.declaredLength)))
+                        .bodyTooLarge,
+                        ProbeWords.bodyTooLarge(limit: Self.maxBodyBytes, declared: response.declaredLength)))
             }
             return .success(body.readBytes(length: body.readableBytes) ?? [])
         } catch is CancellationError {
