@@ -148,6 +148,30 @@ import Testing
         #expect(layout.crossings <= 3, "crossings: \(layout.crossings)")
     }
 
+    @Test func boxesTakeTheWidthTheirNamesNeedWhereTheScreenAllows() {
+        let graph = TopologyGraph(Self.snapshot)
+        func boxes(width: Int) -> String {
+            var canvas = Canvas(width: width, height: 40)
+            TopologyView.render(
+                into: &canvas, y: 0, height: 40, graph: graph, layout: TopologyLayout(graph), selected: nil,
+                glyphs: .unicode)
+            // The graph only: the panel under it names the selected system in full anyway.
+            return (0..<30).map { canvas.line($0) }.joined(separator: "\n")
+        }
+        // The names need 107 columns, the gaps 31 (channels shared by trunks in other rows): from
+        // 141 columns every name is whole.
+        let wide = boxes(width: 141)
+        for system in Self.snapshot.systems {
+            #expect(wide.contains(" \(system.name) "), "\(system.name) in full at 141 columns:\n\(wide)")
+        }
+        #expect(boxes(width: 140).contains("WMS Central Warehou…"), "one column short: the widest gives way")
+        // At 120 every box gives way, the widest first, to 17 or 18 columns (16 or 17 before the
+        // trunks shared channels).
+        let scene = TopologyView.Scene(
+            graph: graph, layout: TopologyLayout(graph), y: 0, width: 120, height: 40, glyphs: .unicode)
+        #expect(scene.geometry?.boxWidths == [17, 17, 17, 18, 18])
+    }
+
     @Test func theLayoutDoesNotMoveWhenStatesChange() {
         var changed = Self.snapshot
         for index in changed.interfaces.indices { changed.interfaces[index].state = [.ok, .down][index % 2] }

@@ -53,9 +53,17 @@ enum TopologyView {
                 ? layout.hops.sorted {
                     ($0.layer, $0.fromIndex, $0.toIndex, $0.edge) < ($1.layer, $1.fromIndex, $1.toIndex, $1.edge)
                 } : []
+            // The gaps where a reversed arrowhead counts more than one interface (`◀✖2`).
+            var reversedArrivals: [Int: [Int: Int]] = [:]
+            for hop in hops where hop.reversed && hop.isFirst {
+                reversedArrivals[hop.layer, default: [:]][hop.fromIndex, default: 0] +=
+                    graph.edges[hop.edge].interfaces.count
+            }
+            let counted = Set(reversedArrivals.filter { $0.value.values.contains { $0 > 1 } }.keys)
             geometry =
                 fits
-                ? TopologyGeometry(layout, hops: hops, names: names, width: width, height: graphHeight, top: y + 1)
+                ? TopologyGeometry(
+                    layout, hops: hops, names: names, width: width, height: graphHeight, top: y + 1, counted: counted)
                 : nil
             self.hops = geometry == nil ? [] : hops
             tree =
