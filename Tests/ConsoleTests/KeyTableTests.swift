@@ -55,32 +55,30 @@ import Testing
         return token.count == 1 ? [.character(Character(token))] : nil
     }
 
-    /// The rows of the `?` overlay as the session draws it on an 80x24 terminal, scrolled line by
-    /// line with `j` to its end: every row it can show, in order.
+    /// The rows of the `?` overlay as the session draws it on an 80x24 terminal, paged with PgDn
+    /// to its end: every row it can show, in order, each put where the border says it is
+    /// (`9-26 of 26`). A few frames only: the session runs on a thread of the test pool.
     static func helpRows(on route: Route) -> [String] {
-        final class Seen: @unchecked Sendable { var screens: [[String]] = [] }
+        final class Seen: @unchecked Sendable { var pages: [(first: Int, rows: [String])] = [] }
         let seen = Seen()
         let terminal = MemoryTerminal(columns: 80, rows: 24)
-        terminal.pendingKeys =
-            [.character("?"), nil] + Array(repeating: [.character("j"), nil], count: 40).flatMap { $0 }
-        terminal.pendingKeys.append(.character("q"))
-        terminal.onReadKey = { if let rows = Self.overlayRows($0.screen) { seen.screens.append(rows) } }
+        terminal.pendingKeys = [.character("?"), nil, .pageDown, nil, .pageDown, nil, .character("q")]
+        terminal.onReadKey = { if let page = Self.overlayPage($0.screen) { seen.pages.append(page) } }
         var options = ConsoleOptions(tickMilliseconds: 1, user: "tester")
         options.startView = route
         _ = ConsoleSession(
             terminal: terminal, dataSource: FakeDataSource(snapshot()), options: options, theme: .builtInMonochrome,
             timeZone: Fixtures.utc, clock: { Fixtures.now }
         ).run()
-        // Each `j` moves the lines up by one: the first screen, then each new screen's last row.
-        var rows = seen.screens.first ?? []
-        for (previous, next) in zip(seen.screens, seen.screens.dropFirst()) where next != previous {
-            rows.append(next.last ?? "")
+        var rows: [Int: String] = [:]
+        for page in seen.pages {
+            for (offset, row) in page.rows.enumerated() { rows[page.first + offset] = row }
         }
-        return rows
+        return (0..<rows.count).map { rows[$0] ?? "(missing)" }
     }
 
-    /// The rows of lines inside the overlay's box, below its title; nil without one.
-    private static func overlayRows(_ screen: Canvas) -> [String]? {
+    /// The rows of lines inside the overlay's box and the index of the first; nil without one.
+    private static func overlayPage(_ screen: Canvas) -> (first: Int, rows: [String])? {
         let cells = { (y: Int) in (0..<screen.width).map { screen[$0, y].text } }
         guard let top = (0..<screen.height).first(where: { screen.line($0).contains("Keys — ") }),
             let left = cells(top).firstIndex(of: "┌"),
@@ -89,10 +87,14 @@ import Testing
                 screen.line($0).contains("any key closes") || screen.line($0).contains("other keys close")
             })
         else { return nil }
+        // `9-26 of 26` in the bottom border when the overlay scrolls; from the first line otherwise.
+        let border = screen.line(bottom + 1)
+        let first = border.firstMatch(of: /(\d+)-\d+ of \d+/).flatMap { Int($0.1) }.map { $0 - 1 } ?? 0
         // The row above the closing line is a blank spacer.
-        return ((top + 1)..<(bottom - 1)).map { y in
+        let rows = ((top + 1)..<(bottom - 1)).map { y in
             cells(y)[(left + 1)..<right].joined().trimmingCharacters(in: .whitespaces)
         }
+        return (first, rows)
     }
 
     @Test(arguments: routes)
