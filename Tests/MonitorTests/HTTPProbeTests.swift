@@ -14,7 +14,7 @@ import Testing
 
     func probe(
         _ server: LoopbackServer, _ path: String, expect: Expectations = Expectations(),
-        timeout: Duration = .seconds(5), maxBody: Int = HTTPProbeSettings.defaultMaxBodyBytes
+        timeout: Duration = .seconds(60), maxBody: Int = HTTPProbeSettings.defaultMaxBodyBytes
     ) async -> ProbeOutcome {
         let clients = HTTPClients()
         defer { Task { await clients.shutdown() } }
