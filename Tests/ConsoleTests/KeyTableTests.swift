@@ -55,35 +55,62 @@ import Testing
         return token.count == 1 ? [.character(Character(token))] : nil
     }
 
-    /// The rows of the `?` overlay as the session draws it on the default 80x24 terminal.
+    /// The rows of the `?` overlay as the session draws it on an 80x24 terminal, paged with PgDn
+    /// to its end: every row it can show, in order, each put where the border says it is
+    /// (`9-26 of 26`). A few frames only: the session runs on a thread of the test pool.
     static func helpRows(on route: Route) -> [String] {
-        final class Seen: @unchecked Sendable { var screen: Canvas? }
+        final class Seen: @unchecked Sendable { var pages: [(first: Int, rows: [String])] = [] }
         let seen = Seen()
         let terminal = MemoryTerminal(columns: 80, rows: 24)
-        terminal.pendingKeys = [.character("?"), nil, .character("q")]
-        terminal.onReadKey = { if $0.text.contains("any key closes") { seen.screen = $0.screen } }
+        terminal.pendingKeys = [.character("?"), nil, .pageDown, nil, .pageDown, nil, .character("q")]
+        terminal.onReadKey = { if let page = Self.overlayPage($0.screen) { seen.pages.append(page) } }
         var options = ConsoleOptions(tickMilliseconds: 1, user: "tester")
         options.startView = route
         _ = ConsoleSession(
             terminal: terminal, dataSource: FakeDataSource(snapshot()), options: options, theme: .builtInMonochrome,
             timeZone: Fixtures.utc, clock: { Fixtures.now }
         ).run()
-        guard let screen = seen.screen else { return [] }
-        // The box's corner is the cell before its title; its rows run from there to its right edge.
+        var rows: [Int: String] = [:]
+        for page in seen.pages {
+            for (offset, row) in page.rows.enumerated() { rows[page.first + offset] = row }
+        }
+        return (0..<rows.count).map { rows[$0] ?? "(missing)" }
+    }
+
+    /// The rows of lines inside the overlay's box and the index of the first; nil without one.
+    private static func overlayPage(_ screen: Canvas) -> (first: Int, rows: [String])? {
         let cells = { (y: Int) in (0..<screen.width).map { screen[$0, y].text } }
         guard let top = (0..<screen.height).first(where: { screen.line($0).contains("Keys — ") }),
             let left = cells(top).firstIndex(of: "┌"),
             let right = cells(top).lastIndex(of: "┐"),
-            let bottom = (top..<screen.height).first(where: { screen.line($0).contains("any key closes") })
-        else { return [] }
-        return ((top + 1)..<bottom).map { y in
+            let bottom = (top..<screen.height).first(where: {
+                screen.line($0).contains("any key closes") || screen.line($0).contains("other keys close")
+            })
+        else { return nil }
+        // `9-26 of 26` in the bottom border when the overlay scrolls; from the first line otherwise.
+        let border = screen.line(bottom + 1)
+        let first = border.firstMatch(of: /(\d+)-\d+ of \d+/).flatMap { Int($0.1) }.map { $0 - 1 } ?? 0
+        // The row above the closing line is a blank spacer.
+        let rows = ((top + 1)..<(bottom - 1)).map { y in
             cells(y)[(left + 1)..<right].joined().trimmingCharacters(in: .whitespaces)
-        }.filter { !$0.isEmpty }
+        }
+        return (first, rows)
+    }
+
+    @Test(arguments: routes)
+    func theHelpScrollsToItsLastLineAt80x24AndListsEveryCommand(route: Route) {
+        let rows = Self.helpRows(on: route)
+        let commands = ConsoleCommand.words.map { $0.usage }
+        #expect(rows.last?.hasPrefix(commands.last!) == true, "\(route.title): the last line is reachable: \(rows)")
+        for usage in commands {
+            #expect(rows.contains { $0.hasPrefix(usage + " ") }, "\(route.title): \(usage) is in the help")
+        }
     }
 
     @Test(arguments: routes)
     func everyHelpLineIsBoundAndEveryBoundKeyIsInTheHelp(route: Route) throws {
-        let lines = Self.helpRows(on: route)
+        let usages = ConsoleCommand.words.map { $0.usage + " " }
+        let lines = Self.helpRows(on: route).filter { row in !row.isEmpty && !usages.contains { row.hasPrefix($0) } }
         let table = KeyMap.table(for: route)
         #expect(lines.count == table.count, "one whole help line per entry of the \(route.title) table, at 80x24")
         var listed: [Key] = []

@@ -43,6 +43,16 @@ import Testing
         return source
     }
 
+    /// The same job with run #5 still running.
+    static func runningSource() -> FakeDataSource {
+        let source = source()
+        var running = run
+        (running.result, running.endedAt, running.exitCode) = (.running, nil, nil)
+        source.jobLogs[runID] = (running, lines)
+        source.snapshot.jobs[0].lastRun = running
+        return source
+    }
+
     static func play(_ keys: [Key?], source: FakeDataSource = source()) async -> MemoryTerminal {
         await Fixtures.play(keys, source: source, start: .jobs)
     }
@@ -68,7 +78,7 @@ import Testing
         let text = terminal.text
         #expect(text.contains("Payroll export  run #5  failed (exit 1)"))
         #expect(text.contains("lines 43-60 of 60  first error: line 30 (e)"))
-        #expect(text.contains("FOLLOW"))
+        #expect(text.contains("finished") && !text.contains("FOLLOW"), "a run that ended has nothing to follow")
         #expect(text.contains("loaded batch 60 of 60"))  // following: the end is on screen
         #expect(!text.contains("loaded batch 1 of 60"))
     }
@@ -80,7 +90,8 @@ import Testing
     }
 
     @Test func firstErrorJumpsToItAndStopsFollowing() async {
-        let terminal = await Self.play([.character("6"), .character("e")])
+        #expect(await Self.play([.character("6")], source: Self.runningSource()).text.contains("FOLLOW"))
+        let terminal = await Self.play([.character("6"), .character("e")], source: Self.runningSource())
         let text = terminal.text
         #expect(!text.contains("FOLLOW"))
         #expect(text.contains("30 ERROR java.sql.SQLException"))
@@ -123,11 +134,14 @@ import Testing
     }
 
     @Test func scrollingUpStopsFollowingAndFollowResumesIt() async {
-        let text = await Self.play([.character("6"), .character("k")]).text
+        let text = await Self.play([.character("6"), .character("k")], source: Self.runningSource()).text
         #expect(!text.contains("FOLLOW"))
         #expect(!text.contains("loaded batch 60 of 60"))
-        let resumed = await Self.play([.character("6"), .character("k"), .character("f")]).text
+        let resumed = await Self.play(
+            [.character("6"), .character("k"), .character("f")], source: Self.runningSource()
+        ).text
         #expect(resumed.contains("loaded batch 60 of 60"))
+        #expect(resumed.contains("FOLLOW"))
     }
 
     @Test func wrapShowsTheRestOfALongLineOnTheNextRows() async {

@@ -58,10 +58,28 @@ import Testing
                 == .failure(CommandLineError(message: "unknown command :frobnicate (try :help)")))
         #expect(ConsoleCommand.complete("top").line == "topology ")
         #expect(ConsoleCommand.complete("t").candidates == ["topology", "theme"])
+        let themes = ["colorblind", "default", "high-contrast", "light", "mono"]
+        #expect(ConsoleCommand.complete("theme l", themes: themes) == ("theme light", []))
+        #expect(ConsoleCommand.complete("theme ", themes: themes) == ("theme ", themes))
+        #expect(ConsoleCommand.complete("theme x", themes: themes) == ("theme x", themes), "none fits: every choice")
+        #expect(
+            ConsoleCommand.complete("theme m", themes: ["mono", "monokai"]) == ("theme mono", ["mono", "monokai"]))
+        let labels = ["severity", "system", "alertname", "system"]
+        #expect(ConsoleCommand.complete("group sy", labels: labels) == ("group system", []))
+        #expect(ConsoleCommand.complete("group s", labels: labels) == ("group s", ["severity", "system"]))
+        #expect(ConsoleCommand.complete("group n", labels: labels) == ("group none", []))
+        #expect(ConsoleCommand.complete("if er", themes: themes) == ("if er", []), "a filter is free text")
         let terminal = Self.run([.character(":")] + Self.type("if crm") + [.enter])
         #expect(terminal.text.contains("[3 Interfaces]") && terminal.text.contains("filter /crm"))
         let unknown = Self.run([.character(":")] + Self.type("nope") + [.enter])
         #expect(unknown.text.contains("unknown command :nope"))
+        // Tab completes a theme's name from the shipped themes; a unique prefix alone selects it too.
+        let tabbed = Self.run([.character(":")] + Self.type("theme hi") + [.tab, .enter])
+        #expect(tabbed.text.contains("theme high-contrast"), "\(tabbed.text)")
+        let prefix = Self.run([.character(":")] + Self.type("theme l") + [.enter])
+        #expect(prefix.text.contains("theme light"), "\(prefix.text)")
+        let neon = Self.run([.character(":")] + Self.type("theme neon") + [.enter])
+        #expect(neon.text.contains("theme: no theme named `neon` (available: "), "\(neon.text)")
     }
 
     @Test func helpListsTheKeysAndAnyKeyClosesIt() {
@@ -77,7 +95,14 @@ import Testing
         #expect(whileOpen.contains("Keys — 3 Interfaces"))
         #expect(whileOpen.contains("filter (regex, ! inverts)"))
         let closed = Self.run([.character("?"), .character("x")])
-        #expect(!closed.text.contains("any key closes"))
+        #expect(!closed.text.contains("Keys — "))
+        // The scrolling keys scroll it instead of closing it: G shows its last line.
+        let scrolling = MemoryTerminal()
+        scrolling.pendingKeys = [.character("?"), .character("j"), .pageDown, .character("G"), nil, .character("x")]
+        var last = ""
+        scrolling.onReadKey = { if $0.text.contains("Keys — ") { last = $0.text } }
+        _ = SessionTests.session(scrolling, FakeDataSource(Fixtures.snapshot())).run()
+        #expect(last.contains(":quit :q"), "\(last)")
     }
 
     @Test func pauseHoldsTheSnapshotUntilResumed() {

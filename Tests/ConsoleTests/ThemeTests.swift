@@ -132,6 +132,22 @@ import Testing
         #expect(missing?.message.contains("available: colorblind, default, high-contrast, light, mono") == true)
     }
 
+    @Test func aUniquePrefixSelectsAThemeAndAnAmbiguousOneNamesTheCandidates() throws {
+        #expect(try ThemeLocator.locate("l", in: [Self.themesDirectory]) == Self.themesDirectory + "/light.yaml")
+        #expect(try ThemeLocator.locate("hi", in: [Self.themesDirectory]).hasSuffix("/high-contrast.yaml"))
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("themes-\(UUID())").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try Data().write(to: URL(fileURLWithPath: directory + "/lavender.yaml"))
+        let ambiguous = #expect(throws: ThemeError.self) {
+            try ThemeLocator.locate("l", in: [Self.themesDirectory, directory])
+        }
+        #expect(ambiguous?.message == "`l` could be lavender, light: type more of the name")
+        // An exact name wins over a longer one it is the start of.
+        try Data().write(to: URL(fileURLWithPath: directory + "/mono-dark.yaml"))
+        #expect(try ThemeLocator.locate("mono", in: [Self.themesDirectory, directory]).hasSuffix("/mono.yaml"))
+    }
+
     @Test func shippedThemesAreCopiedBesideTheBuiltProducts() throws {
         // SwiftPM copies the Console resources next to the test binary, as next to `switchboard`.
         let directories = ThemeLocator.searchDirectories(environment: [:], currentDirectory: "/nonexistent")

@@ -100,6 +100,27 @@ import Testing
         #expect(text.contains("->") || text.contains(">|"))
     }
 
+    @Test func parallelInterfacesAreCountedAtTheArrowheadBesideTheWorstGlyph() {
+        // Two interfaces each way between CRM and ERP: one down each way, one degraded.
+        let parallel = [
+            Fixtures.interface("a", "Orders", from: "crm", to: "erp", kind: .rest, state: .ok, result: nil),
+            Fixtures.interface("b", "Customers", from: "crm", to: "erp", kind: .soap, state: .down, result: nil),
+            Fixtures.interface("c", "Invoices", from: "erp", to: "crm", kind: .rest, state: .degraded, result: nil),
+            Fixtures.interface("d", "Credit", from: "erp", to: "crm", kind: .rest, state: .ok, result: nil),
+        ]
+        let graph = TopologyGraph(Fixtures.snapshot(interfaces: parallel))
+        #expect(graph.edges.count == 2, "one edge per direction")
+        var canvas = Canvas(width: 80, height: 20)
+        TopologyView.render(
+            into: &canvas, y: 0, height: 20, graph: graph, layout: TopologyLayout(graph), selected: nil,
+            glyphs: .ascii)
+        // Without colour: the degraded glyph and the count into CRM, the down glyph and the count
+        // pointing back into ERP.
+        let rows = canvas.text.components(separatedBy: "\n")
+        #expect(rows.contains { $0.contains("!2>|x CRM") }, "\(canvas.text)")
+        #expect(rows.contains { $0.contains("(ERP) |<x2-") }, "\(canvas.text)")
+    }
+
     @Test func selectionMovesInReadingOrderAndAcrossLayers() {
         let layout = TopologyLayout(Self.graph)
         let order = TopologyView.order(layout)
@@ -125,6 +146,30 @@ import Testing
         let layout = TopologyLayout(TopologyGraph(Self.snapshot))
         // 7 with barycentre sweeps alone; 3 is the least this layering allows (exhaustive search).
         #expect(layout.crossings <= 3, "crossings: \(layout.crossings)")
+    }
+
+    @Test func boxesTakeTheWidthTheirNamesNeedWhereTheScreenAllows() {
+        let graph = TopologyGraph(Self.snapshot)
+        func boxes(width: Int) -> String {
+            var canvas = Canvas(width: width, height: 40)
+            TopologyView.render(
+                into: &canvas, y: 0, height: 40, graph: graph, layout: TopologyLayout(graph), selected: nil,
+                glyphs: .unicode)
+            // The graph only: the panel under it names the selected system in full anyway.
+            return (0..<30).map { canvas.line($0) }.joined(separator: "\n")
+        }
+        // The names need 107 columns, the gaps 31 (channels shared by trunks in other rows): from
+        // 141 columns every name is whole.
+        let wide = boxes(width: 141)
+        for system in Self.snapshot.systems {
+            #expect(wide.contains(" \(system.name) "), "\(system.name) in full at 141 columns:\n\(wide)")
+        }
+        #expect(boxes(width: 140).contains("WMS Central Warehou…"), "one column short: the widest gives way")
+        // At 120 every box gives way, the widest first, to 17 or 18 columns (16 or 17 before the
+        // trunks shared channels).
+        let scene = TopologyView.Scene(
+            graph: graph, layout: TopologyLayout(graph), y: 0, width: 120, height: 40, glyphs: .unicode)
+        #expect(scene.geometry?.boxWidths == [17, 17, 17, 18, 18])
     }
 
     @Test func theLayoutDoesNotMoveWhenStatesChange() {
@@ -160,6 +205,7 @@ import Testing
         let erp = canvas.text.components(separatedBy: "\n").first { $0.contains("财务系统") }!
         #expect(erp.contains("|<x"), "\(text)")
         let crm = canvas.text.components(separatedBy: "\n").first { $0.contains("CRM") }!
-        #expect(crm.contains("!->|x CRM") || crm.contains("!=>|x CRM"), "\(text)")
+        // Order events from the broker end at the same arrowhead: two interfaces, counted.
+        #expect(crm.contains("!2>|x CRM"), "\(text)")
     }
 }

@@ -68,7 +68,9 @@ struct DemoConsoleTests {
             screen.contains { $0.contains("[2 Topology]") } && screen.contains { $0.contains("blast radius") }
         }
         try session.send("?")
-        try session.waitFor(timeout: 10, "the help overlay") { $0.contains { $0.contains("any key closes") } }
+        try session.waitFor(timeout: 10, "the help overlay") { screen in
+            screen.contains { $0.contains("any key closes") || $0.contains("other keys close") }
+        }
         try session.send("x")
         try session.send("5", "Enter")
         try session.waitFor(timeout: 10, "the runs of the first job") { screen in
@@ -76,7 +78,8 @@ struct DemoConsoleTests {
         }
         try session.send("Enter")
         try session.waitFor(timeout: 10, "the log of its newest run") { screen in
-            screen.contains { $0.contains("run #") } && screen.contains { $0.contains("FOLLOW") }
+            screen.contains { $0.contains("run #") }
+                && screen.contains { $0.contains("FOLLOW") || $0.contains("finished") }
         }
         try session.send("Escape", "Escape")
         for (key, title) in [("4", "[4 Alerts]"), ("5", "[5 Jobs]"), ("6", "[6 Logs]"), ("1", "[1 Overview]")] {
@@ -115,9 +118,34 @@ struct DemoConsoleTests {
                     nonASCII.isEmpty, "ASCII only without UTF-8, found \(String(String.UnicodeScalarView(nonASCII)))")
             }
         }
-        try session.send("q")
+        // The help is taller than 24 rows: it scrolls to its last line.
+        try session.send("?", "G")
+        try session.waitFor(timeout: 10, "the last line of the help under TERM=\(term)") { screen in
+            screen.contains { $0.contains(":quit :q") }
+        }
+        try session.send("x", "q")
         let after = try session.waitFor(timeout: 15, "the process to exit") { $0.contains { $0.contains("[exit=") } }
         #expect(after.contains("[exit=0]"))
+    }
+
+    @Test func theTopologyCountsParallelInterfacesUnderTheMonoTheme() async throws {
+        try await OwnThread.run { try Self.monoTopology() }
+    }
+
+    static func monoTopology() throws {
+        let session = try demo(term: "xterm-256color", width: 120, height: 36)
+        try session.waitFor(timeout: 30, "the overview") { $0.contains { $0.contains("SYSTEMS") } }
+        try session.send(":", "t", "h", "e", "m", "e", " ", "m", "Tab", "Enter", "2")
+        let screen = try session.waitFor(timeout: 10, "the topology in mono") { screen in
+            screen.contains { $0.contains("blast radius") } && screen.contains { $0.contains("theme mono") }
+        }
+        // ERP receives from the broker, HRM and MFT on one arrowhead, and from WMS (twice), the
+        // payment gateway, the webshop and CRM on the one pointing back: both are counted.
+        let erp = try #require(screen.first { $0.contains("财务系统") }, "\(screen.joined(separator: "\n"))")
+        #expect(erp.contains("3▶┃") || erp.contains("3▶│"), "\(erp)")
+        #expect(erp.contains(try Regex("[┃│]◀.5")), "the worst glyph (or the line), then the count: \(erp)")
+        try session.send("q")
+        try session.waitFor(timeout: 15, "the process to exit") { $0.contains { $0.contains("[exit=0]") } }
     }
 
     @Test(arguments: [("dumb", "cannot address the cursor"), ("no-such-terminal-xyz", "no-such-terminal-xyz")])

@@ -106,6 +106,7 @@ import Testing
         try await withServer { server in
             let outcome = await probe(server, "/hang", timeout: .milliseconds(300))
             #expect(outcome.errorClass == .timeout)
+            #expect(outcome.reason == "no answer within 300ms")
         }
     }
 
@@ -113,6 +114,7 @@ import Testing
         try await withServer { server in
             let outcome = await probe(server, "/big", maxBody: 1 << 20)
             #expect(outcome.errorClass == .bodyTooLarge)
+            #expect(outcome.reason == "body larger than the 1 MiB limit (Content-Length 2 MiB)")
         }
     }
 

@@ -15,7 +15,7 @@ extension ConsoleSession {
             state.navigation.show(route)
         case .back:
             if !state.navigation.back(), state.interfaceFilter != nil { state.interfaceFilter = nil }
-        case .help: state.showsHelp = true
+        case .help: state.helpTop = 0
         case .beginCommand: state.input = InputLine(kind: .command)
         case .beginFilter where state.route == .logs:
             state.input = InputLine(kind: .search, text: state.log.search ?? "")
@@ -179,7 +179,9 @@ extension ConsoleSession {
             }
             input.text.removeLast()
         case .tab where input.kind == .command:
-            let (line, candidates) = ConsoleCommand.complete(input.text)
+            let (line, candidates) = ConsoleCommand.complete(
+                input.text, themes: ThemeLocator.availableNames(in: ThemeLocator.searchDirectories()),
+                labels: AlertsView.groupings.compactMap { $0 } + shown.alerts.entries.flatMap { $0.labels.map(\.name) })
             input.text = line
             if candidates.count > 1 { show(candidates.joined(separator: "  "), role: .flash, seconds: 5) }
         case .character(let character):
@@ -221,16 +223,19 @@ extension ConsoleSession {
             applyFilter(filter)
         case .theme(let name):
             do {
-                terminal.apply(try ThemeSelection.load(name))
+                let theme = try ThemeSelection.load(name)
+                terminal.apply(theme)
                 redraw()
-                show("theme \(name)", role: .flash, seconds: 3)
+                show("theme \(theme.name)", role: .flash, seconds: 3)
+            } catch let error as ThemeError where error.line == nil {
+                show("theme: \(error.message)", role: .error, seconds: 8)
             } catch {
                 show("theme \(name): \(error)", role: .error, seconds: 8)
             }
         case .group(let label):
             state.navigation.show(.alerts)
             group(by: label)
-        case .help: state.showsHelp = true
+        case .help: state.helpTop = 0
         case .pause: setPaused(true)
         case .resume: setPaused(false)
         case .quit: quitRequested = true

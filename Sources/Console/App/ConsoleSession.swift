@@ -104,8 +104,8 @@ final class ConsoleSession {
             redraw()
             return
         }
-        if state.showsHelp {
-            state.showsHelp = false
+        if let top = state.helpTop {
+            state.helpTop = HelpOverlay.scrolled(top, by: key, route: state.route, height: size.rows)
             return
         }
         if state.input != nil {

@@ -1,5 +1,5 @@
 /// Everything the user has chosen, across views: where they are, what is selected and filtered,
-/// whether help is open, whether updates are paused, and a line being typed.
+/// whether help is open (and scrolled), whether updates are paused, and a line being typed.
 struct ConsoleState: Sendable, Equatable {
     var navigation: Navigation
     /// Selection in the interfaces table.
@@ -24,7 +24,8 @@ struct ConsoleState: Sendable, Equatable {
     var topologySelection: String?
     var interfaceFilter: InterfaceFilter?
     var interfaceSort = InterfaceSort()
-    var showsHelp = false
+    /// The first line the open `?` overlay shows; nil while it is closed.
+    var helpTop: Int?
     var paused = false
     /// A `:` command or `/` filter being typed.
     var input: InputLine?

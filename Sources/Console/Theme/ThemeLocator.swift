@@ -34,7 +34,7 @@ enum ThemeLocator {
     }
 
     /// The path of a theme given as a path (it contains `/` or ends in `.yaml`/`.yml`) or as a
-    /// name looked up in `directories`.
+    /// name (or a unique prefix of one) looked up in `directories`.
     static func locate(_ nameOrPath: String, in directories: [String]) throws -> String {
         let fileManager = FileManager.default
         if nameOrPath.contains("/") || nameOrPath.hasSuffix(".yaml") || nameOrPath.hasSuffix(".yml") {
@@ -43,15 +43,29 @@ enum ThemeLocator {
             }
             return nameOrPath
         }
-        for directory in directories {
-            for suffix in [".yaml", ".yml"] {
-                let candidate = directory + "/" + nameOrPath + suffix
-                if fileManager.isReadableFile(atPath: candidate) { return candidate }
-            }
-        }
+        if let path = file(named: nameOrPath, in: directories) { return path }
+        // A unique prefix of a name selects it (`:theme l` is `light`).
         let names = availableNames(in: directories)
+        let candidates = names.filter { $0.hasPrefix(nameOrPath) }
+        if candidates.count == 1, let path = file(named: candidates[0], in: directories) { return path }
+        guard candidates.isEmpty else {
+            throw ThemeError(
+                file: nameOrPath,
+                message: "`\(nameOrPath)` could be \(candidates.joined(separator: ", ")): type more of the name")
+        }
         let hint = names.isEmpty ? "no theme directory found" : "available: " + names.joined(separator: ", ")
         throw ThemeError(file: nameOrPath, message: "no theme named `\(nameOrPath)` (\(hint))")
+    }
+
+    /// The file of the theme called exactly `name` in the first directory that has one.
+    private static func file(named name: String, in directories: [String]) -> String? {
+        for directory in directories {
+            for suffix in [".yaml", ".yml"] {
+                let candidate = directory + "/" + name + suffix
+                if FileManager.default.isReadableFile(atPath: candidate) { return candidate }
+            }
+        }
+        return nil
     }
 
     /// Theme names found in the directories.

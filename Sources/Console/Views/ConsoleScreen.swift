@@ -73,8 +73,8 @@ enum ConsoleScreen {
             Flash.render(context.flash, into: &canvas, y: layout.flashY, glyphs: glyphs)
         }
         FooterView.render(into: &canvas, y: layout.footerY, keys: KeyMap.footer(for: context.console.route))
-        if context.console.showsHelp {
-            HelpOverlay.render(into: &canvas, route: context.console.route, glyphs: glyphs)
+        if let top = context.console.helpTop {
+            HelpOverlay.render(into: &canvas, route: context.console.route, top: top, glyphs: glyphs)
         }
         return canvas
     }

@@ -31,7 +31,7 @@ public struct DNSProbe: Probe {
         switch answer {
         case .none:
             return .failure(
-                .timeout, "\(name): no answer within \(DurationParser.format(timeout))", samples: [lookupTime])
+                .timeout, "\(name): " + ProbeWords.timedOut(timeout), samples: [lookupTime])
         case .failure(let error as SystemResolver.LookupError):
             return .failure(.dns, "\(name): \(error.message)", samples: [lookupTime])
         case .failure(let error):

@@ -28,7 +28,7 @@ public struct HTTPProbe: Probe {
     public func run(timeout: Duration) async -> ProbeOutcome {
         let started = ContinuousClock.now
         let outcome = await withTimeout(timeout) { await self.exchange(timeout: timeout, started: started) }
-        return outcome ?? .failure(.timeout, "no answer within \(DurationParser.format(timeout))")
+        return outcome ?? .failure(.timeout, ProbeWords.timedOut(timeout))
     }
 
     private func exchange(timeout: Duration, started: ContinuousClock.Instant) async -> ProbeOutcome {
@@ -36,7 +36,14 @@ public struct HTTPProbe: Probe {
             let client = clients.client(followRedirects: settings.followRedirects)
             let response = try await client.execute(template, timeout: .nanoseconds(timeout.nanoseconds))
             let headAt = ContinuousClock.now
-            let body = try await response.body.collect(upTo: settings.maxBodyBytes)
+            let body: ByteBuffer
+            do {
+                body = try await response.body.collect(upTo: settings.maxBodyBytes)
+            } catch is NIOTooManyBytesError {
+                return .failure(
+                    .bodyTooLarge,
+                    ProbeWords.bodyTooLarge(limit: settings.maxBodyBytes, declared: response.declaredLength))
+            }
             let latency = ContinuousClock.now - started
             var answer = HTTPAnswer(
                 status: Int(response.status.code), statusText: response.status.reasonPhrase,
@@ -60,9 +67,9 @@ public struct HTTPProbe: Probe {
             if let certificate = answer.certificate { outcome.samples.append(certificate.expirySample) }
             return outcome
         } catch is CancellationError {
-            return .failure(.timeout, "no answer within \(DurationParser.format(timeout))")
+            return .failure(.timeout, ProbeWords.timedOut(timeout))
         } catch {
-            let (errorClass, reason) = ProbeError.classify(error)
+            let (errorClass, reason) = ProbeError.classify(error, timeout: timeout)
             return .failure(errorClass, reason)
         }
     }
@@ -87,7 +94,7 @@ public struct HTTPProbe: Probe {
             }
             return .read(summary)
         } catch {
-            let (errorClass, reason) = ProbeError.classify(error)
+            let (errorClass, reason) = ProbeError.classify(error, timeout: timeout)
             return .unreadable(.failure(errorClass, "cannot read the certificate for cert_min_days: \(reason)"))
         }
     }

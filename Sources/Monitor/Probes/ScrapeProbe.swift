@@ -36,7 +36,7 @@ public struct ScrapeProbe: Probe {
         let started = ContinuousClock.now
         let fetched =
             await withTimeout(timeout) { await self.fetch(timeout: timeout) }
-            ?? .failure(.failure(.timeout, "no answer within \(DurationParser.format(timeout))"))
+            ?? .failure(.failure(.timeout, ProbeWords.timedOut(timeout)))
         let seconds = (ContinuousClock.now - started).probeSeconds
         switch fetched {
         case .failure(let failure):
@@ -99,12 +99,20 @@ public struct ScrapeProbe: Probe {
                         .httpStatus, "HTTP \(response.status.code) \(response.status.reasonPhrase)",
                         httpStatus: Int(response.status.code)))
             }
-            var body = try await response.body.collect(upTo: Self.maxBodyBytes)
+            var body: ByteBuffer
+            do {
+                body = try await response.body.collect(upTo: Self.maxBodyBytes)
+            } catch is NIOTooManyBytesError {
+                return .failure(
+                    .failure(
+                        .bodyTooLarge,
+                        ProbeWords.bodyTooLarge(limit: Self.maxBodyBytes, declared: response.declaredLength)))
+            }
             return .success(body.readBytes(length: body.readableBytes) ?? [])
         } catch is CancellationError {
-            return .failure(.failure(.timeout, "no answer within \(DurationParser.format(timeout))"))
+            return .failure(.failure(.timeout, ProbeWords.timedOut(timeout)))
         } catch {
-            let (errorClass, reason) = ProbeError.classify(error)
+            let (errorClass, reason) = ProbeError.classify(error, timeout: timeout)
             return .failure(.failure(errorClass, reason))
         }
     }

@@ -15,7 +15,7 @@ public struct TCPProbe: Probe {
 
     public func run(timeout: Duration) async -> ProbeOutcome {
         let outcome = await withTimeout(timeout) { await self.exchange(timeout: timeout) }
-        return outcome ?? .failure(.timeout, "no answer within \(DurationParser.format(timeout))")
+        return outcome ?? .failure(.timeout, ProbeWords.timedOut(timeout))
     }
 
     private func exchange(timeout: Duration) async -> ProbeOutcome {
@@ -44,9 +44,9 @@ public struct TCPProbe: Probe {
                 return .failure(.assertion, "banner does not contain \"\(expected)\"")
             }
         } catch is CancellationError {
-            return .failure(.timeout, "no answer within \(DurationParser.format(timeout))")
+            return .failure(.timeout, ProbeWords.timedOut(timeout))
         } catch {
-            let (errorClass, reason) = ProbeError.classify(error)
+            let (errorClass, reason) = ProbeError.classify(error, timeout: timeout)
             return .failure(errorClass, reason)
         }
     }

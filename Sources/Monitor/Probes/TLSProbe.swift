@@ -21,7 +21,7 @@ public struct TLSProbe: Probe {
 
     public func run(timeout: Duration) async -> ProbeOutcome {
         let outcome = await withTimeout(timeout) { await self.inspect(timeout: timeout) }
-        return outcome ?? .failure(.timeout, "no TLS handshake within \(DurationParser.format(timeout))")
+        return outcome ?? .failure(.timeout, ProbeWords.timedOut(timeout, awaiting: "TLS handshake"))
     }
 
     private func inspect(timeout: Duration) async -> ProbeOutcome {
@@ -33,9 +33,9 @@ public struct TLSProbe: Probe {
             session = try await TLSHandshake(host: host, port: port, serverName: settings.serverName)
                 .perform(connectTimeout: timeout)
         } catch is CancellationError {
-            return .failure(.timeout, "no TLS handshake within \(DurationParser.format(timeout))")
+            return .failure(.timeout, ProbeWords.timedOut(timeout, awaiting: "TLS handshake"))
         } catch {
-            let (errorClass, reason) = ProbeError.classify(error)
+            let (errorClass, reason) = ProbeError.classify(error, timeout: timeout)
             return .failure(errorClass, reason)
         }
         return await judge(session, identity: settings.serverName ?? host, now: Date())

@@ -34,7 +34,7 @@ struct CheckRunner: Sendable {
         } else {
             outcome =
                 await withTimeout(timeout + Self.grace) { await probe.run(timeout: timeout) }
-                ?? .failure(.timeout, "no answer within \(DurationParser.format(timeout))")
+                ?? .failure(.timeout, ProbeWords.timedOut(timeout))
         }
         let took = clock.now - begin
         let duration = took.seconds

@@ -149,7 +149,12 @@ enum LogsView {
         }
         canvas.put(title, x: 1, y: y, role: role, maxWidth: canvas.width - 2)
         var modes: [String] = []
-        if state.follow { modes.append("FOLLOW") }
+        // Following means something only while the run writes; a run that ended says so instead.
+        if let run = buffer.run, run.result != .running {
+            modes.append("finished")
+        } else if state.follow {
+            modes.append("FOLLOW")
+        }
         if state.wrap { modes.append("WRAP") }
         if let level = state.minimumLevel { modes.append("\(level.name)+") }
         if let search = state.search { modes.append("/" + TerminalText.clean(search)) }

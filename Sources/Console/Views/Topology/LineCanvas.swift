@@ -59,8 +59,12 @@ struct LineCanvas: Sendable {
     }
 
     /// A one-cell mark on a line (a state's glyph); where several meet, the highest rank's is drawn.
-    mutating func label(_ text: String, x: Int, y: Int, role: StyleRole, rank: Int) {
+    /// `onlyOnAStraightLine` leaves out a mark that would hide a joint or a vertical line.
+    mutating func label(
+        _ text: String, x: Int, y: Int, role: StyleRole, rank: Int, onlyOnAStraightLine: Bool = false
+    ) {
         let point = Point(x: x, y: y)
+        if onlyOnAStraightLine, let mark = marks[point], !mark.directions.isDisjoint(with: [.up, .down]) { return }
         if let existing = labels[point], existing.rank >= rank { return }
         labels[point] = (text, role, rank)
     }

@@ -23,10 +23,11 @@ struct TopologyGeometry: Sendable, Equatable {
     func right(of layer: Int) -> Int { columnX[layer] + boxWidths[layer] }
 
     /// Lays out `hops` (sorted left to right, top to bottom) in `width` x `height` cells from row
-    /// `top`; nil when the graph does not fit.
+    /// `top`; nil when the graph does not fit. The gaps in `counted` keep a column left of their
+    /// channels for the count beside a reversed arrowhead (`◀✖2`).
     init?(
         _ layout: TopologyLayout, hops: [TopologyLayout.Hop], names: [String: String], width: Int, height: Int,
-        top: Int
+        top: Int, counted: Set<Int> = []
     ) {
         guard let pitch = Self.pitch(layout, height: height) else { return nil }
         (counts, widest, self.top, self.pitch) = (layout.layers.map(\.count), layout.widestLayer, top, pitch)
@@ -36,7 +37,8 @@ struct TopologyGeometry: Sendable, Equatable {
         for (hop, channel) in zip(hops, channels) {
             if let channel { perGap[hop.layer] = max(perGap[hop.layer], channel + 1) }
         }
-        let gaps = perGap.map { max(6, $0 + 5) }
+        let before = perGap.indices.map { counted.contains($0) ? 3 : 2 }  // columns left of the channels
+        let gaps = perGap.indices.map { max(6, perGap[$0] + before[$0] + 3) }
         guard let widths = Self.boxWidths(layout, names: names, room: width - 2 - gaps.reduce(0, +)) else {
             return nil
         }
@@ -49,7 +51,7 @@ struct TopologyGeometry: Sendable, Equatable {
             x += widths[layer]
             guard layer < gaps.count else { break }
             let gap = gaps[layer] + spread
-            channelX.append(x + 2 + (gap - perGap[layer] - 5) / 2)
+            channelX.append(x + before[layer] + (gap - perGap[layer] - before[layer] - 3) / 2)
             x += gap
         }
     }
@@ -79,6 +81,8 @@ struct TopologyGeometry: Sendable, Equatable {
     /// Gives every bent hop a channel in its gap. The hops out of one slot share one (a trunk that
     /// branches to each target); a reversed hop runs in its own unless a forward hop takes the same
     /// way, so a pair of systems with interfaces both ways is one line with an arrowhead at each end.
+    /// A trunk takes the leftmost channel whose trunks so far run in other rows (a row apart), so
+    /// trunks that do not overlap share a column and the gaps stay narrow.
     static func channels(
         _ hops: [TopologyLayout.Hop], layout: TopologyLayout, geometry: TopologyGeometry
     ) -> [Int?] {
@@ -88,20 +92,43 @@ struct TopologyGeometry: Sendable, Equatable {
             var to: Int?
         }
         let forward = Set(hops.filter { !$0.reversed }.map { Key(layer: $0.layer, from: $0.fromIndex, to: $0.toIndex) })
-        var assigned: [Key: Int] = [:]
-        var used: [Int: Int] = [:]
-        return hops.map { hop in
+        func key(_ hop: TopologyLayout.Hop) -> Key? {
             guard
                 geometry.middle(layer: hop.layer, index: hop.fromIndex)
                     != geometry.middle(layer: hop.layer + 1, index: hop.toIndex)
             else { return nil }
             let own = Key(layer: hop.layer, from: hop.fromIndex, to: hop.toIndex)
-            let key = !hop.reversed || forward.contains(own) ? Key(layer: hop.layer, from: hop.fromIndex) : own
-            if let channel = assigned[key] { return channel }
-            let channel = used[hop.layer, default: 0]
-            used[hop.layer] = channel + 1
-            assigned[key] = channel
-            return channel
+            return !hop.reversed || forward.contains(own) ? Key(layer: hop.layer, from: hop.fromIndex) : own
         }
+        // The rows each trunk spans: its source's and every target's.
+        var spans: [Key: ClosedRange<Int>] = [:]
+        var order: [Key] = []
+        for hop in hops {
+            guard let key = key(hop) else { continue }
+            let rows = [
+                geometry.middle(layer: hop.layer, index: hop.fromIndex),
+                geometry.middle(layer: hop.layer + 1, index: hop.toIndex),
+            ]
+            if let span = spans[key] {
+                spans[key] = min(span.lowerBound, rows.min()!)...max(span.upperBound, rows.max()!)
+            } else {
+                spans[key] = rows.min()!...rows.max()!
+                order.append(key)
+            }
+        }
+        var assigned: [Key: Int] = [:]
+        var taken: [Int: [[ClosedRange<Int>]]] = [:]  // per gap, per channel: the spans in it
+        for key in order {
+            let span = spans[key]!
+            let apart = (span.lowerBound - 1)...(span.upperBound + 1)
+            var channels = taken[key.layer, default: []]
+            let free = channels.firstIndex { $0.allSatisfy { !$0.overlaps(apart) } }
+            let channel = free ?? channels.count
+            if channel == channels.count { channels.append([]) }
+            channels[channel].append(span)
+            taken[key.layer] = channels
+            assigned[key] = channel
+        }
+        return hops.map { hop in key(hop).flatMap { assigned[$0] } }
     }
 }

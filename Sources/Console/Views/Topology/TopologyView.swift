@@ -53,9 +53,17 @@ enum TopologyView {
                 ? layout.hops.sorted {
                     ($0.layer, $0.fromIndex, $0.toIndex, $0.edge) < ($1.layer, $1.fromIndex, $1.toIndex, $1.edge)
                 } : []
+            // The gaps where a reversed arrowhead counts more than one interface (`◀✖2`).
+            var reversedArrivals: [Int: [Int: Int]] = [:]
+            for hop in hops where hop.reversed && hop.isFirst {
+                reversedArrivals[hop.layer, default: [:]][hop.fromIndex, default: 0] +=
+                    graph.edges[hop.edge].interfaces.count
+            }
+            let counted = Set(reversedArrivals.filter { $0.value.values.contains { $0 > 1 } }.keys)
             geometry =
                 fits
-                ? TopologyGeometry(layout, hops: hops, names: names, width: width, height: graphHeight, top: y + 1)
+                ? TopologyGeometry(
+                    layout, hops: hops, names: names, width: width, height: graphHeight, top: y + 1, counted: counted)
                 : nil
             self.hops = geometry == nil ? [] : hops
             tree =
@@ -110,6 +118,8 @@ enum TopologyView {
     ) {
         let (graph, layout, glyphs) = (scene.graph, scene.layout, scene.glyphs)
         var lines = LineCanvas()
+        // The interfaces that end at each arrowhead, counted beside it when more than one.
+        var arriving: [LineCanvas.Point: (count: Int, reversed: Bool, role: StyleRole, rank: Int)] = [:]
         for (hop, channel) in zip(scene.hops, geometry.channels) {
             let edge = graph.edges[hop.edge]
             let heavy = radius.contains(edge.from) && radius.contains(edge.to) && edge.to != selected
@@ -136,13 +146,33 @@ enum TopologyView {
             // The arrowhead into the system the edge leads to, and beside it the state's glyph
             // (the worst of the edges that end there), so the graph reads without colour.
             let marked = edge.state != .ok && !edge.interfaces.isEmpty
+            let head: LineCanvas.Point
             if hop.reversed {
                 guard hop.isFirst else { continue }
                 lines.arrow(x: startX, y: y1, role: role, rank: rank, pointingLeft: true)
                 if marked { lines.label(glyphs.glyph(for: edge.state), x: startX + 1, y: y1, role: role, rank: rank) }
+                head = LineCanvas.Point(x: startX, y: y1)
             } else if toSlot.isSystem {
                 lines.arrow(x: endX, y: y2, role: role, rank: rank)
                 if marked { lines.label(glyphs.glyph(for: edge.state), x: endX - 2, y: y2, role: role, rank: rank) }
+                head = LineCanvas.Point(x: endX, y: y2)
+            } else {
+                continue
+            }
+            var count = arriving[head] ?? (0, hop.reversed, role, rank)
+            count.count += edge.interfaces.count
+            if rank > count.rank { (count.role, count.rank) = (role, rank) }
+            arriving[head] = count
+        }
+        // Between the glyph and the arrowhead (`✖2▶`), or after the glyph of a reversed one (`◀✖2`)
+        // unless a channel runs there: parallel interfaces read as more than one line.
+        for (head, arrival) in arriving where arrival.count > 1 {
+            let mark = arrival.count < 10 ? String(arrival.count) : "+"
+            if arrival.reversed {
+                lines.label(
+                    mark, x: head.x + 2, y: head.y, role: arrival.role, rank: arrival.rank, onlyOnAStraightLine: true)
+            } else {
+                lines.label(mark, x: head.x - 1, y: head.y, role: arrival.role, rank: arrival.rank)
             }
         }
         lines.draw(into: &canvas, glyphs: glyphs)
