@@ -82,7 +82,9 @@ public final class EngineHost: Sendable {
         let snapshot = source.snapshot
         remember(snapshot)
         return encoded.answer(snapshot.version, base: nil) {
-            (try? APICoding.encode(snapshot)) ?? Data()
+            var frame = snapshot
+            frame.interfaces = []
+            return (try? APICoding.encode(frame, streaming: "interfaces", elements: snapshot.interfaces)) ?? Data()
         }
     }
 
@@ -93,7 +95,10 @@ public final class EngineHost: Sendable {
         guard let old = served.withLock({ $0.last { $0.version == base } }) else { return nil }
         remember(snapshot)
         return encoded.answer(snapshot.version, base: base) {
-            (try? APICoding.encode(SnapshotDelta(from: old, to: snapshot))) ?? Data()
+            var frame = SnapshotDelta(from: old, to: snapshot)
+            let interfaces = frame.interfaces
+            frame.interfaces = []
+            return (try? APICoding.encode(frame, streaming: "interfaces", elements: interfaces)) ?? Data()
         }
     }
 

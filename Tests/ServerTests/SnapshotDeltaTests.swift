@@ -86,3 +86,40 @@ import Testing
         #expect(abs(once[0].timeIntervalSince1970 - seconds) <= 0.0005 + 1e-6)
     }
 }
+
+/// The server writes its large answers element by element; what it writes is the JSON the one
+/// encoder writes (its keys in another order: Foundation's encoder does not keep one).
+@Suite struct StreamingEncodingTests {
+    static func sameJSON(_ first: Data, _ second: Data) throws -> Bool {
+        let parse = { (data: Data) in try JSONSerialization.jsonObject(with: data) as? NSDictionary }
+        return try parse(first).map { try $0.isEqual(parse(second)) } ?? false
+    }
+
+    @Test func aSnapshotStreamedByInterfaceIsTheSameJSON() throws {
+        var snapshot = SnapshotDeltaTests.snapshot(version: 3, interfaces: 50)
+        snapshot.systems[0].name = #"interfaces":[] "quoted\" {[ name"#
+        var frame = snapshot
+        frame.interfaces = []
+        let streamed = try APICoding.encode(frame, streaming: "interfaces", elements: snapshot.interfaces)
+        #expect(try Self.sameJSON(streamed, try APICoding.encode(snapshot)))
+        #expect(try APICoding.decode(Snapshot.self, from: streamed) == snapshot)
+    }
+
+    @Test func aDeltaStreamedByInterfaceIsTheSameJSON() throws {
+        let old = SnapshotDeltaTests.snapshot(version: 3, interfaces: 20)
+        var new = SnapshotDeltaTests.snapshot(version: 4, interfaces: 21)
+        new.interfaces[4].state = .down
+        let delta = SnapshotDelta(from: old, to: new)
+        var frame = delta
+        frame.interfaces = []
+        let streamed = try APICoding.encode(frame, streaming: "interfaces", elements: delta.interfaces)
+        #expect(try Self.sameJSON(streamed, try APICoding.encode(delta)))
+        #expect(!delta.interfaces.isEmpty)
+    }
+
+    @Test func onlyAnEmptyArrayOfTheObjectItselfIsAPlace() throws {
+        #expect(APICoding.emptyArray("interfaces", in: Data(#"{"a":{"interfaces":[]}}"#.utf8)) == nil)
+        #expect(APICoding.emptyArray("interfaces", in: Data(#"{"a":"\"interfaces\":[]"}"#.utf8)) == nil)
+        #expect(APICoding.emptyArray("interfaces", in: Data(#"{"b":1,"interfaces":[]}"#.utf8)) == 21)
+    }
+}
