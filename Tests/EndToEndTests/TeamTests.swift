@@ -184,7 +184,8 @@ struct TeamTests {
             #expect(windows.stdout.contains("open") && windows.stdout.contains("CRM move"))
             let jobs = try ChildProcess.run(BuiltBinary.path, ["jobs", "list"] + remote)
             #expect(jobs.status == 0 && jobs.stdout.contains("stamp"), "\(jobs.stderr)")
-            let logs = try ChildProcess.run(BuiltBinary.path, ["jobs", "logs", "stam", "--grep", "^engine"] + remote)
+            let logs = try ChildProcess.run(
+                BuiltBinary.path, ["jobs", "logs", "stam", "--run", "1", "--grep", "^engine"] + remote)
             #expect(
                 logs.status == 0 && logs.stdout.contains("out       engine \(serve.pid)"),
                 "\(logs.stdout)\(logs.stderr)")

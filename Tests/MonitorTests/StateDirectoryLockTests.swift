@@ -67,7 +67,7 @@ import Testing
         holder.executableURL = URL(fileURLWithPath: "/bin/sh")
         holder.arguments = ["-c", #"exec 9>"$0" && flock --exclusive --nonblock 9 && exec sleep 60"#, lockFile]
         try holder.run()
-        let deadline = Date().addingTimeInterval(30)
+        let deadline = Date().addingTimeInterval(300)
         while !StateDirectoryLock.isHeld(directory: directory), Date() < deadline {
             try await Task.sleep(for: .milliseconds(10))
         }

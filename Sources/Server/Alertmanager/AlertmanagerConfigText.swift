@@ -63,27 +63,7 @@ enum AlertmanagerConfigText {
         return "\(scheme)://\(host)" + (components.port.map { ":\($0)" } ?? "") + "/"
     }
 
-    /// A YAML double-quoted string (JSON's escapes are YAML's).
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    out +=
-                        "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
-                        + String(scalar.value, radix: 16)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    static func quoted(_ text: String) -> String { JSONStringLiteral.quoted(text) }
 
     /// Prometheus' duration text: `30s`, `5m`, `4h`, `1h30m`.
     static func duration(_ duration: Duration) -> String {
