@@ -75,6 +75,21 @@ extension DisplayWidth {
         return result + String(repeating: " ", count: budget - used) + ellipsis
     }
 
+    /// Two ends joined by a separator in at most `columns` columns: an end shorter than its half
+    /// leaves the rest to the other, and both are cut with `ellipsis` when both are long, so that
+    /// neither end is ever lost (`CRM Sal…→财务系…`).
+    static func joining(_ from: String, _ separator: String, _ to: String, to columns: Int, ellipsis: String = "…")
+        -> String
+    {
+        let budget = columns - of(separator)
+        let (fromWidth, toWidth) = (of(from), of(to))
+        guard budget >= 2 else { return truncate(from + separator + to, to: columns, ellipsis: ellipsis) }
+        if fromWidth + toWidth <= budget { return from + separator + to }
+        let fromShare = min(fromWidth, max(budget - toWidth, (budget + 1) / 2))
+        return truncate(from, to: fromShare, ellipsis: ellipsis) + separator
+            + truncate(to, to: budget - fromShare, ellipsis: ellipsis)
+    }
+
     /// Pads (or truncates) text to exactly `columns` columns.
     static func fit(
         _ text: String, to columns: Int, alignment: TextAlignment = .left, ellipsis: String = "…"
