@@ -51,10 +51,6 @@ struct Table: Sendable {
             return cell
         }
 
-        /// The width the cell asks its column for first: the whole text, or the shortest form of
-        /// two ends (the column grows to the longer forms only with width to spare).
-        var naturalWidth: Int { DisplayWidth.of(ends.last?.text ?? text) }
-
         /// The text as it fits `columns` columns: whole, a shorter form, both ends cut, or cut at the end.
         func fitted(to columns: Int, ellipsis: String) -> String {
             if DisplayWidth.of(text) <= columns { return text }
@@ -106,6 +102,28 @@ struct Table: Sendable {
             spare = grow(&widths, by: spare, shown: shown, limits: wanted)
         }
         _ = grow(&widths, by: spare, shown: shown, limits: columns.map(\.maxWidth))
+        return widths
+    }
+
+    /// Widths after a column whose cells came out in a shorter form (ids for names) gives the
+    /// width it does not use to the flexible columns: a route shown as `crm → erp` keeps no gap.
+    private func reclaimingShortenedWidth(_ widths: [Int], rows: [[Cell]]) -> [Int] {
+        var widths = widths
+        var limits = columns.map(\.maxWidth)
+        var spare = 0
+        for index in columns.indices where widths[index] > 0 {
+            let cells = rows.compactMap { index < $0.count && !$0[index].spans ? $0[index] : nil }
+            guard cells.contains(where: { !$0.shorter.isEmpty || !$0.ends.isEmpty }) else { continue }
+            let used = cells.reduce(DisplayWidth.of(columns[index].title)) {
+                max($0, DisplayWidth.of($1.fitted(to: widths[index], ellipsis: ellipsis)))
+            }
+            guard used < widths[index] else { continue }
+            let kept = max(used, columns[index].minWidth)
+            spare += widths[index] - kept
+            widths[index] = kept
+            limits[index] = kept
+        }
+        if spare > 0 { _ = grow(&widths, by: spare, shown: widths.map { $0 > 0 }, limits: limits) }
         return widths
     }
 
@@ -165,10 +183,10 @@ struct Table: Sendable {
             if let preferred = columns[column].preferredWidth { return preferred }
             return shown.reduce(DisplayWidth.of(columns[column].title)) { widest, row in
                 column < row.cells.count && !row.cells[column].spans
-                    ? max(widest, row.cells[column].naturalWidth) : widest
+                    ? max(widest, DisplayWidth.of(row.cells[column].text)) : widest
             }
         }
-        let widths = widths(for: width, natural: natural)
+        let widths = reclaimingShortenedWidth(widths(for: width, natural: natural), rows: shown.map(\.cells))
         let header = columns.map { Cell($0.title, role: .header) }
         draw(header, widths: widths, into: &canvas, x: x, y: y, width: width, rowRole: .header)
         for (line, row) in shown.enumerated() {
