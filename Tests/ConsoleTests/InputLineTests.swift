@@ -81,8 +81,9 @@ import Testing
             [.character("s"), .enter, .enter, .enter] + AlertConsoleTests.type("db migration") + [
                 .enter, .character("y"),
             ]
-        _ = AlertConsoleTests.run(keys, source: source)
-        let sent = try await AlertConsoleTests.commands(of: source, expecting: 1)
+        let (_, count) = await AlertConsoleTests.play(keys, source: source, until: "✔ checked: up")
+        #expect(count == 1)
+        let sent = source.commands
         #expect(
             sent == [
                 .silence(
