@@ -94,6 +94,12 @@ import Testing
             ])
     }
 
+    @Test func whyAnAnswerWasRefusedIsShownBesideTheLine() {
+        let keys: [Key?] = [.character("s"), .enter, .enter, .enter, .escape]
+        let frames = AlertConsoleTests.frames(keys, source: FakeDataSource(AlertConsoleTests.snapshot())).texts
+        #expect(frames.contains { $0.contains("comment:  ") && $0.contains("a silence needs a comment") })
+    }
+
     @Test func theSilenceIsNotPrefilledWithTheCheck() {
         var entry = AlertConsoleTests.queue.entries[0]
         entry.labels.append(LabelPair("check", "customers-crm-erp-api"))

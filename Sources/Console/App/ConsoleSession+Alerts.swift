@@ -110,9 +110,12 @@ extension ConsoleSession {
         guard key == .enter else { return input }
         switch prompt.answer(input.text.trimmingCharacters(in: .whitespaces), by: options.user) {
         case .failure(let error):
+            // The same step is asked again with what was typed, the reason beside it (the input
+            // line covers the flash line); the answers before it are kept.
             show(error.message, role: .error, seconds: 5)
-            // The same step is asked again with what was typed; the answers before it are kept.
-            return input
+            var refused = input
+            refused.refusal = error.message
+            return refused
         case .success:
             let next =
                 prompt.confirming == nil ? prompt.steps[prompt.answers.count] : Prompt.Step(label: "", initial: "")

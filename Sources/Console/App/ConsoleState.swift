@@ -53,6 +53,8 @@ struct InputLine: Sendable, Equatable {
     /// The text was filled in for the user (the previous filter, a default duration) and is
     /// selected: typing replaces it, Backspace clears it, → or End keeps it to type on.
     var selected = false
+    /// Why Enter refused the answer (an empty comment), shown beside the line until the next edit.
+    var refusal: String?
 
     init(kind: Kind, text: String = "", selected: Bool = false) {
         self.kind = kind
@@ -86,12 +88,13 @@ struct InputLine: Sendable, Equatable {
             return nil
         }
         line.selected = false
+        line.refusal = nil
         return line
     }
 
     /// What is wrong with the text typed so far, shown beside it (a prompt's matchers or duration).
     var problem: String? {
         guard case .prompt(let prompt) = kind else { return nil }
-        return prompt.problem(with: text.trimmingCharacters(in: .whitespaces))
+        return refusal ?? prompt.problem(with: text.trimmingCharacters(in: .whitespaces))
     }
 }

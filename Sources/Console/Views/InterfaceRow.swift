@@ -19,7 +19,7 @@ enum InterfaceRow {
         Table.Column(title: "ERR", minWidth: 5, maxWidth: 6, alignment: .right, priority: 3),
         Table.Column(title: "CHECKED", minWidth: 7, maxWidth: 8, alignment: .right, priority: 3),
         Table.Column(
-            title: "REASON", minWidth: 16, maxWidth: 200, flex: 4, priority: 7, preferredWidth: 40),
+            title: "REASON", minWidth: 16, maxWidth: 200, flex: 4, priority: 7, preferredWidth: 24),
     ]
 
     /// The column titles, with the arrow the glyphs allow and the sorted column marked (`▼` in the

@@ -248,6 +248,6 @@ enum OverviewView {
         Table.Column(title: "FROM → TO", minWidth: 10, maxWidth: 36, flex: 2, priority: 4),
         Table.Column(title: "SINCE", minWidth: 7, maxWidth: 9, priority: 5),
         Table.Column(
-            title: "REASON", minWidth: 16, maxWidth: 200, flex: 4, priority: 7, preferredWidth: 40),
+            title: "REASON", minWidth: 16, maxWidth: 200, flex: 4, priority: 7, preferredWidth: 24),
     ]
 }
