@@ -147,7 +147,7 @@ import Testing
                     ], duration: .seconds(7200), comment: "db migration", by: "tester")
             ])
         let (terminal, badSent) = Self.play(
-            [.character("s"), .enter, .backspace, .backspace] + Self.type("soon") + [.enter, .escape],
+            [.character("s"), .enter] + Self.type("soon") + [.enter, .escape],
             source: FakeDataSource(Self.snapshot()))
         #expect(terminal.text.contains("not a duration: soon"))
         #expect(badSent == 0)

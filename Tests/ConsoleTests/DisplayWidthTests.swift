@@ -5,11 +5,37 @@ import Testing
 @Suite struct DisplayWidthTests {
     @Test(arguments: [
         ("hello", 5), ("", 0), ("财务系统", 8), ("ＡＢ", 4), ("e\u{301}", 1), ("\u{301}", 0),
-        ("👍", 2), ("👍🏽", 2), ("👨‍👩‍👧", 2), ("❤\u{FE0F}", 2), ("❤", 1), ("🇩🇪", 2), ("✔ OK", 4),
+        ("👍", 2), ("👍🏽", 2), ("👨‍👩‍👧", 2), ("❤\u{FE0F}", 1), ("❤", 1), ("🇩🇪", 2), ("✔ OK", 4),
+        ("1\u{FE0F}\u{20E3}", 1), ("🇩", 1), ("👩‍💻 Dev Team 🇩🇪 Café", 19),
         ("한국어", 6), ("a\u{200B}b", 2), ("\u{1B}", 0), ("\t", 0), ("\u{9B}", 0),
     ])
     func displayWidthOfText(text: String, expected: Int) {
         #expect(DisplayWidth.of(text) == expected, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+    }
+
+    /// What tmux 3.3a draws, measured there (`printf` then `#{cursor_x}`): 👩‍💻 2 columns, 🇩🇪 2,
+    /// ❤️ 1, 1️⃣ 1, 👍🏽 4; and what ncurses can put in a cell: one spacing character and its marks.
+    @Test(arguments: [
+        ("👩‍💻", "👩"), ("👨‍👩‍👧", "👨"), ("🇩🇪", "DE"), ("🇩", "D"), ("❤\u{FE0F}", "❤"), ("👍🏽", "👍"),
+        ("1\u{FE0F}\u{20E3}", "1\u{20E3}"), ("e\u{301}", "e\u{301}"), ("财", "财"), ("한", "한"),
+        ("🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}", "🏴"),
+    ])
+    func emojiSequencesAreDrawnInAFormEveryTerminalAgreesOn(grapheme: String, drawn: String) {
+        #expect(DrawableGrapheme.drawable(grapheme) == drawn)
+        #expect(DisplayWidth.of(grapheme) == DisplayWidth.of(drawn))
+    }
+
+    @Test func aNameWithEmojiSequencesFillsExactlyItsWidthOnTheCanvas() {
+        let name = "👩‍💻 Dev Team 🇩🇪 Café"
+        var canvas = Canvas(width: 30, height: 1)
+        let written = canvas.put(name, x: 0, y: 0, role: .normal)
+        #expect(written == DisplayWidth.of(name))
+        #expect(canvas.line(0).trimmingTrailingSpaces() == "👩 Dev Team DE Café")
+        // Every cell holds one spacing character and its marks, or continues a wide one.
+        for x in 0..<canvas.width where !canvas[x, 0].isContinuation {
+            let scalars = canvas[x, 0].text.unicodeScalars
+            #expect(scalars.dropFirst().allSatisfy { DisplayWidth.of($0) == 0 }, "cell \(x): \(canvas[x, 0].text)")
+        }
     }
 
     @Test func wideRangeTableIsSortedAndDisjoint() {

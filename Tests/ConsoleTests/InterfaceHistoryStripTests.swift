@@ -35,7 +35,7 @@ import Testing
         let frame = Self.frame(columns: 80, rows: 24, glyphs: .unicode)
         #expect(
             try Self.line(frame, startingWith: "availability")
-                == " availability  1h 100.0%   24h 100.0%   7d 99.3%   30d 99.9%")
+                == " availability  1h 100%   24h 100%   7d 99.3%   30d 99.8%")
     }
 
     @Test(arguments: [(80, 24, 58, 25), (120, 40, 96, 15)])

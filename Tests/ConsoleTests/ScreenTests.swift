@@ -67,7 +67,8 @@ import Testing
         let canvas = ConsoleScreen.render(Fixtures.context(glyphs: .ascii), size: Self.size)
         #expect(canvas.line(0).contains(" | acme-prod | "))
         #expect(canvas.line(3) == String(repeating: "-", count: 80))
-        #expect(canvas.line(5).hasPrefix("x DOWN     Customer sync CRM -> "))
+        #expect(canvas.line(4).contains(" FROM -> TO "))
+        #expect(canvas.line(5).hasPrefix("x DOWN     Customer sync crm -> erp "))
         #expect(canvas.line(8).hasPrefix("+ OK "))
     }
 
@@ -95,12 +96,12 @@ import Testing
         #expect(stale == HeaderView.Segment(text: "STALE 37s", role: .down))
         let fresh = HeaderView.dataAge(
             snapshot: Fixtures.snapshot(generatedSecondsAgo: 2), now: Fixtures.now, staleAfter: 10)
-        #expect(fresh == HeaderView.Segment(text: "data 2s", role: .title))
+        #expect(fresh == HeaderView.Segment(text: "data 2s", role: .title, priority: .dataAge))
         let canvas = ConsoleScreen.render(
             Fixtures.context(Fixtures.snapshot(generatedSecondsAgo: 125)), size: Self.size)
         #expect(canvas.line(0).contains(" STALE 2m "))
         let column = DisplayWidth.of(canvas.line(0)[..<canvas.line(0).range(of: "STALE")!.lowerBound])
-        #expect(canvas[column, 0].role == .down)
+        #expect(canvas[column, 0].role == .titleDown)
     }
 
     @Test func headerShowsCheckProgressBeforeTheFirstRoundCompletes() {

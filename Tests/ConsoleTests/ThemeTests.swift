@@ -12,7 +12,7 @@ import Testing
     @Test func shippedDefaultThemeLoadsWithEveryRole() throws {
         let theme = try ThemeLoader.load(contentsOf: Self.themesDirectory + "/default.yaml")
         #expect(theme.name == "default")
-        #expect(Set(theme.styles.keys) == Set(StyleRole.allCases))
+        #expect(Set(theme.styles.keys) == Set(StyleRole.themed))
         #expect(theme.style(for: .down).foreground == .rgb(0xFF, 0x5F, 0x5F))
         #expect(theme.style(for: .down).attributes == [.bold])
         #expect(theme.style(for: .down).monochromeAttributes == [.bold, .reverse])
@@ -172,7 +172,7 @@ import Testing
     func loadsWithEveryRole(_ name: String) throws {
         let theme = try ThemeLoader.load(contentsOf: ThemeTests.themesDirectory + "/\(name).yaml")
         #expect(theme.name == name)
-        for role in StyleRole.allCases {
+        for role in StyleRole.themed {
             #expect(theme.styles[role] != nil, "\(name) defines \(role)")
         }
         #expect(theme.resolved(for: .colors8).count == StyleRole.allCases.count)

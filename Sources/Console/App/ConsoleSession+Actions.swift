@@ -18,8 +18,9 @@ extension ConsoleSession {
         case .help: state.helpTop = 0
         case .beginCommand: state.input = InputLine(kind: .command)
         case .beginFilter where state.route == .logs:
-            state.input = InputLine(kind: .search, text: state.log.search ?? "")
-        case .beginFilter: state.input = InputLine(kind: .filter, text: state.interfaceFilter?.source ?? "")
+            state.input = InputLine(kind: .search, text: state.log.search ?? "", selected: true)
+        case .beginFilter:
+            state.input = InputLine(kind: .filter, text: state.interfaceFilter?.source ?? "", selected: true)
         case .togglePause: setPaused(!state.paused)
         case .open: open()
         case .checkNow: checkNow()
@@ -172,22 +173,17 @@ extension ConsoleSession {
             state.input = nil
             submit(input)
             return
-        case .backspace:
-            if input.text.isEmpty {
-                state.input = nil
-                return
-            }
-            input.text.removeLast()
+        case .backspace where input.text.isEmpty:
+            state.input = nil
+            return
         case .tab where input.kind == .command:
             let (line, candidates) = ConsoleCommand.complete(
                 input.text, themes: ThemeLocator.availableNames(in: ThemeLocator.searchDirectories()),
                 labels: AlertsView.groupings.compactMap { $0 } + shown.alerts.entries.flatMap { $0.labels.map(\.name) })
             input.text = line
             if candidates.count > 1 { show(candidates.joined(separator: "  "), role: .flash, seconds: 5) }
-        case .character(let character):
-            input.text.append(character)
         default:
-            break
+            if let edited = input.editing(key) { input = edited }
         }
         state.input = input
     }

@@ -27,9 +27,13 @@ extension ConsoleSession {
             show("no alert selected", role: .flash, seconds: 3)
             return
         }
+        let subject = Self.subject(of: entry)
         switch action {
         case .acknowledge:
-            ask(Prompt(purpose: .acknowledge(alertID: entry.id), steps: [.init(label: "ack note", initial: "")]))
+            var prompt = Prompt(
+                purpose: .acknowledge(alertID: entry.id), steps: [.init(label: "ack note", initial: "")])
+            prompt.subject = subject
+            ask(prompt)
         case .unacknowledge:
             guard entry.acknowledgement != nil else {
                 show("\(entry.name) is not acknowledged", role: .flash, seconds: 3)
@@ -37,16 +41,18 @@ extension ConsoleSession {
             }
             ask(
                 .confirm(
-                    .unacknowledge(alertID: entry.id, by: options.user), "undo the acknowledgement of \(entry.id)?"))
+                    .unacknowledge(alertID: entry.id, by: options.user), "undo the acknowledgement of \(subject)?"))
         case .addNote:
-            ask(Prompt(purpose: .note(alertID: entry.id), steps: [.init(label: "note", initial: "")]))
+            var prompt = Prompt(purpose: .note(alertID: entry.id), steps: [.init(label: "note", initial: "")])
+            prompt.subject = subject
+            ask(prompt)
         case .silence:
             ask(
                 Prompt(
                     purpose: .silence,
                     steps: [
                         .init(label: "silence matchers", initial: Self.matchers(for: entry)),
-                        .init(label: "for", initial: "2h"), .init(label: "comment", initial: ""),
+                        .init(label: "for", initial: "2h", replaceable: true), .init(label: "comment", initial: ""),
                     ]))
         case .expireSilence:
             let silences = entry.muting.compactMap { if case .silenced(let id) = $0 { id } else { nil } }
@@ -54,15 +60,29 @@ extension ConsoleSession {
                 show("\(entry.name) is not silenced", role: .flash, seconds: 3)
                 return
             }
-            ask(.confirm(.expireSilence(id: id, by: options.user), "expire silence \(id)?"))
+            ask(
+                .confirm(
+                    .expireSilence(id: id, by: options.user),
+                    "expire the silence of \(subject) (\(Self.shortID(id)))?"))
         default:
             break
         }
     }
 
+    /// An alert as the questions name it: `InterfaceDown on crm-erp`, its name alone without a target.
+    static func subject(of entry: AlertEntrySnapshot) -> String {
+        let target = AlertRow.target(of: entry)
+        let name = TerminalText.clean(entry.name)
+        return target.isEmpty ? name : "\(name) on \(TerminalText.clean(target))"
+    }
+
+    /// The first eight characters of an id, as the silences list shows it and every command takes it.
+    static func shortID(_ id: String) -> String { String(id.prefix(8)) }
+
     /// `{alertname="X", system="erp", interface="…"}`: what a silence of this alert most likely means.
+    /// Not its check: a silence of one check would let the interface's other checks page.
     static func matchers(for entry: AlertEntrySnapshot) -> String {
-        let keep = ["alertname", "system", "interface", "job", "check"]
+        let keep = ["alertname", "system", "interface", "job"]
         let pairs = entry.labels.filter { keep.contains($0.name) }.map { pair in
             let value = pair.value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(
                 of: "\"", with: "\\\"")
@@ -72,8 +92,8 @@ extension ConsoleSession {
     }
 
     private func ask(_ prompt: Prompt) {
-        let first = prompt.confirming == nil ? prompt.steps[0].initial : ""
-        state.input = InputLine(kind: .prompt(prompt), text: first)
+        let first = prompt.confirming == nil ? prompt.steps[0] : Prompt.Step(label: "", initial: "")
+        state.input = InputLine(kind: .prompt(prompt), text: first.initial, selected: first.replaceable)
     }
 
     /// A key while a prompt is open: Enter answers, a yes sends, anything else at the question cancels.
@@ -90,12 +110,16 @@ extension ConsoleSession {
         guard key == .enter else { return input }
         switch prompt.answer(input.text.trimmingCharacters(in: .whitespaces), by: options.user) {
         case .failure(let error):
+            // The same step is asked again with what was typed, the reason beside it (the input
+            // line covers the flash line); the answers before it are kept.
             show(error.message, role: .error, seconds: 5)
-            // A matcher or duration that does not parse stays on the line to be corrected.
-            return prompt.problem(with: input.text.trimmingCharacters(in: .whitespaces)) == nil ? nil : input
+            var refused = input
+            refused.refusal = error.message
+            return refused
         case .success:
-            let next = prompt.confirming == nil ? prompt.steps[prompt.answers.count].initial : ""
-            return InputLine(kind: .prompt(prompt), text: next)
+            let next =
+                prompt.confirming == nil ? prompt.steps[prompt.answers.count] : Prompt.Step(label: "", initial: "")
+            return InputLine(kind: .prompt(prompt), text: next.initial, selected: next.replaceable)
         }
     }
 
@@ -111,6 +135,6 @@ extension ConsoleSession {
         ask(
             .confirm(
                 .expireSilence(id: silence.id, by: options.user),
-                "expire silence \(silence.id) (\(TerminalText.clean(silence.matchers)))?"))
+                "expire silence \(TerminalText.clean(silence.matchers)) (\(Self.shortID(silence.id)))?"))
     }
 }

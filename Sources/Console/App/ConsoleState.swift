@@ -51,19 +51,51 @@ struct InputLine: Sendable, Equatable {
 
     var kind: Kind
     var text = ""
+    /// The text was filled in for the user (the previous filter, a default duration) and is
+    /// selected: typing replaces it, Backspace clears it, → or End keeps it to type on.
+    var selected = false
+    /// Why Enter refused the answer (an empty comment), shown beside the line until the next edit.
+    var refusal: String?
 
-    var prompt: String {
+    init(kind: Kind, text: String = "", selected: Bool = false) {
+        self.kind = kind
+        self.text = text
+        self.selected = selected && !text.isEmpty
+    }
+
+    /// The line before the typed text: the question, then what separates it from the answer.
+    var question: (text: String, tail: String) {
         switch kind {
-        case .command: ":"
-        case .filter, .search: "/"
-        case .savePath: "save the whole run to: "
-        case .prompt(let prompt): prompt.label
+        case .command: ("", ":")
+        case .filter, .search: ("", "/")
+        case .savePath: ("save the whole run to", ": ")
+        case .prompt(let prompt): prompt.question
         }
+    }
+
+    var prompt: String { question.text + question.tail }
+
+    /// The line after a key that edits text; nil for a key that does not.
+    func editing(_ key: Key) -> InputLine? {
+        var line = self
+        switch key {
+        case .character(let character):
+            line.text = selected ? String(character) : text + String(character)
+        case .backspace:
+            if selected { line.text = "" } else if !text.isEmpty { line.text.removeLast() }
+        case .right, .end, .left, .home:
+            break
+        default:
+            return nil
+        }
+        line.selected = false
+        line.refusal = nil
+        return line
     }
 
     /// What is wrong with the text typed so far, shown beside it (a prompt's matchers or duration).
     var problem: String? {
         guard case .prompt(let prompt) = kind else { return nil }
-        return prompt.problem(with: text.trimmingCharacters(in: .whitespaces))
+        return refusal ?? prompt.problem(with: text.trimmingCharacters(in: .whitespaces))
     }
 }

@@ -6,6 +6,9 @@ struct Prompt: Sendable, Equatable {
     struct Step: Sendable, Equatable {
         var label: String
         var initial: String
+        /// The initial answer is usually replaced rather than edited (a default duration): it comes
+        /// selected, so typing replaces it.
+        var replaceable = false
     }
 
     /// What the answers become.
@@ -22,6 +25,9 @@ struct Prompt: Sendable, Equatable {
     var answers: [String] = []
     /// Once every step is answered: the command waiting for `y`, and the question asked.
     var confirming: (command: Command, question: String)?
+    /// What the questions call the alert, as the operator reads it (`InterfaceDown on crm-erp`);
+    /// its id when empty.
+    var subject = ""
 
     static func == (lhs: Prompt, rhs: Prompt) -> Bool {
         lhs.purpose == rhs.purpose && lhs.steps == rhs.steps && lhs.answers == rhs.answers
@@ -33,10 +39,14 @@ struct Prompt: Sendable, Equatable {
         Prompt(purpose: .confirmOnly, steps: [], confirming: (command, question))
     }
 
-    var label: String {
-        if let confirming { return confirming.question + " (y/n) " }
-        return steps[min(answers.count, steps.count - 1)].label + ": "
+    /// The question on the line and what follows it, kept apart so that a narrow line can shorten
+    /// the question and keep its end (` (y/n) `).
+    var question: (text: String, tail: String) {
+        if let confirming { return (confirming.question, " (y/n) ") }
+        return (steps[min(answers.count, steps.count - 1)].label, ": ")
     }
+
+    var label: String { question.text + question.tail }
 
     /// What is wrong with `text` as the answer to the current step, checked as it is typed: the
     /// matchers of a silence (with the column), its duration. Nil when it may be answered.
@@ -59,32 +69,47 @@ struct Prompt: Sendable, Equatable {
         return nil
     }
 
-    /// The answer to the current step; the command to confirm once the last is in, or an error.
+    /// What is wrong with `text` as the answer once Enter is pressed: a problem, or an empty answer
+    /// where one is needed (a note, a silence's comment), which is not shown while typing.
+    func refusal(of text: String) -> String? {
+        if let problem = problem(with: text) { return problem }
+        guard text.isEmpty, confirming == nil else { return nil }
+        switch purpose {
+        case .note: return "a note needs some text"
+        case .silence where answers.count == 2: return "a silence needs a comment"
+        default: return nil
+        }
+    }
+
+    /// The answer to the current step; the command to confirm once the last is in. A refused
+    /// answer changes nothing: the same step is asked again, the answers before it kept.
     mutating func answer(_ text: String, by user: String) -> Result<Void, PromptError> {
-        if let problem = problem(with: text) { return .failure(PromptError(problem)) }
+        if let refusal = refusal(of: text) { return .failure(PromptError(refusal)) }
         answers.append(text)
         guard answers.count == steps.count else { return .success(()) }
         switch purpose {
         case .confirmOnly:
             break
         case .acknowledge(let id):
-            confirming = (.acknowledge(alertID: id, note: answers[0], by: user), "acknowledge \(id) as \(user)?")
+            confirming = (
+                .acknowledge(alertID: id, note: answers[0], by: user), "acknowledge \(subject(or: id)) as \(user)?"
+            )
         case .note(let id):
-            guard !answers[0].isEmpty else { return .failure(PromptError("a note needs some text")) }
-            confirming = (.note(alertID: id, text: answers[0], by: user), "add this note to \(id)?")
+            confirming = (.note(alertID: id, text: answers[0], by: user), "add this note to \(subject(or: id))?")
         case .silence:
             // Both were checked as they were answered.
             guard let matchers = try? AlertMatcher.parseList(answers[0]),
                 let duration = DurationParser.parse(answers[1])
             else { return .failure(PromptError("not a silence")) }
-            guard !answers[2].isEmpty else { return .failure(PromptError("a silence needs a comment")) }
             confirming = (
                 .silence(matchers: matchers, duration: duration, comment: answers[2], by: user),
-                "silence \(answers[0]) for \(answers[1])?"
+                "silence for \(answers[1]): \(answers[0])?"
             )
         }
         return .success(())
     }
+
+    private func subject(or id: String) -> String { subject.isEmpty ? id : subject }
 }
 
 /// Why an answer was refused.

@@ -12,8 +12,9 @@ struct Cell: Sendable, Equatable {
 
 /// A grid of cells that views draw into and terminals copy out.
 ///
-/// Text is measured in display columns; anything past the edges is clipped, and a wide
-/// character that does not fit in the last column becomes a space.
+/// Text is measured in display columns and kept in the form terminals draw alike
+/// (`DrawableGrapheme`); anything past the edges is clipped, and a wide character that does not
+/// fit in the last column becomes a space.
 struct Canvas: Sendable, Equatable {
     let width: Int
     let height: Int
@@ -37,7 +38,7 @@ struct Canvas: Sendable, Equatable {
         guard y >= 0, y < height else { return 0 }
         let limit = min(width, maxWidth.map { x + max(0, $0) } ?? width)
         var column = x
-        for character in text {
+        for character in DrawableGrapheme.drawable(text) {
             guard column < limit else { break }
             let columns = DisplayWidth.of(character)
             // Zero-width leftovers and control characters never reach the terminal.

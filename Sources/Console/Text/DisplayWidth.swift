@@ -1,4 +1,5 @@
-/// How many terminal columns text takes: ASCII one, CJK and wide emoji two, combining marks none.
+/// How many terminal columns text takes: ASCII one, CJK and wide emoji two, combining marks none;
+/// emoji sequences as `DrawableGrapheme` draws them.
 ///
 /// Independent of the locale. Control characters count as zero: they are not printable, and the
 /// `TerminalText` turns them into visible text (`^[`) before anything is measured for the screen.
@@ -12,22 +13,16 @@ enum DisplayWidth {
         return EastAsianWidth.isWide(value) ? 2 : 1
     }
 
-    /// Columns of one grapheme cluster (what Swift calls a `Character`), at most two.
+    /// Columns of one grapheme cluster (what Swift calls a `Character`) as it is drawn: in its
+    /// `DrawableGrapheme` form, whose first character is its only spacing one (a flag's two
+    /// letters aside).
     static func of(_ character: Character) -> Int {
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return 0 }
+        if DrawableGrapheme.isRegionalIndicator(first) { return min(2, scalars.count) }
         if scalars.count == 1 { return of(first) }
-        var width = 0
-        var regionalIndicators = 0
-        for scalar in scalars {
-            switch scalar.value {
-            case 0xFE0F: width = max(width, 2)  // emoji presentation selector
-            case 0x1F1E6...0x1F1FF: regionalIndicators += 1
-            default: if width == 0 { width = of(scalar) }
-            }
-        }
-        if regionalIndicators >= 2 { return 2 }
-        return min(width, 2)
+        let drawn = DrawableGrapheme.replacement(for: character).map { Array($0.unicodeScalars) } ?? Array(scalars)
+        return min(2, drawn.lazy.map { of($0) }.first { $0 > 0 } ?? 0)
     }
 
     /// Columns of a whole string.
@@ -73,6 +68,21 @@ extension DisplayWidth {
             used += width
         }
         return result + String(repeating: " ", count: budget - used) + ellipsis
+    }
+
+    /// Two ends joined by a separator in at most `columns` columns: an end shorter than its half
+    /// leaves the rest to the other, and both are cut with `ellipsis` when both are long, so that
+    /// neither end is ever lost (`CRM Sal…→财务系…`).
+    static func joining(_ from: String, _ separator: String, _ to: String, to columns: Int, ellipsis: String = "…")
+        -> String
+    {
+        let budget = columns - of(separator)
+        let (fromWidth, toWidth) = (of(from), of(to))
+        guard budget >= 2 else { return truncate(from + separator + to, to: columns, ellipsis: ellipsis) }
+        if fromWidth + toWidth <= budget { return from + separator + to }
+        let fromShare = min(fromWidth, max(budget - toWidth, (budget + 1) / 2))
+        return truncate(from, to: fromShare, ellipsis: ellipsis) + separator
+            + truncate(to, to: budget - fromShare, ellipsis: ellipsis)
     }
 
     /// Pads (or truncates) text to exactly `columns` columns.

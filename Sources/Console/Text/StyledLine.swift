@@ -46,6 +46,24 @@ struct StyledLine: Sendable, Equatable {
         return result
     }
 
+    /// At most `columns` columns, ending with `ellipsis` (in the role of the text it replaces)
+    /// when anything was cut.
+    func truncated(to columns: Int, ellipsis: String) -> StyledLine {
+        guard width > columns else { return self }
+        let budget = columns - DisplayWidth.of(ellipsis)
+        var result = StyledLine()
+        var used = 0
+        for piece in pieces {
+            guard used + piece.width <= budget else {
+                result.append(ellipsis, role: piece.role)
+                break
+            }
+            result.pieces.append(piece)
+            used += piece.width
+        }
+        return result
+    }
+
     /// Cut into rows of at most `width` columns; a wide character never splits; at least one row.
     func wrapped(width: Int) -> [StyledLine] {
         guard width > 0 else { return [self] }

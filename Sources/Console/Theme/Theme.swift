@@ -34,9 +34,27 @@ struct Theme: Sendable, Equatable {
     var name: String
     var styles: [StyleRole: RoleStyle]
 
-    /// The style of a role; roles the theme leaves out look like `normal`.
+    /// The style of a role; roles the theme leaves out look like `normal`, title-bar states like
+    /// their state on the title's background.
     func style(for role: StyleRole) -> RoleStyle {
-        styles[role] ?? styles[.normal] ?? RoleStyle()
+        if let style = styles[role] { return style }
+        if let state = role.onTitle { return onTitle(style(for: state)) }
+        return styles[.normal] ?? RoleStyle()
+    }
+
+    /// A state's style on the title bar: its colour and attributes on the title's background.
+    /// Without colours, where the title is reversed, a reversed state comes out unreversed, so the
+    /// badge still stands out from the bar.
+    private func onTitle(_ state: RoleStyle) -> RoleStyle {
+        let title = style(for: .title)
+        let titleMono = title.monochromeAttributes ?? title.attributes
+        let stateMono = state.monochromeAttributes ?? state.attributes
+        var mono = titleMono.union(stateMono)
+        if titleMono.contains(.reverse), stateMono.contains(.reverse) { mono.remove(.reverse) }
+        return RoleStyle(
+            foreground: state.foreground == .terminalDefault ? title.foreground : state.foreground,
+            background: title.background, attributes: title.attributes.union(state.attributes),
+            monochromeAttributes: mono)
     }
 
     /// Every role as it comes out at a colour depth: colours mapped to the nearest the terminal

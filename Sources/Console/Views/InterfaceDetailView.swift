@@ -78,9 +78,8 @@ enum InterfaceDetailView {
     private static func stats(
         _ stats: HealthStats, now: Date, timeZone: TimeZone, glyphs: Glyphs, width: Int
     ) -> [[Part]] {
-        func percent(_ value: Double?) -> String {
-            value.map { String(format: "%.1f%%", $0 * 100) } ?? "-"
-        }
+        // Rounded as in the table: availability down, errors up.
+        func percent(_ value: Double?) -> String { InterfaceRow.percent(value) }
         func when(_ date: Date?) -> String {
             date.map {
                 Formatting.clock($0, timeZone: timeZone) + " (" + Formatting.age(now.timeIntervalSince($0)) + " ago)"
@@ -98,7 +97,7 @@ enum InterfaceDetailView {
                 ("latency       ", .muted), ("p50 ", .muted), (Formatting.latency(stats.latencyP50), .normal),
                 ("   p95 ", .muted), (Formatting.latency(stats.latencyP95), .normal),
                 ("   p99 ", .muted), (Formatting.latency(stats.latencyP99), .normal),
-                ("   errors 5m ", .muted), (percent(stats.errorRate), .normal),
+                ("   errors 5m ", .muted), (InterfaceRow.percent(stats.errorRate, rounding: .up), .normal),
             ],
             [("last success  ", .muted), (when(stats.lastSuccess), .normal)],
         ]

@@ -3,27 +3,36 @@ import SwitchboardCore
 
 /// One interface as one table row: a pure function of the interface, the system names and the
 /// time, tested on its own (k9s' renderers are the model).
+///
+/// At 80 columns: state, interface, both ends of the route, availability, p95, errors and the
+/// reason; wider, the protocol, the checked age and the trend come back, in that order. The reason
+/// does not size its column, so the others keep their width when a reason appears or goes.
 enum InterfaceRow {
     static let columns: [Table.Column] = [
         Table.Column(title: "STATE", minWidth: 10, maxWidth: 10, priority: 9),
         Table.Column(title: "INTERFACE", minWidth: 12, maxWidth: 40, flex: 3, priority: 8),
-        Table.Column(title: "FROM → TO", minWidth: 14, maxWidth: 44, flex: 2, priority: 5),
+        Table.Column(title: "FROM → TO", minWidth: 10, maxWidth: 44, flex: 2, priority: 5),
         Table.Column(title: "PROTO", minWidth: 7, maxWidth: 8, flex: 1, priority: 2),
         Table.Column(title: "AVAIL", minWidth: 6, maxWidth: 6, alignment: .right, priority: 4),
         Table.Column(title: "P95", minWidth: 6, maxWidth: 7, alignment: .right, priority: 6),
         Table.Column(title: "TREND", minWidth: 8, maxWidth: 8, priority: 1),
         Table.Column(title: "ERR", minWidth: 5, maxWidth: 6, alignment: .right, priority: 3),
         Table.Column(title: "CHECKED", minWidth: 7, maxWidth: 8, alignment: .right, priority: 3),
-        Table.Column(title: "REASON", minWidth: 16, maxWidth: 200, flex: 4, priority: 7),
+        Table.Column(
+            title: "REASON", minWidth: 16, maxWidth: 200, flex: 4, priority: 7, preferredWidth: 24),
     ]
 
-    /// The column titles, with the arrow the glyphs allow and the sorted column marked.
+    /// The column titles, with the arrow the glyphs allow and the sorted column marked (`▼` in the
+    /// key's own order, `▲` reversed), each column wide enough for its title and mark.
     static func columns(glyphs: Glyphs, sort: InterfaceSort = InterfaceSort()) -> [Table.Column] {
         var result = columns
         result[2].title = "FROM \(glyphs.arrow) TO"
-        if sort != InterfaceSort() {
-            let mark = sort.reversed ? (glyphs.isUnicode ? "▲" : "^") : (glyphs.isUnicode ? "▼" : "v")
-            result[sort.key.column].title += mark
+        let mark = sort.reversed ? (glyphs.isUnicode ? "▲" : "^") : (glyphs.isUnicode ? "▼" : "v")
+        result[sort.key.column].title += mark
+        for index in result.indices {
+            let width = DisplayWidth.of(result[index].title)
+            result[index].minWidth = max(result[index].minWidth, width)
+            result[index].maxWidth = max(result[index].maxWidth, width)
         }
         return result
     }
@@ -44,24 +53,32 @@ enum InterfaceRow {
         return [
             Table.Cell("\(glyphs.glyph(for: interface.state)) \(interface.state.rawValue)", role: stateRole),
             Table.Cell(TerminalText.clean(interface.name)),
-            Table.Cell("\(from) \(glyphs.arrow) \(to)"),
+            Table.Cell.ends(
+                [(from, to), (TerminalText.clean(interface.from), TerminalText.clean(interface.to))],
+                separator: " \(glyphs.arrow) "),
             Table.Cell(interface.kind.rawValue, role: .muted),
             Table.Cell(percent(interface.stats.availability1h), role: availabilityRole(interface.stats.availability1h)),
             Table.Cell(Formatting.latency(interface.stats.latencyP95)),
             Table.Cell(
                 Sparkline.text(interface.stats.recentRuns.map(\.seconds), width: 8, glyphs: glyphs), role: .accent),
             Table.Cell(
-                percent(interface.stats.errorRate), role: (interface.stats.errorRate ?? 0) > 0 ? .degraded : .muted),
+                percent(interface.stats.errorRate, rounding: .up),
+                role: (interface.stats.errorRate ?? 0) > 0 ? .degraded : .muted),
             Table.Cell(checked, role: .muted),
             Table.Cell(TerminalText.clean(interface.reason ?? ""), role: reasonRole),
         ]
     }
 
-    /// `99.5%`, `100%`, or `-` before the first run.
-    static func percent(_ share: Double?) -> String {
+    /// `99.5%`, `100%`, or `-` before the first run. Availability rounds down and the error rate
+    /// up, so that neither hides a failure (99.96% up is not `100%`, 0.04% errors not `0%`) and
+    /// the two add up to 100% (`99.9%` and `0.1%`).
+    static func percent(_ share: Double?, rounding: FloatingPointRoundingRule = .down) -> String {
         guard let share else { return "-" }
         if share <= 0 { return "0%" }
-        return share >= 1 ? "100%" : String(format: "%.1f%%", (share * 1000).rounded(.down) / 10)
+        if share >= 1 { return "100%" }
+        // Slack for binary fractions: 0.001 * 1000 is 1.0000000000000002, which must stay 0.1%.
+        let tenths = (share * 1000 + (rounding == .up ? -1e-6 : 1e-6)).rounded(rounding)
+        return tenths >= 1000 ? "100%" : String(format: "%.1f%%", tenths / 10)
     }
 
     private static func availabilityRole(_ share: Double?) -> StyleRole {

@@ -2,6 +2,9 @@ import Foundation
 import SwitchboardCore
 
 /// View 5: every job with its state (word and glyph), its last run, and when it runs next.
+///
+/// At 80 columns the schedule gives way first, then the system; the last run shortens its result
+/// to a glyph (`#8 ✔ 30s ago`) rather than losing its age.
 enum JobsView {
     static let columns: [Table.Column] = [
         Table.Column(title: "STATE", minWidth: 11, maxWidth: 11, priority: 9),
@@ -25,10 +28,15 @@ enum JobsView {
 
     static func cells(_ job: JobStatus, now: Date, glyphs: Glyphs) -> [Table.Cell] {
         let (mark, role) = glyph(job.state, glyphs)
-        var last = "never"
+        var last = Table.Cell("never", role: .muted)
         var took = "-"
         if let run = job.lastRun {
-            last = "#\(run.number) \(run.result.rawValue) \(Formatting.age(now.timeIntervalSince(run.startedAt))) ago"
+            let age = Formatting.age(now.timeIntervalSince(run.startedAt)) + " ago"
+            let runMark =
+                run.result == .running ? glyph(.running, glyphs).0 : run.result.isFailure ? glyphs.down : glyphs.ok
+            last = Table.Cell(
+                "#\(run.number) \(run.result.rawValue) \(age)", role: run.result.isFailure ? .down : .muted,
+                shorter: ["#\(run.number) \(runMark) \(age)"])
             if let ended = run.endedAt { took = Formatting.age(ended.timeIntervalSince(run.startedAt)) }
         }
         var next = job.nextRun.map { "in " + Formatting.age($0.timeIntervalSince(now)) } ?? "-"
@@ -39,7 +47,7 @@ enum JobsView {
             Table.Cell("\(mark) \(job.state.rawValue.uppercased())", role: role),
             Table.Cell(TerminalText.clean(job.name) + (job.overSLA ? " (over SLA)" : "")),
             Table.Cell(TerminalText.clean(job.system ?? ""), role: .muted),
-            Table.Cell(last, role: job.lastRun?.result.isFailure == true ? .down : .muted),
+            last,
             Table.Cell(took, role: .muted),
             Table.Cell(next, role: job.isLate ? .degraded : .muted),
             Table.Cell(TerminalText.clean(job.schedule ?? job.source), role: .muted),

@@ -79,16 +79,18 @@ enum OverviewView {
                 role: .ok)
             return
         }
-        var x = 10
+        var line = StyledLine()
         if !failed.isEmpty {
             let names = failed.map { TerminalText.clean($0.name) }.joined(separator: ", ")
-            x += canvas.put(
-                "\(glyphs.down) failed: \(names)  ", x: x, y: y, role: .down, maxWidth: canvas.width - x - 1)
+            line.append("\(glyphs.down) failed: \(names)", role: .down)
         }
-        if !late.isEmpty, x < canvas.width - 10 {
+        if !late.isEmpty {
             let names = late.map { TerminalText.clean($0.name) }.joined(separator: ", ")
-            canvas.put("\(glyphs.degraded) late: \(names)", x: x, y: y, role: .degraded, maxWidth: canvas.width - x - 1)
+            if !failed.isEmpty { line.append("  ", role: .normal) }
+            line.append("\(glyphs.degraded) late: \(names)", role: .degraded)
         }
+        let width = canvas.width - 10 - 1
+        line.truncated(to: width, ellipsis: glyphs.ellipsis).draw(into: &canvas, x: 10, y: y, maxWidth: width)
     }
 
     /// How many alerts fire by severity, and the newest firing one.
@@ -205,11 +207,15 @@ enum OverviewView {
                     "\(glyphs.glyph(for: interface.state)) \(interface.state.rawValue)",
                     role: StyleRole(interface.state)),
                 Table.Cell(TerminalText.clean(interface.name)),
-                Table.Cell("\(from) \(glyphs.arrow) \(to)", role: .muted),
+                Table.Cell.ends(
+                    [(from, to), (TerminalText.clean(interface.from), TerminalText.clean(interface.to))],
+                    separator: " \(glyphs.arrow) ", role: .muted),
                 Table.Cell(since ?? "", role: .muted),
                 Table.Cell(TerminalText.clean(interface.reason ?? ""), role: StyleRole(interface.state)),
             ]
         }
+        var columns = columns
+        columns[2].title = "FROM \(glyphs.arrow) TO"
         let table = Table(columns: columns, ellipsis: glyphs.ellipsis)
         let tableHeight = min(rows.count + 1, height - 1)
         guard tableHeight > 1 else { return }
@@ -239,8 +245,9 @@ enum OverviewView {
     static let columns: [Table.Column] = [
         Table.Column(title: "STATE", minWidth: 10, maxWidth: 10, priority: 9),
         Table.Column(title: "INTERFACE", minWidth: 12, maxWidth: 36, flex: 3, priority: 8),
-        Table.Column(title: "FROM → TO", minWidth: 12, maxWidth: 36, flex: 2, priority: 4),
+        Table.Column(title: "FROM → TO", minWidth: 10, maxWidth: 36, flex: 2, priority: 4),
         Table.Column(title: "SINCE", minWidth: 7, maxWidth: 9, priority: 5),
-        Table.Column(title: "REASON", minWidth: 16, maxWidth: 200, flex: 4, priority: 7),
+        Table.Column(
+            title: "REASON", minWidth: 16, maxWidth: 200, flex: 4, priority: 7, preferredWidth: 24),
     ]
 }

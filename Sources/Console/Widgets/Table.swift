@@ -1,3 +1,5 @@
+import Foundation
+
 /// A table with a header row, a selected row and scrolling, measured in display columns so that
 /// CJK text stays aligned. It knows nothing of what its rows mean.
 struct Table: Sendable {
@@ -10,6 +12,10 @@ struct Table: Sendable {
         var alignment: TextAlignment = .left
         /// Columns of lower priority are left out first when the width is short.
         var priority: Int = 0
+        /// The width the column wants whatever its cells hold, for a column whose content comes and
+        /// goes (a reason), so that the others keep their width when it does; nil to follow the
+        /// widest visible cell.
+        var preferredWidth: Int?
     }
 
     struct Cell: Sendable, Equatable {
@@ -17,10 +23,17 @@ struct Table: Sendable {
         var role: StyleRole
         /// The row's only cell, across every column (a group heading).
         var spans = false
+        /// Shorter forms, longest first, shown instead of cutting `text` when it does not fit.
+        var shorter: [String] = []
+        /// Two ends joined by a separator (`CRM Sales Cloud → ERP`), in forms from longest to
+        /// shortest (names, then ids): the first that fits, or else the last with both ends cut, so
+        /// that neither end is ever dropped.
+        var ends: [Ends] = []
 
-        init(_ text: String, role: StyleRole = .normal) {
+        init(_ text: String, role: StyleRole = .normal, shorter: [String] = []) {
             self.text = text
             self.role = role
+            self.shorter = shorter
         }
 
         /// A row of one cell across the whole width.
@@ -29,6 +42,36 @@ struct Table: Sendable {
             cell.spans = true
             return [cell]
         }
+
+        /// A cell of two ends joined by `separator`, in forms from longest to shortest.
+        static func ends(_ forms: [(from: String, to: String)], separator: String, role: StyleRole = .normal) -> Cell {
+            let first = forms.first ?? ("", "")
+            var cell = Cell(first.from + separator + first.to, role: role)
+            cell.ends = forms.map { Ends(from: $0.from, separator: separator, to: $0.to) }
+            return cell
+        }
+
+        /// The text as it fits `columns` columns: whole, a shorter form, both ends cut, or cut at the end.
+        func fitted(to columns: Int, ellipsis: String) -> String {
+            if DisplayWidth.of(text) <= columns { return text }
+            if let form = shorter.first(where: { DisplayWidth.of($0) <= columns }) { return form }
+            if let last = ends.last {
+                if let form = ends.first(where: { DisplayWidth.of($0.text) <= columns }) { return form.text }
+                return DisplayWidth.joining(
+                    last.from, last.separator.trimmingCharacters(in: .whitespaces), last.to, to: columns,
+                    ellipsis: ellipsis)
+            }
+            return text
+        }
+    }
+
+    /// The two ends of a route.
+    struct Ends: Sendable, Equatable {
+        var from: String
+        var separator: String
+        var to: String
+
+        var text: String { from + separator + to }
     }
 
     var columns: [Column]
@@ -59,6 +102,28 @@ struct Table: Sendable {
             spare = grow(&widths, by: spare, shown: shown, limits: wanted)
         }
         _ = grow(&widths, by: spare, shown: shown, limits: columns.map(\.maxWidth))
+        return widths
+    }
+
+    /// Widths after a column whose cells came out in a shorter form (ids for names) gives the
+    /// width it does not use to the flexible columns: a route shown as `crm → erp` keeps no gap.
+    private func reclaimingShortenedWidth(_ widths: [Int], rows: [[Cell]]) -> [Int] {
+        var widths = widths
+        var limits = columns.map(\.maxWidth)
+        var spare = 0
+        for index in columns.indices where widths[index] > 0 {
+            let cells = rows.compactMap { index < $0.count && !$0[index].spans ? $0[index] : nil }
+            guard cells.contains(where: { !$0.shorter.isEmpty || !$0.ends.isEmpty }) else { continue }
+            let used = cells.reduce(DisplayWidth.of(columns[index].title)) {
+                max($0, DisplayWidth.of($1.fitted(to: widths[index], ellipsis: ellipsis)))
+            }
+            guard used < widths[index] else { continue }
+            let kept = max(used, columns[index].minWidth)
+            spare += widths[index] - kept
+            widths[index] = kept
+            limits[index] = kept
+        }
+        if spare > 0 { _ = grow(&widths, by: spare, shown: widths.map { $0 > 0 }, limits: limits) }
         return widths
     }
 
@@ -115,12 +180,13 @@ struct Table: Sendable {
         let visible = max(0, height - 1)
         let shown = (offset..<max(offset, min(rowCount, offset + visible))).map { (index: $0, cells: cells($0)) }
         let natural = columns.indices.map { column in
-            shown.reduce(DisplayWidth.of(columns[column].title)) { widest, row in
+            if let preferred = columns[column].preferredWidth { return preferred }
+            return shown.reduce(DisplayWidth.of(columns[column].title)) { widest, row in
                 column < row.cells.count && !row.cells[column].spans
                     ? max(widest, DisplayWidth.of(row.cells[column].text)) : widest
             }
         }
-        let widths = widths(for: width, natural: natural)
+        let widths = reclaimingShortenedWidth(widths(for: width, natural: natural), rows: shown.map(\.cells))
         let header = columns.map { Cell($0.title, role: .header) }
         draw(header, widths: widths, into: &canvas, x: x, y: y, width: width, rowRole: .header)
         for (line, row) in shown.enumerated() {
@@ -145,7 +211,8 @@ struct Table: Sendable {
         for (index, columnWidth) in widths.enumerated() where columnWidth > 0 {
             let cell = index < cells.count ? cells[index] : Cell("")
             let text = DisplayWidth.fit(
-                cell.text, to: columnWidth, alignment: columns[index].alignment, ellipsis: ellipsis)
+                cell.fitted(to: columnWidth, ellipsis: ellipsis), to: columnWidth, alignment: columns[index].alignment,
+                ellipsis: ellipsis)
             canvas.put(text, x: column, y: y, role: rowRole ?? cell.role, maxWidth: columnWidth)
             column += columnWidth + gap
         }

@@ -31,7 +31,7 @@ enum AlertDetailView {
         if let firedAt = entry.firedAt {
             lines.append([
                 ("firing  ", .muted), (when(firedAt), .normal),
-                ("  pending \(glyphs.isUnicode ? "→" : "->") firing", .muted),
+                ("  pending \(glyphs.arrow) firing", .muted),
             ])
         }
         if let ack = entry.acknowledgement {

@@ -63,8 +63,7 @@ enum AlertRow {
     static func cells(for entry: AlertEntrySnapshot, now: Date, glyphs: Glyphs, watchers: [String] = []) -> [Table.Cell]
     {
         let state = shown(entry)
-        let labels = Dictionary(entry.labels.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a })
-        let target = labels["interface"] ?? labels["system"] ?? labels["job"] ?? labels["instance"] ?? ""
+        let target = target(of: entry)
         var summary = entry.annotations["summary"] ?? entry.annotations["description"] ?? ""
         if let ack = entry.acknowledgement, state == .acked {
             summary = "\(ack.by): \(ack.note)" + (summary.isEmpty ? "" : " — \(summary)")
@@ -81,6 +80,12 @@ enum AlertRow {
             Table.Cell(Formatting.age(now.timeIntervalSince(entry.since)), role: .muted),
             Table.Cell(TerminalText.clean(summary), role: state == .firing ? .normal : .muted),
         ]
+    }
+
+    /// What an alert is about: its interface, system, job or instance label, the first there is.
+    static func target(of entry: AlertEntrySnapshot) -> String {
+        let labels = Dictionary(entry.labels.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a })
+        return labels["interface"] ?? labels["system"] ?? labels["job"] ?? labels["instance"] ?? ""
     }
 
     static func severityRole(_ severity: String) -> StyleRole {
