@@ -17,17 +17,22 @@ final class EncodedAnswers: Sendable {
     }
 
     private let answers = Mutex(Answers())
+    /// The size of the last whole snapshot, to size the next one's buffer in one allocation.
+    private let lastFullSize = Mutex(0)
     /// Held while encoding.
     private let encoding = Mutex(())
 
     /// The answer for `version` from `base` (the whole snapshot when nil), encoded by `encode` unless
     /// it already was.
-    func answer(_ version: UInt64, base: UInt64?, encode: () -> Data) -> ByteBuffer {
+    func answer(_ version: UInt64, base: UInt64?, encode: (inout ByteBuffer) -> Void) -> ByteBuffer {
         if let cached = cached(version, base: base) { return cached }
         return encoding.withLock { _ in
             // Another console may have encoded it while this one waited.
             if let cached = cached(version, base: base) { return cached }
-            let data = ByteBuffer(bytes: encode())
+            let expected = base == nil ? lastFullSize.withLock { $0 } : 0
+            var data = ByteBufferAllocator().buffer(capacity: expected + expected / 16)
+            encode(&data)
+            if base == nil { lastFullSize.withLock { $0 = data.readableBytes } }
             answers.withLock { answers in
                 if answers.version != version { answers = Answers(version: version) }
                 if let base { answers.deltas[base] = data } else { answers.full = data }

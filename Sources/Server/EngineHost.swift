@@ -81,10 +81,10 @@ public final class EngineHost: Sendable {
     func encodedSnapshot() -> ByteBuffer {
         let snapshot = source.snapshot
         remember(snapshot)
-        return encoded.answer(snapshot.version, base: nil) {
+        return encoded.answer(snapshot.version, base: nil) { buffer in
             var frame = snapshot
             frame.interfaces = []
-            return (try? APICoding.encode(frame, streaming: "interfaces", elements: snapshot.interfaces)) ?? Data()
+            Self.write(frame, interfaces: snapshot.interfaces, into: &buffer)
         }
     }
 
@@ -94,11 +94,23 @@ public final class EngineHost: Sendable {
         let snapshot = source.snapshot
         guard let old = served.withLock({ $0.last { $0.version == base } }) else { return nil }
         remember(snapshot)
-        return encoded.answer(snapshot.version, base: base) {
+        return encoded.answer(snapshot.version, base: base) { buffer in
             var frame = SnapshotDelta(from: old, to: snapshot)
             let interfaces = frame.interfaces
             frame.interfaces = []
-            return (try? APICoding.encode(frame, streaming: "interfaces", elements: interfaces)) ?? Data()
+            Self.write(frame, interfaces: interfaces, into: &buffer)
+        }
+    }
+
+    /// `frame` (its interfaces empty) with `interfaces` streamed into it, one interface's encoding at a time.
+    private static func write<Frame: Encodable, Interface: Encodable>(
+        _ frame: Frame, interfaces: [Interface], into buffer: inout ByteBuffer
+    ) {
+        do {
+            try APICoding.encode(frame, streaming: "interfaces", elements: interfaces) { buffer.writeBytes($0) }
+        } catch {
+            buffer.clear()
+            buffer.writeString(#"{"error":"the snapshot could not be encoded"}"#)
         }
     }
 

@@ -9,19 +9,29 @@ extension APICoding {
     public static func encode<Value: Encodable, Element: Encodable>(
         _ value: Value, streaming key: String, elements: [Element]
     ) throws -> Data {
+        var data = Data()
+        try encode(value, streaming: key, elements: elements) { data.append($0) }
+        return data
+    }
+
+    /// The same JSON handed to `write` piece by piece, in order: for a caller that writes it into a
+    /// buffer of its own (the server's, sized from the last answer) without a copy in between.
+    public static func encode<Value: Encodable, Element: Encodable>(
+        _ value: Value, streaming key: String, elements: [Element], into write: (Data) -> Void
+    ) throws {
         let frame = try encode(value)
         guard let slot = emptyArray(key, in: frame) else {
             throw EncodingError.invalidValue(
                 value, .init(codingPath: [], debugDescription: "no empty top-level array \(key) to stream into"))
         }
         let encoder = encoder()
-        var data = Data(frame[..<slot])
+        write(frame[..<slot])
+        let comma = Data([UInt8(ascii: ",")])
         for (index, element) in elements.enumerated() {
-            if index > 0 { data.append(UInt8(ascii: ",")) }
-            data.append(try encoder.encode(element))
+            if index > 0 { write(comma) }
+            write(try encoder.encode(element))
         }
-        data.append(frame[slot...])
-        return data
+        write(frame[slot...])
     }
 
     /// Where the `]` of `"key":[]` is in an object's JSON, when `key` is one of its own members.
