@@ -1,4 +1,5 @@
 import Foundation
+import Monitor
 import NIOCore
 import SwitchboardCore
 import Synchronization
@@ -159,6 +160,7 @@ public final class EngineHost: Sendable {
     /// went quiet, until cancelled.
     public func watch() async {
         var version = source.snapshot.version
+        var ticks = 0
         while (try? await Task.sleep(for: Self.watchInterval)) != nil {
             let now = source.snapshot.version
             if now != version {
@@ -166,8 +168,15 @@ public final class EngineHost: Sendable {
                 events.publish("snapshot", SnapshotEvent(version: now))
             }
             if presence.expire() { announcePresence() }
+            ticks += 1
+            // Encoding a delta for the consoles every version churns the heap more than the engine
+            // does alone: while consoles are attached, its free pages go back every `trimTicks`.
+            if ticks % Self.trimTicks == 0, !presence.viewers().isEmpty { ProcessMemory.returnFreePages() }
         }
     }
+
+    /// Every 10 s (at the 500 ms watch interval).
+    static let trimTicks = 20
 }
 
 /// The data of a `snapshot` event.
