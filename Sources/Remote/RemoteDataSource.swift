@@ -131,8 +131,6 @@ public final class RemoteDataSource: DataSource {
                 state.withLock { $0.link = .attached(pid: info.pid, endpoint: endpoint.description) }
                 backoff = Self.firstBackoff
                 await sendPresence(force: true)
-                let viewers = try await api.get([Viewer].self, "/api/v1/presence")
-                state.withLock { $0.viewers = viewers }
                 // The stream ends only by throwing, which ends the heartbeat with it.
                 try await withThrowingDiscardingTaskGroup { group in
                     group.addTask { try await self.followEvents() }

@@ -71,7 +71,13 @@ extension EngineAPI {
         read(router, "/api/v1/presence", transport: transport) { _, _ in APIResponse.json(host.presence.viewers()) }
         read(router, "/api/v1/events", transport: transport) { request, _ in
             let last = request.headers[HTTPField.Name("Last-Event-ID")!].flatMap { UInt64($0) }
-            return EventStream.response(host.events.subscribe(after: last))
+            // Who is attached comes first: snapshots do not carry it, and a console attaching now
+            // must not miss a change between reading the board and following the stream.
+            return EventStream.response(
+                host.events.subscribe(after: last) {
+                    let viewers = (try? APICoding.encode(host.presence.viewers())) ?? Data("[]".utf8)
+                    return ("presence", String(decoding: viewers, as: UTF8.self))
+                })
         }
     }
 }

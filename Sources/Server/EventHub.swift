@@ -41,8 +41,12 @@ public final class EventHub: Sendable {
     /// The events after `lastEventID` (a `reset` first when some of them are no longer kept),
     /// then every new one until the stream is dropped. Each subscriber buffers at most `kept`
     /// events and a client further behind loses the oldest: every event only says what to fetch
-    /// again, so the newest of each kind is enough.
-    public func subscribe(after lastEventID: UInt64?) -> AsyncStream<ServerEvent> {
+    /// again, so the newest of each kind is enough. `greeting` (the state as it is now, such as who
+    /// is attached) is made and sent right after, under the lock that publishing takes, so that
+    /// no change falls between it and the first event published after it.
+    public func subscribe(
+        after lastEventID: UInt64?, greeting: (() -> (kind: String, data: String))? = nil
+    ) -> AsyncStream<ServerEvent> {
         let (stream, continuation) = AsyncStream.makeStream(
             of: ServerEvent.self, bufferingPolicy: .bufferingNewest(Self.kept))
         let key = state.withLock { state -> UInt64? in
@@ -55,6 +59,9 @@ public final class EventHub: Sendable {
                 } else {
                     for event in missed { continuation.yield(event) }
                 }
+            }
+            if let (kind, data) = greeting?() {
+                continuation.yield(ServerEvent(kind: kind, id: state.nextID - 1, data: data))
             }
             state.nextSubscriber += 1
             state.subscribers[state.nextSubscriber] = continuation

@@ -94,7 +94,7 @@ import Testing
         let source = FakeDataSource(
             Fixtures.snapshot(), outcome: CommandOutcome(succeeded: false, message: "still 503"))
         nonisolated(unsafe) var flashes: [String] = []
-        let deadline = Date().addingTimeInterval(30)
+        let deadline = Date().addingTimeInterval(300)
         terminal.pendingKeys = [.character("c"), nil]
         terminal.onReadKey = { terminal in
             flashes.append(terminal.screen.line(22).trimmingTrailingSpaces())

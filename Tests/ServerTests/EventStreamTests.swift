@@ -55,3 +55,17 @@ import Testing
         #expect(ServerEvent(kind: "snapshot", id: 3, data: "{}").wire == "id: 3\nevent: snapshot\ndata: {}\n\n")
     }
 }
+
+/// A new stream starts with the state its greeting gives, before anything published later.
+@Suite struct EventStreamGreetingTests {
+    @Test func theGreetingComesFirstAndCarriesTheLastID() async {
+        let hub = EventHub()
+        hub.publish("snapshot", data: #"{"version":1}"#)
+        var stream = hub.subscribe(after: nil) { ("presence", #"[{"user":"alice"}]"#) }.makeAsyncIterator()
+        hub.publish("snapshot", data: #"{"version":2}"#)
+        let first = await stream.next()
+        #expect(first?.kind == "presence" && first?.data.contains("alice") == true)
+        #expect(first?.id == 1, "the id of the last event published before it, so a resume misses nothing")
+        #expect(await stream.next()?.data == #"{"version":2}"#)
+    }
+}
