@@ -170,12 +170,12 @@ struct JobsCommand: ParsableCommand {
 
         /// The same log from an engine's API (`RemoteJobLog`).
         private func remoteLogs(_ endpoint: EngineEndpoint, filter: JobLineFilter) async throws {
-            let jobs = try await RemoteEngine.snapshot(on: endpoint, connect: remote).jobs
-            let id = try JobsCommand.jobID(self.id, among: jobs.map(\.id))
             let engine = RemoteDataSource(
                 endpoint: endpoint, token: try remote.token(), user: AlertCommandSupport.loginName,
                 trustedCertificates: remote.caFile)
             do {
+                let jobs = try await engine.fetchSnapshot().jobs
+                let id = try JobsCommand.jobID(self.id, among: jobs.map(\.id))
                 let log = RemoteJobLog(engine: engine, filter: filter)
                 guard let summary = try await log.run(jobID: id, number: run) else {
                     await engine.stop()
@@ -192,6 +192,9 @@ struct JobsCommand: ParsableCommand {
                 await engine.stop()
                 StandardError.write("error: \(error)")
                 throw ExitStatus.stateUnusable
+            } catch {
+                await engine.stop()
+                throw error
             }
         }
 
