@@ -28,10 +28,8 @@ public final class EngineHost: Sendable {
     public let info: EngineInfo
     private let current: Mutex<any DataSource>
     private let encoded = EncodedAnswers()
-    /// The versions consoles were last sent, newest last: the bases of their next deltas.
-    private let served = Mutex<[Snapshot]>([])
-    /// How many versions are kept for deltas; a console further behind fetches everything.
-    static let keptVersions = 4
+    /// The snapshots consoles were sent: the bases of their next deltas.
+    private let served = Mutex(ServedVersions())
     private let reloader = Mutex<(@Sendable () async -> ReloadOutcome)?>(nil)
     private let jobPush = Mutex<JobPushHandler?>(nil)
 
@@ -65,7 +63,7 @@ public final class EngineHost: Sendable {
     public func replace(_ source: any DataSource) {
         current.withLock { $0 = source }
         encoded.clear()
-        served.withLock { $0 = [] }
+        served.withLock { $0 = ServedVersions() }
         events.publish("reset", data: "{}")
     }
 
@@ -81,7 +79,7 @@ public final class EngineHost: Sendable {
     /// it (a console joining would make every encoding new): presence events carry the viewers.
     func encodedSnapshot() -> ByteBuffer {
         let snapshot = source.snapshot
-        remember(snapshot)
+        served.withLock { $0.remember(snapshot, whole: true, at: .now) }
         return encoded.answer(snapshot.version, base: nil) { buffer in
             var frame = snapshot
             frame.interfaces = []
@@ -93,8 +91,8 @@ public final class EngineHost: Sendable {
     /// no longer kept, and the console must fetch the whole snapshot.
     func encodedDelta(since base: UInt64) -> ByteBuffer? {
         let snapshot = source.snapshot
-        guard let old = served.withLock({ $0.last { $0.version == base } }) else { return nil }
-        remember(snapshot)
+        guard let old = served.withLock({ $0.base(base, at: .now) }) else { return nil }
+        served.withLock { $0.remember(snapshot, whole: false, at: .now) }
         return encoded.answer(snapshot.version, base: base) { buffer in
             var frame = SnapshotDelta(from: old, to: snapshot)
             let interfaces = frame.interfaces
@@ -112,18 +110,6 @@ public final class EngineHost: Sendable {
         } catch {
             buffer.clear()
             buffer.writeString(#"{"error":"the snapshot could not be encoded"}"#)
-        }
-    }
-
-    /// Keeps a snapshot a console now holds, as the base of its next delta.
-    private func remember(_ snapshot: Snapshot) {
-        served.withLock { served in
-            if let index = served.lastIndex(where: { $0.version == snapshot.version }) {
-                served[index] = snapshot
-                return
-            }
-            served.append(snapshot)
-            if served.count > Self.keptVersions { served.removeFirst(served.count - Self.keptVersions) }
         }
     }
 

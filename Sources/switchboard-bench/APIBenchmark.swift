@@ -43,12 +43,23 @@ struct APIBenchmark: AsyncParsableCommand {
         let consoles = (0..<clients).map { RemoteDataSource(endpoint: .socket(path: socket), user: "engineer-\($0)") }
         let attachStarted = ContinuousClock.now
         consoles.forEach { $0.start() }
+        var polls = 0
         while !consoles.allSatisfy({ $0.isConnected && $0.snapshot.interfaces.count == interfaces }) {
             try await Task.sleep(for: .milliseconds(5))
+            polls += 1
+            if polls % 1000 == 0 {
+                let attached = consoles.filter { $0.isConnected && $0.snapshot.interfaces.count == interfaces }.count
+                FileHandle.standardError.write(
+                    Data("attaching: \(attached) of \(clients) consoles hold the snapshot\n".utf8))
+            }
         }
         let attachTime = ContinuousClock.now - attachStarted
-        // Acks are timed once every console holds the same version (the attach storm is its own figure).
-        while Set(consoles.map(\.snapshot.version)).count > 1 { try await Task.sleep(for: .milliseconds(5)) }
+        // Acks are timed once every console has caught up with the newest version one of them held
+        // when the last attached (the attach storm is its own figure).
+        let caughtUp = consoles.map(\.snapshot.version).max() ?? 0
+        while consoles.contains(where: { $0.snapshot.version < caughtUp }) {
+            try await Task.sleep(for: .milliseconds(5))
+        }
         let before = ProcessStats.of(pid: server.pid)
         let started = ContinuousClock.now
         var latencies: [Double] = []

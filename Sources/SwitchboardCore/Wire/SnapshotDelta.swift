@@ -2,7 +2,7 @@ import Foundation
 
 /// What changed between two versions of the snapshot, for a console that holds the older one:
 /// the interfaces that changed (by position), the parts that changed, the alert entries that
-/// changed with the queue's new order. An ack in a 10,000-interface landscape is a few hundred
+/// changed with the queue's new order when it moved. An ack in a 10,000-interface landscape is a few hundred
 /// bytes instead of the whole picture.
 public struct SnapshotDelta: Codable, Sendable, Equatable {
     /// The version this applies to, and the one it makes.
@@ -28,10 +28,10 @@ public struct SnapshotDelta: Codable, Sendable, Equatable {
         public var value: Value
     }
 
-    /// The queue's entries in their new order, the ones that changed, its groups, silences and
-    /// maintenance windows.
+    /// The queue's entries that changed, their new order (nil when it stayed: an ack, a note),
+    /// its groups, silences and maintenance windows.
     public struct AlertsDelta: Codable, Sendable, Equatable {
-        public var order: [String]
+        public var order: [String]?
         public var changed: [AlertEntrySnapshot]
         public var groups: [AlertGroupSnapshot]
         public var silences: [SilenceSnapshot]
@@ -56,8 +56,10 @@ public struct SnapshotDelta: Codable, Sendable, Equatable {
             alerts = nil
         } else {
             let before = Dictionary(old.alerts.entries.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            let order = new.alerts.entries.map(\.id)
             alerts = AlertsDelta(
-                order: new.alerts.entries.map(\.id), changed: new.alerts.entries.filter { before[$0.id] != $0 },
+                order: order.elementsEqual(old.alerts.entries.lazy.map(\.id)) ? nil : order,
+                changed: new.alerts.entries.filter { before[$0.id] != $0 },
                 groups: new.alerts.groups, silences: new.alerts.silences, maintenance: new.alerts.maintenance)
         }
         rulesChanged = old.rules != new.rules
@@ -90,19 +92,36 @@ public struct SnapshotDelta: Codable, Sendable, Equatable {
         guard snapshot.interfaces.count == interfaceCount else { return nil }
         if let systems { snapshot.systems = systems }
         if let alerts {
-            var known = Dictionary(old.alerts.entries.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-            for entry in alerts.changed { known[entry.id] = entry }
-            var entries: [AlertEntrySnapshot] = []
-            entries.reserveCapacity(alerts.order.count)
-            for id in alerts.order {
-                guard let entry = known[id] else { return nil }
-                entries.append(entry)
-            }
+            guard let entries = alerts.entries(from: old.alerts.entries) else { return nil }
             snapshot.alerts = AlertQueueSnapshot(
                 entries: entries, groups: alerts.groups, silences: alerts.silences, maintenance: alerts.maintenance)
         }
         if rulesChanged { snapshot.rules = rules }
         if let jobs { snapshot.jobs = jobs }
         return snapshot
+    }
+}
+
+extension SnapshotDelta.AlertsDelta {
+    /// The queue's entries after this delta, from the ones before; nil when an id is unknown.
+    func entries(from old: [AlertEntrySnapshot]) -> [AlertEntrySnapshot]? {
+        guard let order else {
+            var entries = old
+            let positions = Dictionary(old.indices.map { (old[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
+            for entry in changed {
+                guard let position = positions[entry.id] else { return nil }
+                entries[position] = entry
+            }
+            return entries
+        }
+        var known = Dictionary(old.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for entry in changed { known[entry.id] = entry }
+        var entries: [AlertEntrySnapshot] = []
+        entries.reserveCapacity(order.count)
+        for id in order {
+            guard let entry = known[id] else { return nil }
+            entries.append(entry)
+        }
+        return entries
     }
 }
