@@ -52,7 +52,9 @@ import Testing
             new.rules = RulesSummary(groups: 1, rules: 2, failing: ["g/r: boom"])
             new.systems[0].state = .degraded
         }
-        if seed & 64 != 0 { new.alerts.entries[1] = Self.entry("x1", acknowledged: true) }
+        if seed & 64 != 0, let acked = new.alerts.entries.firstIndex(where: { $0.id == "x1" }) {
+            new.alerts.entries[acked] = Self.entry("x1", acknowledged: true)
+        }
         let delta = SnapshotDelta(from: old, to: new)
         let wire = try APICoding.decode(SnapshotDelta.self, from: try APICoding.encode(delta))
         let applied = try #require(wire.applied(to: old))
