@@ -15,7 +15,7 @@ struct ServedVersions {
     private var recent: [Snapshot] = []
     private var wholes: [(snapshot: Snapshot, servedAt: ContinuousClock.Instant)] = []
 
-    init(recentCount: Int = 4, wholeLifetime: Duration = .seconds(60), wholeCount: Int = 8) {
+    init(recentCount: Int = 4, wholeLifetime: Duration = .seconds(30), wholeCount: Int = 4) {
         self.recentCount = recentCount
         self.wholeLifetime = wholeLifetime
         self.wholeCount = wholeCount
