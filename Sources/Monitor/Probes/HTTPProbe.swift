@@ -10,12 +10,15 @@ public struct HTTPProbe: Probe {
     public let settings: HTTPProbeSettings
     public let expect: Expectations
     let clients: HTTPClients
+    /// The request is a GraphQL query (see `ResponseAssertions.graphQL`).
+    let graphQL: Bool
     /// The request every run sends, built once (headers, body and TLS settings do not change between runs).
     private let template: HTTPClientRequest
     private let isHTTPS: Bool
 
-    public init(settings: HTTPProbeSettings, expect: Expectations, clients: HTTPClients) {
+    public init(settings: HTTPProbeSettings, expect: Expectations, clients: HTTPClients, graphQL: Bool = false) {
         self.settings = settings
+        self.graphQL = graphQL
         self.expect = expect
         self.clients = clients
         self.template = Self.request(settings)
@@ -56,7 +59,7 @@ public struct HTTPProbe: Probe {
                 case .unreadable(let failure): return failure
                 }
             }
-            var outcome = ResponseAssertions(expect: expect).evaluate(answer)
+            var outcome = ResponseAssertions(expect: expect, graphQL: graphQL).evaluate(answer)
             outcome.samples = [
                 Sample("probe_http_status_code", [:], Double(response.status.code)),
                 Sample("probe_http_content_length", [:], Double(body.readableBytes)),

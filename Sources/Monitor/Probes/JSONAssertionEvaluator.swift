@@ -8,6 +8,11 @@ enum JSONAssertionEvaluator {
         guard let document = try? JSONDecoder().decode(JSONValue.self, from: Data(body.utf8)) else {
             return "body is not JSON"
         }
+        return firstFailure(of: assertions, in: document)
+    }
+
+    /// The same, on a document already decoded (a GraphQL answer's `data`).
+    static func firstFailure(of assertions: [JSONAssertion], in document: JSONValue) -> String? {
         for assertion in assertions {
             if let reason = failure(of: assertion, in: document) { return reason }
         }

@@ -11,6 +11,8 @@ public struct ProbeFactory: Sendable {
     public func probe(for check: Check) -> any Probe {
         switch check.probe {
         case .http(let settings): HTTPProbe(settings: settings, expect: check.expect, clients: clients)
+        case .graphql(let settings):
+            HTTPProbe(settings: settings.http, expect: check.expect, clients: clients, graphQL: true)
         case .tcp(let settings): TCPProbe(settings: settings)
         case .tls(let settings):
             TLSProbe(

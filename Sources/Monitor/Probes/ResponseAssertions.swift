@@ -15,9 +15,11 @@ struct HTTPAnswer {
 }
 
 /// Applies a check's `expect:` block to an HTTP response, in the order a human would look:
-/// status, SOAP Fault, body and header assertions, then latency.
+/// SOAP Fault or GraphQL errors, status, body and header assertions, then latency.
 struct ResponseAssertions {
     let expect: Expectations
+    /// The response answers a GraphQL query: its `errors` fail it, and `expect.json` reads its `data`.
+    var graphQL = false
 
     func evaluate(_ answer: HTTPAnswer) -> ProbeOutcome {
         let status = answer.status
@@ -26,10 +28,20 @@ struct ResponseAssertions {
         if let fault = SOAPFault.detect(in: text) {
             return .failure(.soapFault, "SOAP Fault \(fault.code): \(fault.message)", httpStatus: status)
         }
+        let graphQLAnswer = graphQL ? GraphQLAnswer(body: text) : nil
+        if let failure = graphQLAnswer?.failure {
+            return .failure(.graphqlError, failure, httpStatus: status)
+        }
         let accepted = expect.status.isEmpty ? (200...299).contains(status) : expect.status.contains(status)
         guard accepted else {
             let wanted = expect.status.isEmpty ? "2xx" : expect.status.map(String.init).joined(separator: ", ")
             return .failure(.httpStatus, "\(statusLine) (expected \(wanted))", httpStatus: status)
+        }
+        if graphQL, !expect.json.isEmpty {
+            let reason =
+                graphQLAnswer.map { JSONAssertionEvaluator.firstFailure(of: expect.json, in: $0.data) }
+                ?? "body is not a GraphQL answer (a JSON object)"
+            if let reason { return .failure(.assertion, reason, httpStatus: status) }
         }
         if let problem = firstBodyProblem(text: text, headers: answer.headers) {
             return .failure(problem.0, problem.1, httpStatus: status)
@@ -46,7 +58,7 @@ struct ResponseAssertions {
     }
 
     private func firstBodyProblem(text: String, headers: [(String, String)]) -> (ProbeErrorClass, String)? {
-        if !expect.json.isEmpty {
+        if !expect.json.isEmpty, !graphQL {
             switch JSONAssertionEvaluator.firstFailure(of: expect.json, in: text) {
             case .some(let reason): return (.assertion, reason)
             case .none: break

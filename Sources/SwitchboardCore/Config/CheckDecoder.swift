@@ -6,7 +6,7 @@ struct CheckDecoder {
     let reader: ConfigReader
     let defaults: CheckDefaults
 
-    static let probeKinds = ["http", "tcp", "tls", "dns", "scrape", "command"]
+    static let probeKinds = ["http", "graphql", "tcp", "tls", "dns", "scrape", "command"]
     static let checkKeys = ["id", "interval", "timeout", "expect"] + probeKinds
 
     func checks(_ node: Node, owner: String) -> [(Check, Node)] {
@@ -26,7 +26,8 @@ struct CheckDecoder {
             probe = self.probe(kind: kind, settings)
         } else {
             reader.fail(
-                .missingKey("http, tcp, tls, dns, scrape or command", in: id.map { "check `\($0)`" } ?? context),
+                .missingKey(
+                    "http, graphql, tcp, tls, dns, scrape or command", in: id.map { "check `\($0)`" } ?? context),
                 at: node)
         }
         let interval = fields["interval"].flatMap(reader.duration) ?? defaults.interval
@@ -53,6 +54,7 @@ struct CheckDecoder {
     private func probe(kind: String, _ node: Node) -> ProbeSettings? {
         switch kind {
         case "http": return http(node).map(ProbeSettings.http)
+        case "graphql": return graphql(node).map(ProbeSettings.graphql)
         case "tcp": return tcp(node).map(ProbeSettings.tcp)
         case "tls": return tls(node).map(ProbeSettings.tls)
         case "dns": return dns(node).map(ProbeSettings.dns)
@@ -63,9 +65,33 @@ struct CheckDecoder {
 
     private func http(_ node: Node) -> HTTPProbeSettings? {
         let keys = ["url", "method", "headers", "body", "follow_redirects", "verify_tls", "ca_file", "max_body_bytes"]
-        guard let fields = reader.mapping(node, context: "http", keys: keys),
-            let urlNode = reader.required("url", in: fields), let url = reader.expandedString(urlNode)
+        guard let fields = reader.mapping(node, context: "http", keys: keys), var settings = request(fields) else {
+            return nil
+        }
+        if let method = fields["method"].flatMap({ reader.string($0) }) { settings.method = method.uppercased() }
+        settings.body = fields["body"].flatMap(reader.expandedString)
+        settings.followRedirects = fields["follow_redirects"].flatMap(reader.bool) ?? true
+        return settings
+    }
+
+    private func graphql(_ node: Node) -> GraphQLProbeSettings? {
+        let keys = ["url", "query", "variables", "headers", "verify_tls", "ca_file", "max_body_bytes"]
+        guard let fields = reader.mapping(node, context: "graphql", keys: keys), let request = request(fields),
+            let query = reader.required("query", in: fields).flatMap(reader.expandedString)
         else { return nil }
+        var variables: String?
+        if let node = fields["variables"] {
+            guard let json = jsonObject(node) else { return nil }
+            variables = json
+        }
+        return GraphQLProbeSettings(http: request, query: query, variables: variables)
+    }
+
+    /// The URL, headers, TLS settings and body limit an `http` and a `graphql` check share.
+    private func request(_ fields: Fields) -> HTTPProbeSettings? {
+        guard let urlNode = reader.required("url", in: fields), let url = reader.expandedString(urlNode) else {
+            return nil
+        }
         guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme?.lowercased() ?? ""),
             parsed.host != nil
         else {
@@ -73,12 +99,9 @@ struct CheckDecoder {
             return nil
         }
         var settings = HTTPProbeSettings(url: url)
-        if let method = fields["method"].flatMap({ reader.string($0) }) { settings.method = method.uppercased() }
         if let headers = fields["headers"].flatMap({ reader.stringPairs($0, context: "headers", expand: true) }) {
             settings.headers = headers
         }
-        settings.body = fields["body"].flatMap(reader.expandedString)
-        settings.followRedirects = fields["follow_redirects"].flatMap(reader.bool) ?? true
         settings.verifyTLS = fields["verify_tls"].flatMap(reader.bool) ?? true
         settings.caFile = fields["ca_file"].flatMap(reader.expandedString)
         settings.maxBodyBytes =
@@ -86,6 +109,24 @@ struct CheckDecoder {
                 reader.int($0, in: 1...(1 << 30), what: "a byte count between 1 and 1073741824")
             } ?? HTTPProbeSettings.defaultMaxBodyBytes
         return settings
+    }
+
+    /// GraphQL `variables`: a YAML mapping, or a string holding a JSON object, as compact JSON text.
+    private func jsonObject(_ node: Node) -> String? {
+        let object: Any?
+        if let text = node.scalar.flatMap({ _ in reader.expandedString(node) }) {
+            object = try? JSONSerialization.jsonObject(with: Data(text.utf8))
+        } else {
+            object = node.mapping.map { Constructor.default.any(from: Node.mapping($0)) }
+        }
+        guard let object = object as? [String: Any], JSONSerialization.isValidJSONObject(object),
+            let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+        else {
+            reader.fail(
+                .invalidValue(reader.describe(node), expected: "variables as a mapping or a JSON object"), at: node)
+            return nil
+        }
+        return String(decoding: data, as: UTF8.self)
     }
 
     private func tcp(_ node: Node) -> TCPProbeSettings? {

@@ -29,6 +29,7 @@ public enum ProbeSettings: Sendable, Equatable {
     case dns(DNSProbeSettings)
     case scrape(ScrapeProbeSettings)
     case command(CommandProbeSettings)
+    case graphql(GraphQLProbeSettings)
 
     /// The config key of this kind (`http`, `tcp`, …), also the `kind` label of its samples.
     public var kind: String {
@@ -39,6 +40,7 @@ public enum ProbeSettings: Sendable, Equatable {
         case .dns: "dns"
         case .scrape: "scrape"
         case .command: "command"
+        case .graphql: "graphql"
         }
     }
 
@@ -51,6 +53,7 @@ public enum ProbeSettings: Sendable, Equatable {
         case .dns(let s): s.name
         case .scrape(let s): s.url
         case .command(let s): s.arguments.joined(separator: " ")
+        case .graphql(let s): s.http.url
         }
     }
 }

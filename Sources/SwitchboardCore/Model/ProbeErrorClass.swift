@@ -10,6 +10,8 @@ public enum ProbeErrorClass: String, Sendable, Codable, CaseIterable {
     /// The endpoint answered correctly but slower than `latency_below`: degraded, not down.
     case latency
     case soapFault = "soap_fault"
+    /// A GraphQL answer with a non-empty `errors` array.
+    case graphqlError = "graphql_error"
     case bodyTooLarge = "body_too_large"
     case invalidResponse = "invalid_response"
     /// The check uses a probe kind or assertion this build cannot run yet.
