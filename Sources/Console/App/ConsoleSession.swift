@@ -40,8 +40,12 @@ final class ConsoleSession {
     let rows = ScreenRows()
     /// Each view's controller; the one of the route on screen gets the view's keys.
     let views = ViewControllers()
-    /// The snapshot on screen: the newest, or the one held while paused.
+    /// The snapshot on screen: the newest whose rows are derived, or the one held while paused.
     var shown: Snapshot
+    /// New snapshots' rows, derived off the UI thread.
+    private let derivations = BackgroundDerivation<(snapshot: Snapshot, rows: ScreenRows.Derived)>()
+    /// The version and source of the last snapshot handed to `derivations`.
+    private var deriving: (version: UInt64, source: String)?
     var quitRequested = false
     /// How many commands this session has handed to its data source.
     private(set) var commandsSent = 0
@@ -72,13 +76,13 @@ final class ConsoleSession {
     func run() -> Ending {
         while true {
             if let signal = signals?.received { return .signal(signal) }
-            if !state.paused { shown = dataSource.snapshot }
+            let size = terminal.size
+            if !state.paused { takeNewestSnapshot(size: size) }
             ringForNewCriticalAlerts()
             let now = clock()
             collectOutcomes(now: now)
             for view in views.all { view.refresh(self, now: now, onScreen: view === controller) }
             if let current = flash, current.until <= now { flash = nil }
-            let size = terminal.size
             reportPresence()
             reconcile(size: size)
             renderIfChanged(now: now, size: size)
@@ -119,8 +123,33 @@ final class ConsoleSession {
     /// The controller of the view on screen.
     var controller: any ViewController { views.controller(for: state.route) }
 
-    /// Whether a query of a view is running (tests wait for it before the next key).
-    var isFetching: Bool { views.isFetching }
+    /// Whether a view's query or a snapshot's derivation is running (tests wait for it before the next key).
+    var isBusy: Bool { views.isFetching || derivations.isBusy }
+
+    /// Shows the data source's newest snapshot: a small one at once; a large one once the rows
+    /// its view needs were derived in the background, so the UI thread only draws.
+    private func takeNewestSnapshot(size: TerminalSize) {
+        if let done = derivations.take() {
+            shown = done.snapshot
+            rows.adopt(done.rows)
+        }
+        let newest = dataSource.snapshot
+        if newest.version == shown.version, newest.source == shown.source {
+            shown = newest
+            return
+        }
+        guard newest.interfaces.count >= options.deriveInBackgroundFrom else {
+            derivations.discard()
+            deriving = nil
+            shown = newest
+            return
+        }
+        if let deriving, deriving.version == newest.version, deriving.source == newest.source { return }
+        deriving = (newest.version, newest.source)
+        let needs = controller.needs(state, size: size, glyphs: glyphs)
+        let base = rows.derived
+        derivations.start { (newest, ScreenRows.derive(newest, needs: needs, from: base)) }
+    }
 
     /// Keeps the selection of the view on screen on an existing row and visible after the data,
     /// the size or the state changed; does nothing on a tick where none did. Other views are

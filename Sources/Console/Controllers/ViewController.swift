@@ -36,6 +36,8 @@ protocol ViewController: AnyObject {
     func refresh(_ session: ConsoleSession, now: Date, onScreen: Bool)
     /// Adds what it fetched to the frame's context.
     func prepare(_ context: inout ScreenContext)
+    /// What it draws from the whole snapshot, derived off the UI thread before a new snapshot is shown.
+    func needs(_ state: ConsoleState, size: TerminalSize, glyphs: Glyphs) -> ScreenRows.Needs
     /// Moves on whenever what it fetched changes, so the frame is reconciled and drawn again.
     var revision: [Int64] { get }
     /// Whether one of its queries is running.
@@ -47,6 +49,7 @@ extension ViewController {
     func submit(_ input: InputLine, _ session: ConsoleSession, size: TerminalSize) -> Bool { false }
     func refresh(_ session: ConsoleSession, now: Date, onScreen: Bool) {}
     func prepare(_ context: inout ScreenContext) {}
+    func needs(_ state: ConsoleState, size: TerminalSize, glyphs: Glyphs) -> ScreenRows.Needs { ScreenRows.Needs() }
     var revision: [Int64] { [] }
     var isFetching: Bool { false }
 }

@@ -13,6 +13,10 @@ final class InterfacesController: ViewController {
             now: context.now, glyphs: context.glyphs)
     }
 
+    func needs(_ state: ConsoleState, size: TerminalSize, glyphs: Glyphs) -> ScreenRows.Needs {
+        ScreenRows.Needs(table: (state.interfaceSort, state.interfaceFilter))
+    }
+
     func reconcile(_ session: ConsoleSession, size: TerminalSize) {
         session.state.interfaces.reconcile(rows: Self.rows(session), visibleRows: Self.visibleRows(session, size))
     }

@@ -11,6 +11,10 @@ final class OverviewController: ViewController {
             selection: context.console.overview, now: context.now, glyphs: context.glyphs)
     }
 
+    func needs(_ state: ConsoleState, size: TerminalSize, glyphs: Glyphs) -> ScreenRows.Needs {
+        ScreenRows.Needs(overview: true)
+    }
+
     func reconcile(_ session: ConsoleSession, size: TerminalSize) {
         session.state.overview.reconcile(
             rows: session.rows.overview(session.shown).attention, visibleRows: Self.visibleRows(session, size))

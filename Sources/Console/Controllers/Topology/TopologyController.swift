@@ -13,6 +13,11 @@ final class TopologyController: ViewController {
             selected: context.console.topologySelection)
     }
 
+    func needs(_ state: ConsoleState, size: TerminalSize, glyphs: Glyphs) -> ScreenRows.Needs {
+        let layout = ConsoleScreen.layout(size: size)
+        return ScreenRows.Needs(topology: (layout.viewY, size.columns, layout.viewHeight, glyphs))
+    }
+
     func reconcile(_ session: ConsoleSession, size: TerminalSize) {
         let order = TopologyView.order(session.rows.topology(session.shown).layout)
         if session.state.topologySelection.map({ !order.contains($0) }) ?? true {
