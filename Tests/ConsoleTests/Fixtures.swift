@@ -152,7 +152,7 @@ extension Fixtures {
             timeZone: Fixtures.utc, clock: { Fixtures.now })
         terminal.pendingKeys = keys.flatMap { [nil, nil, $0] } + [nil, nil, .character("q")]
         terminal.onReadKey = { terminal in
-            while session.logFetcher.isBusy || session.runsFetcher.isBusy || session.activityFetcher.isBusy {
+            while session.isBusy {
                 usleep(500)
             }
             // After the last key, whatever else the test waits for (at most 60 s: a loaded machine can

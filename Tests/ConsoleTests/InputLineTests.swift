@@ -104,7 +104,7 @@ import Testing
         var entry = AlertConsoleTests.queue.entries[0]
         entry.labels.append(LabelPair("check", "customers-crm-erp-api"))
         entry.labels.append(LabelPair("interface", "customers"))
-        let matchers = ConsoleSession.matchers(for: entry)
+        let matchers = AlertWrites.matchers(for: entry)
         #expect(matchers == #"{alertname="InterfaceDown", system="crm", interface="customers"}"#)
     }
 

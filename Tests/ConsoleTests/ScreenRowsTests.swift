@@ -32,4 +32,31 @@ import Testing
             rows.interfaces(snapshot, sort: InterfaceSort(), filter: nil).map(\.id)
                 == InterfaceRow.ordered(Fixtures.interfaces).map(\.id))
     }
+
+    @Test func aNewSnapshotIsDerivedByAPureFunctionOfWhatTheViewNeeds() {
+        let snapshot = Fixtures.snapshot(version: 9)
+        let place = (y: 2, width: 120, height: 36, glyphs: Glyphs.unicode)
+        let all = ScreenRows.derive(
+            snapshot, needs: ScreenRows.Needs(table: (InterfaceSort(), nil), overview: true, topology: place))
+        #expect(all.version == 9)
+        #expect(all.table?.rows.map(\.id) == InterfaceRow.ordered(Fixtures.interfaces).map(\.id))
+        #expect(all.overview?.attention.map(\.id) == ["customers", "invoices", "stock"])
+        #expect(all.scene?.fits(y: 2, width: 120, height: 36, glyphs: .unicode) == true)
+        #expect(all.tally == HeaderView.Tally(Fixtures.interfaces))
+        // A view that draws none of them gets the header's tally alone.
+        let header = ScreenRows.derive(snapshot, needs: ScreenRows.Needs())
+        #expect(header.tally != nil && header.table == nil && header.overview == nil && header.scene == nil)
+    }
+
+    @Test func adoptedRowsAreWhatTheViewsDrawWithoutDerivingAgain() {
+        let snapshot = Fixtures.snapshot(version: 9)
+        let derived = ScreenRows.derive(snapshot, needs: ScreenRows.Needs(table: (InterfaceSort(), nil)))
+        let rows = ScreenRows()
+        rows.adopt(derived)
+        #expect(
+            rows.interfaces(snapshot, sort: InterfaceSort(), filter: nil).map(\.id) == derived.table?.rows.map(\.id))
+        // What was adopted belongs to version 9: version 10 derives its own.
+        let next = Fixtures.snapshot(interfaces: Array(Fixtures.interfaces.prefix(1)), version: 10)
+        #expect(rows.interfaces(next, sort: InterfaceSort(), filter: nil).map(\.id) == ["orders"])
+    }
 }

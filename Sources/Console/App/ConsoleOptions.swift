@@ -22,6 +22,10 @@ public struct ConsoleOptions: Sendable, Equatable {
     public var bell: Bool
     /// The view shown first.
     var startView: Route = .overview
+    /// A new snapshot with at least this many interfaces is shown once what its view derives from
+    /// it (sort, attention rows, topology layout) was derived off the UI thread; a smaller one is
+    /// derived on it at once, where a background task would only cost a tick.
+    var deriveInBackgroundFrom = 500
 
     public init(
         themePath: String? = nil, staleAfter: TimeInterval = 10, tickMilliseconds: Int = 150,

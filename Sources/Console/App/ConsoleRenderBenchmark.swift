@@ -30,16 +30,34 @@ package struct ConsoleRenderBenchmark {
             snapshot, y: layout.viewY, width: size.columns, height: layout.viewHeight, glyphs: .unicode)
     }
 
+    /// Derives what the view needs from the snapshot as the UI loop's background task does for a
+    /// new snapshot, and swaps it in; the next `render(view:frame:)` is then the first frame the UI
+    /// thread draws of that snapshot.
+    package func deriveInBackground(view: Int) {
+        let console = console(view: view, frame: 0)
+        let needs = ViewControllers().controller(for: console.route).needs(console, size: size, glyphs: .unicode)
+        rows.adopt(ScreenRows.derive(snapshot, needs: needs))
+    }
+
     /// Renders one full frame of a view, scrolled to a place that depends on `frame`; returns the
     /// non-blank cells of the selected row, so that the work cannot be left out. The first frame of
-    /// a fresh benchmark also derives what the view needs, as the first frame after a new snapshot does.
+    /// a fresh benchmark also derives what the view needs, as the first frame after a new snapshot
+    /// did before it was derived in the background.
     package func render(view: Int, frame: Int) -> Int {
-        let usesTable = ["interfaces", "interface detail"].contains(Self.views[view])
-        let table = usesTable ? rows.interfaces(snapshot, sort: InterfaceSort(), filter: nil) : []
+        let console = console(view: view, frame: frame)
+        let context = ScreenContext(snapshot: snapshot, console: console, flash: nil, now: now)
+        let canvas = ConsoleScreen.render(context, size: size, rows: rows)
+        let line = min(size.rows - 1, 6 + (console.interfaces.selected ?? 0) % max(1, pageRows))
+        return (0..<size.columns).count { canvas[$0, line] != .blank }
+    }
+
+    private var pageRows: Int { size.rows - 8 }
+
+    /// The view on screen, its selection walking the rows a page at a time as `frame` grows.
+    private func console(view: Int, frame: Int) -> ConsoleState {
         let alerts = snapshot.alerts.entries
         var console = ConsoleState(start: .overview)
-        let pageRows = size.rows - 8
-        console.interfaces = Self.selecting(frame, of: table.count, pageRows: pageRows)
+        console.interfaces = Self.selecting(frame, of: snapshot.interfaces.count, pageRows: pageRows)
         console.alerts = Self.selecting(frame, of: alerts.count, pageRows: pageRows)
         console.jobs = Self.selecting(frame, of: snapshot.jobs.count, pageRows: pageRows)
         console.topologySelection = snapshot.systems.isEmpty ? nil : snapshot.systems[frame % snapshot.systems.count].id
@@ -49,7 +67,7 @@ package struct ConsoleRenderBenchmark {
         case "interfaces": console.navigation.show(.interfaces)
         case "interface detail":
             console.navigation.show(.interfaces)
-            if !table.isEmpty { console.navigation.open(.interface(table[selected].id)) }
+            if !snapshot.interfaces.isEmpty { console.navigation.open(.interface(snapshot.interfaces[selected].id)) }
         case "alerts": console.navigation.show(.alerts)
         case "alert detail":
             console.navigation.show(.alerts)
@@ -57,10 +75,7 @@ package struct ConsoleRenderBenchmark {
         case "jobs": console.navigation.show(.jobs)
         default: break
         }
-        let context = ScreenContext(snapshot: snapshot, console: console, flash: nil, now: now)
-        let canvas = ConsoleScreen.render(context, size: size, rows: rows)
-        let line = min(size.rows - 1, 6 + selected % max(1, pageRows))
-        return (0..<size.columns).count { canvas[$0, line] != .blank }
+        return console
     }
 
     /// A selection that walks the rows, a page at a time, as `frame` grows.

@@ -19,8 +19,8 @@ final class ConsoleSession {
         var state: ConsoleState
         var second: Int64
         var flash: Flash?
-        var fetched: Int
-        var log: [Int64]
+        /// What the view's controller fetched beyond the snapshot.
+        var fetched: [Int64]
     }
 
     let terminal: any Terminal
@@ -35,26 +35,20 @@ final class ConsoleSession {
     private var flash: (message: Flash, until: Date)?
     private var lastFrame: FrameKey?
     /// What `reconcile` last saw: it runs again only when one of these changed.
-    private var lastReconciled: (version: UInt64, size: TerminalSize, state: ConsoleState, runs: Int)?
+    private var lastReconciled: (version: UInt64, size: TerminalSize, state: ConsoleState, fetched: [Int64])?
     /// What the views derive from the whole snapshot, kept between frames.
     let rows = ScreenRows()
-    /// The snapshot on screen: the newest, or the one held while paused.
+    /// Each view's controller; the one of the route on screen gets the view's keys.
+    let views = ViewControllers()
+    /// The snapshot on screen: the newest whose rows are derived, or the one held while paused.
     var shown: Snapshot
+    /// New snapshots' rows, derived off the UI thread.
+    private let derivations = BackgroundDerivation<(snapshot: Snapshot, rows: ScreenRows.Derived)>()
+    /// The version and source of the last snapshot handed to `derivations`.
+    private var deriving: (version: UInt64, source: String)?
     var quitRequested = false
     /// How many commands this session has handed to its data source.
     private(set) var commandsSent = 0
-    let runsFetcher = Fetcher<String, [JobRunSummary]>()
-    let logFetcher = Fetcher<LogFetchKey, JobLogPage?>()
-    /// The runs list last fetched, for the runs view.
-    var runs: JobRunsData?
-    /// The lines of the run the Logs view shows.
-    var logBuffer: LogBuffer?
-    var logFetchedAt: Date?
-    /// Bumped when `runs` or `activity` changes, so the frame is redrawn.
-    var fetchedVersion = 0
-    let activityFetcher = Fetcher<String, [AlertActivity]>()
-    /// The open alert's timeline as last fetched.
-    var activity: AlertActivityData?
     private var criticalBell = CriticalAlertBell()
     /// What the engine was last told this console shows.
     private var presenceReported: String?
@@ -82,13 +76,13 @@ final class ConsoleSession {
     func run() -> Ending {
         while true {
             if let signal = signals?.received { return .signal(signal) }
-            if !state.paused { shown = dataSource.snapshot }
+            let size = terminal.size
+            if !state.paused { takeNewestSnapshot(size: size) }
             ringForNewCriticalAlerts()
             let now = clock()
             collectOutcomes(now: now)
-            refreshFetchedData(now: now)
+            for view in views.all { view.refresh(self, now: now, onScreen: view === controller) }
             if let current = flash, current.until <= now { flash = nil }
-            let size = terminal.size
             reportPresence()
             reconcile(size: size)
             renderIfChanged(now: now, size: size)
@@ -126,50 +120,51 @@ final class ConsoleSession {
         lastFrame = nil
     }
 
+    /// The controller of the view on screen.
+    var controller: any ViewController { views.controller(for: state.route) }
+
+    /// Whether a view's query or a snapshot's derivation is running (tests wait for it before the next key).
+    var isBusy: Bool { views.isFetching || derivations.isBusy }
+
+    /// Shows the data source's newest snapshot: a small one at once; a large one once the rows
+    /// its view needs were derived in the background, so the UI thread only draws.
+    private func takeNewestSnapshot(size: TerminalSize) {
+        if let done = derivations.take() {
+            shown = done.snapshot
+            rows.adopt(done.rows)
+        }
+        let newest = dataSource.snapshot
+        if newest.version == shown.version, newest.source == shown.source {
+            shown = newest
+            return
+        }
+        guard newest.interfaces.count >= options.deriveInBackgroundFrom else {
+            derivations.discard()
+            deriving = nil
+            shown = newest
+            return
+        }
+        if let deriving, deriving.version == newest.version, deriving.source == newest.source { return }
+        deriving = (newest.version, newest.source)
+        let needs = controller.needs(state, size: size, glyphs: glyphs)
+        let base = rows.derived
+        derivations.start { (newest, ScreenRows.derive(newest, needs: needs, from: base)) }
+    }
+
     /// Keeps the selection of the view on screen on an existing row and visible after the data,
     /// the size or the state changed; does nothing on a tick where none did. Other views are
     /// reconciled when they are shown (a change of view is a change of state), so a new snapshot
     /// derives only what the view on screen needs.
     private func reconcile(size: TerminalSize) {
-        let snapshot = shown
-        if let last = lastReconciled, last.version == snapshot.version, last.size == size, last.state == state,
-            last.runs == fetchedVersion
+        let controller = controller
+        let fetched = controller.revision
+        if let last = lastReconciled, last.version == shown.version, last.size == size, last.state == state,
+            last.fetched == fetched
         {
             return
         }
-        defer { lastReconciled = (snapshot.version, size, state, fetchedVersion) }
-        let viewHeight = ConsoleScreen.layout(size: size).viewHeight
-        switch state.route {
-        case .interfaces:
-            state.interfaces.reconcile(
-                rows: rows.interfaces(snapshot, sort: state.interfaceSort, filter: state.interfaceFilter),
-                visibleRows: ConsoleScreen.interfaceRows(size: size, snapshot: snapshot, glyphs: glyphs))
-        case .overview:
-            state.overview.reconcile(rows: rows.overview(snapshot).attention, visibleRows: overviewRows(size))
-        case .topology:
-            let order = TopologyView.order(rows.topology(snapshot).layout)
-            if state.topologySelection.map({ !order.contains($0) }) ?? true { state.topologySelection = order.first }
-        case .alerts, .alert:
-            reconcileAlerts(snapshot, viewHeight: viewHeight)
-        case .jobs, .jobRuns, .logs, .interface:
-            break
-        }
-        state.jobs.reconcile(ids: snapshot.jobs.map(\.id), visibleRows: viewHeight - 1)
-        if case .jobRuns(let jobID) = state.route, let runs, runs.jobID == jobID, let list = runs.list {
-            state.runs.reconcile(ids: list.map { String($0.id) }, visibleRows: viewHeight - 2)
-        }
-    }
-
-    private func reconcileAlerts(_ snapshot: Snapshot, viewHeight: Int) {
-        let alertRows = AlertsView.rows(snapshot, groupBy: state.alertGrouping)
-        let alertsVisible = AlertsView.queueRows(snapshot, viewHeight: viewHeight)
-        state.alerts.reconcile(ids: alertRows.map(\.id), visibleRows: alertsVisible)
-        state.alerts.skip(
-            where: { alertRows[$0].alert == nil }, forward: true, rows: alertRows.map(\.id), visibleRows: alertsVisible)
-        let silences = SilencesPane.rows(snapshot)
-        state.silences.reconcile(
-            ids: silences.map(\.id), visibleRows: SilencesPane.height(snapshot, viewHeight: viewHeight) - 2)
-        if silences.isEmpty { state.silencesFocused = false }
+        controller.reconcile(self, size: size)
+        lastReconciled = (shown.version, size, state, fetched)
     }
 
     private func ringForNewCriticalAlerts() {
@@ -178,29 +173,18 @@ final class ConsoleSession {
         if criticalBell.update(shown.alerts) { terminal.bell() }
     }
 
-    func overviewRows(_ size: TerminalSize) -> Int {
-        let height = ConsoleScreen.layout(size: size).viewHeight
-        return OverviewView.Split(snapshot: shown, width: size.columns, height: height).visibleRows
-    }
-
     private func renderIfChanged(now: Date, size: TerminalSize) {
         let key = FrameKey(
             version: shown.version, size: size, state: state, second: Int64(now.timeIntervalSince1970.rounded(.down)),
-            flash: flash?.message, fetched: fetchedVersion,
-            log: logBuffer.map { [$0.runID, Int64($0.version), Int64($0.startsAfter)] } ?? [])
+            flash: flash?.message, fetched: controller.revision)
         guard key != lastFrame else { return }
         var context = ScreenContext(
             snapshot: shown, console: state, flash: flash?.message, now: now, timeZone: timeZone,
             staleAfter: options.staleAfter,
             minimumSize: TerminalSize(columns: options.minimumColumns, rows: options.minimumRows), glyphs: glyphs)
         context.user = options.user
-        switch state.route {
-        case .logs: context.log = logContent()
-        case .jobRuns: context.runs = runs
-        case .alert(let id): context.activity = activity?.alertID == id ? activity : nil
-        default: break
-        }
-        terminal.draw(ConsoleScreen.render(context, size: size, rows: rows))
+        controller.prepare(&context)
+        terminal.draw(ConsoleScreen.render(context, size: size, rows: rows, views: views))
         lastFrame = key
     }
 

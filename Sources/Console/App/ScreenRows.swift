@@ -4,52 +4,102 @@ import SwitchboardCore
 /// filter, the overview's attention rows and tiles, the topology — kept between frames and derived
 /// again only for a new snapshot version, sort or filter. A frame then costs
 /// what its visible rows cost, not what the whole landscape costs. Each is derived when a view
-/// first asks for it, so a new snapshot costs only what the view on screen needs.
+/// first asks for it, or beforehand, off the UI thread, by `derive(_:needs:from:)` for a new
+/// snapshot, whose result the UI loop swaps in with `adopt`.
 ///
 /// Belongs to the UI loop (one thread); `ConsoleScreen.render` makes a fresh one when given none.
 final class ScreenRows {
-    private var version: UInt64?
-    private var source = ""
-    /// The interfaces most attention first (the default table order).
-    private var ordered: [InterfaceStatus]?
-    private var table: (sort: InterfaceSort, filter: InterfaceFilter?, rows: [InterfaceStatus])?
-    private var overview: OverviewView.Rows?
-    private var topology: (graph: TopologyGraph, layout: TopologyLayout)?
-    /// The last layout, kept across versions: it depends only on which systems and edges there are.
-    private var layout: (shape: [String], layout: TopologyLayout)?
-    private var scene: TopologyView.Scene?
-    private var tally: HeaderView.Tally?
+    /// What has been derived from one snapshot version: a value, so a background task can hand it over.
+    struct Derived: Sendable {
+        fileprivate(set) var version: UInt64?
+        fileprivate(set) var source = ""
+        /// The interfaces most attention first (the default table order).
+        fileprivate(set) var ordered: [InterfaceStatus]?
+        fileprivate(set) var table: (sort: InterfaceSort, filter: InterfaceFilter?, rows: [InterfaceStatus])?
+        fileprivate(set) var overview: OverviewView.Rows?
+        fileprivate(set) var topology: (graph: TopologyGraph, layout: TopologyLayout)?
+        /// The last layout, kept across versions: it depends only on which systems and edges there are.
+        fileprivate(set) var layout: (shape: [String], layout: TopologyLayout)?
+        fileprivate(set) var scene: TopologyView.Scene?
+        fileprivate(set) var tally: HeaderView.Tally?
+
+        init() {}
+    }
+
+    /// What a view needs derived before the first frame of a new snapshot (the header's tally always).
+    struct Needs: Sendable {
+        /// The interfaces table in this sort and filter.
+        var table: (sort: InterfaceSort, filter: InterfaceFilter?)?
+        /// The overview's attention rows and tiles.
+        var overview = false
+        /// The topology laid out for this place on screen.
+        var topology: (y: Int, width: Int, height: Int, glyphs: Glyphs)?
+
+        init(
+            table: (sort: InterfaceSort, filter: InterfaceFilter?)? = nil, overview: Bool = false,
+            topology: (y: Int, width: Int, height: Int, glyphs: Glyphs)? = nil
+        ) {
+            self.table = table
+            self.overview = overview
+            self.topology = topology
+        }
+    }
+
+    private(set) var derived: Derived
+
+    init(_ derived: Derived = Derived()) {
+        self.derived = derived
+    }
+
+    /// Everything `needs` asks for, derived from `snapshot`, starting from `base` (whose topology
+    /// layout is kept when the systems and edges are the same). A pure function: it runs on any thread.
+    static func derive(_ snapshot: Snapshot, needs: Needs, from base: Derived = Derived()) -> Derived {
+        let rows = ScreenRows(base)
+        _ = rows.tally(snapshot)
+        if let table = needs.table { _ = rows.interfaces(snapshot, sort: table.sort, filter: table.filter) }
+        if needs.overview { _ = rows.overview(snapshot) }
+        if let place = needs.topology {
+            _ = rows.topologyScene(
+                snapshot, y: place.y, width: place.width, height: place.height, glyphs: place.glyphs)
+        }
+        return rows.derived
+    }
+
+    /// Swaps in what was derived off the UI thread for the snapshot about to be shown.
+    func adopt(_ derived: Derived) {
+        self.derived = derived
+    }
 
     /// The rows of the interfaces table: `InterfacesScreen.rows(snapshot, filter:, sort:)`.
     func interfaces(_ snapshot: Snapshot, sort: InterfaceSort, filter: InterfaceFilter?) -> [InterfaceStatus] {
         use(snapshot)
-        if let table, table.sort == sort, table.filter == filter { return table.rows }
+        if let table = derived.table, table.sort == sort, table.filter == filter { return table.rows }
         let rows =
             sort == InterfaceSort() && filter == nil
             ? ordered(snapshot) : InterfacesScreen.rows(snapshot, filter: filter, sort: sort)
-        table = (sort, filter, rows)
+        derived.table = (sort, filter, rows)
         return rows
     }
 
     /// The overview's attention rows and system tiles: `OverviewView.Rows(snapshot)`.
     func overview(_ snapshot: Snapshot) -> OverviewView.Rows {
         use(snapshot)
-        if let overview { return overview }
+        if let overview = derived.overview { return overview }
         let rows = OverviewView.Rows(snapshot, attention: ordered(snapshot).filter { $0.state != .ok })
-        overview = rows
+        derived.overview = rows
         return rows
     }
 
     /// The topology graph and its layout (laid out again only when systems or edges changed).
     func topology(_ snapshot: Snapshot) -> (graph: TopologyGraph, layout: TopologyLayout) {
         use(snapshot)
-        if let topology { return topology }
+        if let topology = derived.topology { return topology }
         let graph = TopologyGraph(snapshot, ordered: ordered(snapshot))
         let shape = graph.systems.map(\.id) + [""] + graph.edges.map { $0.from + "\u{0}" + $0.to }
-        let kept = layout.flatMap { $0.shape == shape ? $0.layout : nil }
+        let kept = derived.layout.flatMap { $0.shape == shape ? $0.layout : nil }
         let result = (graph, kept ?? TopologyLayout(graph))
-        layout = (shape, result.1)
-        topology = result
+        derived.layout = (shape, result.1)
+        derived.topology = result
         return result
     }
 
@@ -57,41 +107,38 @@ final class ScreenRows {
     /// version or the place changes.
     func topologyScene(_ snapshot: Snapshot, y: Int, width: Int, height: Int, glyphs: Glyphs) -> TopologyView.Scene {
         use(snapshot)
-        if let scene, scene.fits(y: y, width: width, height: height, glyphs: glyphs) { return scene }
+        if let scene = derived.scene, scene.fits(y: y, width: width, height: height, glyphs: glyphs) { return scene }
         let (graph, layout) = topology(snapshot)
         let result = TopologyView.Scene(
             graph: graph, layout: layout, y: y, width: width, height: height, glyphs: glyphs)
-        scene = result
+        derived.scene = result
         return result
     }
 
     /// The header's count of interfaces up and the worst state.
     func tally(_ snapshot: Snapshot) -> HeaderView.Tally {
         use(snapshot)
-        if let tally { return tally }
+        if let tally = derived.tally { return tally }
         let result = HeaderView.Tally(snapshot.interfaces)
-        tally = result
+        derived.tally = result
         return result
     }
 
     private func ordered(_ snapshot: Snapshot) -> [InterfaceStatus] {
-        if let ordered { return ordered }
+        if let ordered = derived.ordered { return ordered }
         let result = InterfaceRow.ordered(snapshot.interfaces)
-        ordered = result
+        derived.ordered = result
         return result
     }
 
     /// Forgets what was derived when the snapshot is another version (the version moves on
     /// whenever what a snapshot shows changes; the engine republishes the same version meanwhile).
     private func use(_ snapshot: Snapshot) {
-        guard snapshot.version != version || snapshot.source != source else { return }
-        version = snapshot.version
-        source = snapshot.source
-        ordered = nil
-        table = nil
-        overview = nil
-        topology = nil
-        scene = nil
-        tally = nil
+        guard snapshot.version != derived.version || snapshot.source != derived.source else { return }
+        var fresh = Derived()
+        fresh.version = snapshot.version
+        fresh.source = snapshot.source
+        fresh.layout = derived.layout
+        derived = fresh
     }
 }

@@ -52,8 +52,11 @@ enum ConsoleScreen {
     }
 
     /// `rows` keeps what the views derive from the whole snapshot; the UI loop passes the one it
-    /// keeps between frames.
-    static func render(_ context: ScreenContext, size: TerminalSize, rows: ScreenRows = ScreenRows()) -> Canvas {
+    /// keeps between frames, and its controllers, which draw the view.
+    static func render(
+        _ context: ScreenContext, size: TerminalSize, rows: ScreenRows = ScreenRows(),
+        views: ViewControllers = ViewControllers()
+    ) -> Canvas {
         var canvas = Canvas(width: size.columns, height: size.rows)
         let glyphs = context.glyphs
         if isTooSmall(size, minimum: context.minimumSize) {
@@ -66,7 +69,8 @@ enum ConsoleScreen {
             into: &canvas, y: 0, snapshot: snapshot, now: context.now, staleAfter: context.staleAfter,
             timeZone: context.timeZone, paused: context.console.paused, tally: rows.tally(snapshot), glyphs: glyphs)
         TabBar.render(into: &canvas, y: 1, navigation: context.console.navigation, glyphs: glyphs)
-        renderView(context, rows: rows, into: &canvas, y: layout.viewY, height: layout.viewHeight)
+        views.controller(for: context.console.route).render(
+            context, rows: rows, into: &canvas, y: layout.viewY, height: layout.viewHeight)
         if let input = context.console.input {
             InputLineView.render(input, into: &canvas, y: layout.flashY, glyphs: glyphs)
         } else {
@@ -77,60 +81,6 @@ enum ConsoleScreen {
             HelpOverlay.render(into: &canvas, route: context.console.route, top: top, glyphs: glyphs)
         }
         return canvas
-    }
-
-    private static func renderView(
-        _ context: ScreenContext, rows: ScreenRows, into canvas: inout Canvas, y: Int, height: Int
-    ) {
-        let snapshot = context.snapshot
-        let glyphs = context.glyphs
-        switch context.console.route {
-        case .overview:
-            OverviewView.render(
-                into: &canvas, y: y, height: height, snapshot: snapshot, rows: rows.overview(snapshot),
-                selection: context.console.overview, now: context.now, glyphs: glyphs)
-        case .topology:
-            TopologyView.render(
-                into: &canvas,
-                scene: rows.topologyScene(snapshot, y: y, width: canvas.width, height: height, glyphs: glyphs),
-                selected: context.console.topologySelection)
-        case .interfaces:
-            InterfacesScreen.render(
-                into: &canvas, y: y, height: height, snapshot: snapshot, console: context.console,
-                rows: rows.interfaces(
-                    snapshot, sort: context.console.interfaceSort, filter: context.console.interfaceFilter),
-                now: context.now, glyphs: glyphs)
-        case .interface(let id):
-            InterfaceDetailView.render(
-                into: &canvas, y: y, height: height, snapshot: snapshot, interfaceID: id, now: context.now,
-                timeZone: context.timeZone, glyphs: glyphs)
-        case .alerts:
-            AlertsView.render(
-                into: &canvas, y: y, height: height, snapshot: snapshot, state: context.console.alerts,
-                groupBy: context.console.alertGrouping, silences: context.console.silences,
-                silencesFocused: context.console.silencesFocused,
-                watchers: Watchers(snapshot.viewers, excluding: context.user), now: context.now, glyphs: glyphs)
-        case .alert(let id):
-            AlertDetailView.render(
-                into: &canvas, y: y, height: height, snapshot: snapshot, alertID: id, activity: context.activity,
-                now: context.now,
-                timeZone: context.timeZone, glyphs: glyphs)
-        case .jobs:
-            JobsView.render(
-                into: &canvas, y: y, height: height, snapshot: snapshot, state: context.console.jobs, now: context.now,
-                glyphs: glyphs)
-        case .jobRuns(let id):
-            let runs = context.runs?.jobID == id ? context.runs : nil
-            JobRunsView.render(
-                into: &canvas, y: y, height: height,
-                jobName: snapshot.jobs.first { $0.id == id }?.name ?? id, runs: runs?.list, problem: runs?.problem,
-                state: context.console.runs, now: context.now, timeZone: context.timeZone, glyphs: glyphs)
-        case .logs:
-            LogsView.render(
-                into: &canvas, y: y, height: height,
-                content: context.log ?? LogsView.Content(jobName: "", buffer: nil, notice: nil),
-                state: context.console.log, timeZone: context.timeZone, now: context.now, glyphs: glyphs)
-        }
     }
 }
 

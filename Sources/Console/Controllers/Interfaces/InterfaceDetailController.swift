@@ -1,0 +1,22 @@
+import Foundation
+import SwitchboardCore
+
+/// One interface: its checks, history and latest results.
+final class InterfaceDetailController: ViewController {
+    func shows(_ route: Route) -> Bool {
+        if case .interface = route { true } else { false }
+    }
+
+    func render(_ context: ScreenContext, rows: ScreenRows, into canvas: inout Canvas, y: Int, height: Int) {
+        guard case .interface(let id) = context.console.route else { return }
+        InterfaceDetailView.render(
+            into: &canvas, y: y, height: height, snapshot: context.snapshot, interfaceID: id, now: context.now,
+            timeZone: context.timeZone, glyphs: context.glyphs)
+    }
+
+    func perform(_ action: Action, _ session: ConsoleSession, size: TerminalSize) -> Bool {
+        guard action == .checkNow, case .interface(let id) = session.state.route else { return false }
+        session.check(session.shown.interfaces.first { $0.id == id })
+        return true
+    }
+}
