@@ -36,19 +36,26 @@ for page in "$from"/share/man/man1/*.1; do
 done
 install -m 0644 "$from/share/switchboard/systemd/switchboard.service" "$package/lib/systemd/system/"
 install -m 0644 "$from/share/switchboard/examples/switchboard.yml" "$package/etc/switchboard/switchboard.yml"
-install -m 0644 "$from/share/bash-completion/completions/switchboard" \
-    "$package/usr/share/bash-completion/completions/switchboard"
+# bash-completion sources the file: no #! line.
+sed '1{/^#!/d}' "$from/share/bash-completion/completions/switchboard" \
+    >"$package/usr/share/bash-completion/completions/switchboard"
 install -m 0644 "$from/share/zsh/site-functions/_switchboard" "$package/usr/share/zsh/vendor-completions/_switchboard"
 install -m 0644 "$from/share/fish/vendor_completions.d/switchboard.fish" \
     "$package/usr/share/fish/vendor_completions.d/switchboard.fish"
 cat >"$package/usr/share/doc/switchboard/copyright" <<'EOF'
 Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/
 Upstream-Name: switchboard
+Copyright: the Switchboard maintainers
 Comment: Built from the Switchboard repository, which names no license yet.
  Swift's standard library and Foundation are linked into /usr/bin/switchboard
  (Apache License 2.0 with Runtime Library Exception), as are the Swift packages
  in the repository's Package.swift, each under its own license.
 EOF
+# A native package's changelog: one entry for this build.
+changelog_date=$(git log -1 --format=%aD 2>/dev/null || date -R)
+printf 'switchboard (%s) unstable; urgency=medium\n\n  * Release %s, built by packaging/build-deb.sh.\n\n -- %s  %s\n' \
+    "$version" "$version" "Switchboard maintainers <maintainers@switchboard.invalid>" "$changelog_date" |
+    gzip -9n >"$package/usr/share/doc/switchboard/changelog.gz"
 find "$package" -type d -exec chmod 0755 {} +
 find "$package" -type f ! -path "$package/usr/bin/*" -exec chmod 0644 {} +
 

@@ -66,6 +66,8 @@ date=$(git log -1 --format=%cs 2>/dev/null || date -u +%F)
     echo "error: generate-manual wrote no switchboard.1" >&2
     exit 1
 }
+# A blank line inside a paragraph of the discussion is a paragraph break in mdoc (groff warns otherwise).
+sed -i 's/^$/.Pp/' "$tree/share/man/man1/switchboard.1"
 
 "$tree/bin/switchboard" --generate-completion-script bash >"$tree/share/bash-completion/completions/switchboard"
 "$tree/bin/switchboard" --generate-completion-script zsh >"$tree/share/zsh/site-functions/_switchboard"
