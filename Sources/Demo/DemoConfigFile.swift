@@ -10,7 +10,8 @@ extension DemoLandscape {
     ///
     /// Looks in `$SWITCHBOARD_DEMO_CONFIG` if set, else in the resource bundle beside the
     /// running binary (following symlinks to it, so an installed link in `/usr/local/bin`
-    /// works). Unlike `Bundle.module`, never stops the process when the bundle is missing.
+    /// works), else in `../share/switchboard/demo/` from the binary (the release tarball and the
+    /// `.deb`). Unlike `Bundle.module`, never stops the process when the bundle is missing.
     public static func configFileURL(
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws -> URL {
@@ -46,6 +47,10 @@ extension DemoLandscape {
                     if !candidates.contains(url) { candidates.append(url) }
                 }
             }
+        }
+        for directory in directories {
+            let installed = directory.appendingPathComponent("../share/switchboard/demo/demo.yaml").standardizedFileURL
+            if !candidates.contains(installed) { candidates.append(installed) }
         }
         return candidates
     }

@@ -103,6 +103,19 @@ struct DemoConfigTests {
         #expect(try String(contentsOf: url, encoding: .utf8) == String(contentsOf: Self.examplesFile, encoding: .utf8))
     }
 
+    @Test func anInstalledTreeIsSearchedAfterTheResourceBundle() throws {
+        let candidates = DemoLandscape.configFileCandidates(environment: [:]).map(\.path)
+        let installed = try #require(candidates.firstIndex { $0.hasSuffix("/share/switchboard/demo/demo.yaml") })
+        let bundled = try #require(candidates.firstIndex { $0.contains(".resources/demo.yaml") })
+        #expect(bundled < installed, "a resource bundle beside the binary wins: \(candidates)")
+        let binaryFolder = try #require(
+            Bundle.main.executableURL?.resolvingSymlinksInPath().deletingLastPathComponent())
+        #expect(
+            candidates[installed]
+                == binaryFolder.deletingLastPathComponent().appendingPathComponent("share/switchboard/demo/demo.yaml")
+                .path)
+    }
+
     @Test func configFileOverrideIsHonouredAndAMissingFileIsAClearError() throws {
         let found = try DemoLandscape.configFileURL(
             environment: [DemoLandscape.configOverrideVariable: Self.examplesFile.path])
