@@ -10,8 +10,8 @@ import Testing
 @Suite struct MonitorEngineTests {
     func landscape(_ base: String) -> Landscape {
         let hung = Check(
-            id: "hung", probe: .http(HTTPProbeSettings(url: base + "/hang")), interval: .seconds(20),
-            timeout: .seconds(15))
+            id: "hung", probe: .http(HTTPProbeSettings(url: base + "/hang")), interval: .seconds(180),
+            timeout: .seconds(120))
         let fast = Check(
             id: "fast", probe: .http(HTTPProbeSettings(url: base + "/ok")), interval: .milliseconds(200),
             timeout: .seconds(10))
@@ -27,14 +27,15 @@ import Testing
         let server = try await LoopbackServer.start { router in
             router.get("ok") { _, _ in "ok" }
             router.get("hang") { _, _ in
-                try await Task.sleep(for: .seconds(60))
+                try await Task.sleep(for: .seconds(300))
                 return "late"
             }
         }
         let engine = MonitorEngine(landscape: landscape(server.baseURL))
         let running = Task { await engine.run() }
         var snapshot = engine.snapshot
-        let deadline = Date().addingTimeInterval(10)
+        // Generous for a loaded machine: the hung check's timeout (120 s) is far beyond it.
+        let deadline = Date().addingTimeInterval(60)
         while snapshot.interfaces[1].checks[0].last == nil, Date() < deadline {
             try await Task.sleep(for: .milliseconds(20))
             snapshot = engine.snapshot
@@ -93,7 +94,9 @@ import Testing
     @Test func everyRunIsLabelledAndNamedAsBlackboxExporterNamesIt() async throws {
         let server = try await LoopbackServer.start { router in router.get("ok") { _, _ in "ok" } }
         let clients = HTTPClients()
-        let check = Check(id: "crm-health", probe: .http(HTTPProbeSettings(url: server.baseURL + "/ok")))
+        let check = Check(
+            id: "crm-health", probe: .http(HTTPProbeSettings(url: server.baseURL + "/ok")), interval: .seconds(60),
+            timeout: .seconds(60))
         let owned = OwnedCheck(check: check, system: "crm", interface: "erp-crm")
         let run = await CheckRunner(owned: owned, probe: ProbeFactory(clients: clients).probe(for: check))
             .run(lateness: .milliseconds(3))
