@@ -27,6 +27,8 @@ struct PrometheusServer {
             "--config.file=\(configFile.path)", "--storage.tsdb.path=\(directory.appending(path: "data").path)",
             "--web.listen-address=127.0.0.1:\(port)", "--log.level=warn",
         ]
+        // One thread of Go code: the suite's other tests share the machine's cores with it.
+        process.environment = ["GOMAXPROCS": "1", "HOME": directory.path]
         let log = directory.appending(path: "prometheus.log")
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         process.standardOutput = FileHandle.nullDevice
