@@ -70,6 +70,7 @@ let package = Package(
             dependencies: [
                 "SwitchboardCore",
                 "Monitor",
+                "PromQL",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
@@ -155,7 +156,7 @@ let package = Package(
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "Server", "Remote", "Monitor", "SwitchboardCore",
+                "Server", "Remote", "Monitor", "PromQL", "SwitchboardCore",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ]),

@@ -8,6 +8,8 @@ import SwitchboardCore
 public struct EngineAPI: Sendable {
     let host: EngineHost
     let access: AccessPolicy
+    /// How long requests took, by route and status, for `/metrics`; both listeners record into it.
+    let requestDurations = RequestDurations()
 
     public init(host: EngineHost, access: AccessPolicy) {
         self.host = host
@@ -17,6 +19,7 @@ public struct EngineAPI: Sendable {
     /// The router of one listener.
     func router(for transport: AccessPolicy.Transport) -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
+        router.add(middleware: RequestDurationMiddleware(durations: requestDurations))
         router.get("/-/healthy") { _, _ in APIResponse.text("Switchboard is Healthy.\n") }
         router.get("/-/ready") { _, _ in
             host.isReady
@@ -31,6 +34,7 @@ public struct EngineAPI: Sendable {
         addReads(to: router, transport: transport)
         addWrites(to: router, transport: transport)
         addAlertmanagerRoutes(to: router, transport: transport)
+        addMetricsRoute(to: router, transport: transport)
         return router
     }
 

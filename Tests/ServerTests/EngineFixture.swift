@@ -52,7 +52,7 @@ struct EngineFixture {
     }
 
     static func start(
-        tokens: [APIToken] = tokens, directory: URL? = nil, landscape: Landscape = landscape()
+        tokens: [APIToken] = tokens, directory: URL? = nil, landscape: Landscape = landscape(), rules: String = rules
     ) async throws -> EngineFixture {
         let directory = directory ?? temporaryDirectory("api")
         let groups = try RuleFileLoader(engine: PromQLRuleQueryEngine.validator).load(yaml: rules, file: "r.yml")

@@ -24,6 +24,16 @@ public final class LatenessRecorder: Sendable {
         }
     }
 
+    /// Lateness so far as a Prometheus histogram: runs at or below each bound (seconds,
+    /// cumulative), all runs, and their total lateness in seconds (from the mean: to three digits).
+    public func cumulativeCounts(bounds: [Double]) -> (buckets: [UInt64], count: UInt64, sum: Double) {
+        histogram.withLock { histogram in
+            let buckets = bounds.map { histogram.count(within: 0...UInt64(max(0, $0 * 1e6))) }
+            let count = histogram.totalCount
+            return (buckets, count, count == 0 ? 0 : histogram.mean * Double(count) / 1e6)
+        }
+    }
+
     public func reset() {
         histogram.withLock { $0.reset() }
     }
