@@ -156,7 +156,7 @@ let package = Package(
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "Server", "Remote", "Monitor", "PromQL", "SwitchboardCore",
+                "Server", "Remote", "Monitor", "PromQL", "SwitchboardCore", "TestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ]),

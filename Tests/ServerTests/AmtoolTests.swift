@@ -127,29 +127,9 @@ struct Amtool {
     }
 
     func run(_ arguments: String...) async throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = URL(filePath: Self.path)
-        process.arguments =
+        try await runTool(
+            Self.path,
             ["--alertmanager.url=http://127.0.0.1:\(port)"] + (httpConfig.map { ["--http.config.file=\($0)"] } ?? [])
-            + arguments
-        process.environment = ["HOME": FileManager.default.temporaryDirectory.path, "PATH": "/usr/bin:/bin"]
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        let status = try await withCheckedThrowingContinuation {
-            (continuation: CheckedContinuation<Int32, any Error>) in
-            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
-            do {
-                try process.run()
-            } catch {
-                process.terminationHandler = nil
-                continuation.resume(throwing: error)
-            }
-        }
-        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        return (status, stdout, stderr)
+                + arguments)
     }
 }

@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import TestSupport
 
 /// A real Prometheus (Debian's `prometheus` package) on a free loopback port and a temporary
 /// directory, with the given prometheus.yml, read back through its HTTP API.
@@ -20,7 +21,7 @@ struct PrometheusServer {
         let configFile = directory.appending(path: "prometheus.yml")
         try config.replacingOccurrences(of: "{{rules}}", with: rulesFile.path)
             .write(to: configFile, atomically: true, encoding: .utf8)
-        let port = try freePort()
+        let port = try freeLoopbackPort()
         let process = Process()
         process.executableURL = URL(filePath: path)
         process.arguments = [
@@ -96,23 +97,6 @@ struct PrometheusServer {
         let parts = text.dropLast().split(separator: ".", maxSplits: 1)
         guard text.hasSuffix("Z"), let whole = ISO8601DateFormatter().date(from: parts[0] + "Z") else { return nil }
         return whole.addingTimeInterval(parts.count > 1 ? Double("0." + parts[1]) ?? 0 : 0)
-    }
-
-    /// A port nobody listens on right now: bound to 0, read, released.
-    static func freePort() throws -> Int {
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(descriptor) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { generic in
-                bind(descriptor, generic, length) == 0 && getsockname(descriptor, generic, &length) == 0
-            }
-        }
-        guard bound else { throw Failure(description: "no free port") }
-        return Int(UInt16(bigEndian: address.sin_port))
     }
 
     struct Failure: Error, CustomStringConvertible {

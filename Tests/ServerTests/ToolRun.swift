@@ -1,6 +1,6 @@
 import Foundation
 
-/// Runs an installed tool (promtool) to its end with `input` on stdin (from a file, so that a
+/// Runs an installed tool (promtool, amtool) to its end with `input` on stdin (from a file, so that a
 /// tool that stops reading early cannot break a pipe), and returns its exit status and what it wrote.
 func runTool(
     _ path: String, _ arguments: [String], input: String = ""

@@ -4,6 +4,7 @@ import Hummingbird
 import NIOCore
 import PromQL
 import SwitchboardCore
+import TestSupport
 import Testing
 
 @testable import Monitor
@@ -145,7 +146,7 @@ final class AlertmanagerProcess {
                     send_resolved: true
             """
         try config.write(toFile: directory + "/alertmanager.yml", atomically: true, encoding: .utf8)
-        let port = try freePort()
+        let port = try freeLoopbackPort()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = [
@@ -186,23 +187,6 @@ final class AlertmanagerProcess {
         if process.isRunning { process.terminate() }
         process.waitUntilExit()
         try? FileManager.default.removeItem(atPath: directory)
-    }
-
-    /// A port nobody listens on right now: bound to 0, read, released.
-    static func freePort() throws -> Int {
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(descriptor) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { generic in
-                bind(descriptor, generic, length) == 0 && getsockname(descriptor, generic, &length) == 0
-            }
-        }
-        guard bound else { throw AlertmanagerError(description: "no free port") }
-        return Int(UInt16(bigEndian: address.sin_port))
     }
 
     struct AlertmanagerError: Error, CustomStringConvertible {
