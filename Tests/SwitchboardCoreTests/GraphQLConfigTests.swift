@@ -68,4 +68,14 @@ import Testing
         }
         #expect(errors?.errors.first?.message.contains("query") == true)
     }
+
+    @Test func certMinDaysNeedsAnHTTPSURLAsForHTTPChecks() {
+        let yaml = """
+            systems: [{id: s, checks: [{id: c, graphql: {url: "http://h/g", query: "{ a }"}, expect: {cert_min_days: 14}}]}]
+            """
+        let errors = #expect(throws: ConfigErrors.self) {
+            try ConfigLoader(environment: [:]).load(yaml: yaml, file: "g.yaml")
+        }
+        #expect(errors?.errors.first?.message.contains("since cert_min_days reads its certificate") == true)
+    }
 }

@@ -40,7 +40,7 @@ struct CheckDecoder {
                 at: timeoutNode)
         }
         let expect = fields["expect"].flatMap(expectations) ?? Expectations()
-        if expect.certMinDays != nil, case .http(let http)? = probe, !http.url.lowercased().hasPrefix("https:"),
+        if expect.certMinDays != nil, let http = probe?.httpRequest, !http.url.lowercased().hasPrefix("https:"),
             let certNode = fields["expect"]?.mapping?["cert_min_days"]
         {
             reader.fail(
@@ -114,7 +114,7 @@ struct CheckDecoder {
     /// GraphQL `variables`: a YAML mapping, or a string holding a JSON object, as compact JSON text.
     private func jsonObject(_ node: Node) -> String? {
         let object: Any?
-        if let text = node.scalar.flatMap({ _ in reader.expandedString(node) }) {
+        if node.scalar != nil, let text = reader.expandedString(node) {
             object = try? JSONSerialization.jsonObject(with: Data(text.utf8))
         } else {
             object = node.mapping.map { Constructor.default.any(from: Node.mapping($0)) }

@@ -44,6 +44,15 @@ public enum ProbeSettings: Sendable, Equatable {
         }
     }
 
+    /// The HTTP request an `http` or `graphql` check sends; nil for the other kinds.
+    public var httpRequest: HTTPProbeSettings? {
+        switch self {
+        case .http(let s): s
+        case .graphql(let s): s.http
+        default: nil
+        }
+    }
+
     /// What the probe talks to, for display (a URL, an address, a command line).
     public var target: String {
         switch self {
