@@ -163,7 +163,7 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
-                "switchboard", "Console", "Demo", "Monitor", "PromQL", "FuzzSupport",
+                "switchboard", "Console", "Demo", "Monitor", "PromQL", "FuzzSupport", "TestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .testTarget(

@@ -59,4 +59,20 @@ import Testing
         let next = Fixtures.snapshot(interfaces: Array(Fixtures.interfaces.prefix(1)), version: 10)
         #expect(rows.interfaces(next, sort: InterfaceSort(), filter: nil).map(\.id) == ["orders"])
     }
+
+    @Test func theAlertQueuesRowsAreDerivedOncePerVersionAndGrouping() {
+        var snapshot = AlertConsoleTests.snapshot()
+        snapshot.version = 11
+        let derived = ScreenRows.derive(snapshot, needs: ScreenRows.Needs(alerts: .some("severity")))
+        #expect(derived.alerts?.rows == AlertsView.rows(snapshot, groupBy: "severity"))
+        #expect(derived.alerts?.rows.count == 5)  // two headings, three alerts
+        let rows = ScreenRows(derived)
+        // Another grouping derives again; not grouped is a flat list.
+        #expect(rows.alerts(snapshot, groupBy: nil).map(\.id) == ["a1", "a2", "a3"])
+        // The next version with an empty queue is not served the older rows.
+        var next = snapshot
+        next.version = 12
+        next.alerts = .empty
+        #expect(rows.alerts(next, groupBy: nil).isEmpty)
+    }
 }

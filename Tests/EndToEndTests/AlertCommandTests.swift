@@ -1,6 +1,7 @@
 import Foundation
 import Monitor
 import PromQL
+import TestSupport
 import Testing
 
 #if canImport(Glibc)

@@ -1,6 +1,7 @@
 import Foundation
 import Monitor
 import PromQL
+import TestSupport
 import Testing
 
 /// `alerts list` shows every state the console shows, with its reason, in text and JSON: suppressed and

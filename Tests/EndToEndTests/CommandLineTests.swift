@@ -1,5 +1,6 @@
 import Demo
 import Foundation
+import TestSupport
 import Testing
 
 /// The real binary's non-interactive commands: exit codes, stdout and stderr.
@@ -70,13 +71,21 @@ import Testing
 
             let episode = try #require(demo.timeline.episodes.first { $0.kind == .unavailable })
             clock.set(episode.start + .seconds(1))
-            let faulty = try await checkDemo(demo)
+            func answered503(_ report: [String: Any]) -> Bool {
+                report["system"] as? String == episode.target.system
+                    && report["error_class"] as? String == "http_status"
+            }
+            // A loaded machine can time a 2 s check out before the 503 arrives: that run is asked again.
+            var faulty = try await checkDemo(demo)
+            for _ in 0..<2 where !faulty.reports.contains(where: answered503) {
+                faulty = try await checkDemo(demo)
+            }
             let down = faulty.reports.filter { ($0["up"] as? Bool) == false }
             #expect(faulty.status == 1, "a check that is down exits 1")
             #expect(
-                down.contains {
-                    $0["system"] as? String == episode.target.system && $0["error_class"] as? String == "http_status"
-                }, "the unavailable system's checks answer 503")
+                down.contains(where: answered503),
+                "the unavailable system's checks answer 503: \(down.map { "\($0["check"] ?? ""): \($0["reason"] ?? "")" })"
+            )
             #expect(down.allSatisfy { !($0["error_class"] is NSNull) }, "a check that is down says why")
         }
     }

@@ -2,6 +2,7 @@ import Foundation
 import FuzzSupport
 import GRDB
 import Monitor
+import TestSupport
 import Testing
 
 #if canImport(Glibc)

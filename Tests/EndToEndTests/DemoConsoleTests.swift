@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The real binary's `demo` in tmux: what a user sees, the keys they press, the terminal they get back.

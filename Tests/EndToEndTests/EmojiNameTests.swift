@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// A system named with emoji sequences (a ZWJ sequence and a flag) in the real console in tmux:

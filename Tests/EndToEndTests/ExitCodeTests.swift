@@ -1,5 +1,6 @@
 import Foundation
 import Monitor
+import TestSupport
 import Testing
 
 /// The one exit policy of README's Commands table, case by case, on the real binary: bad input exits 2 with a

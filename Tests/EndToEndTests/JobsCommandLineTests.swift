@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `switchboard jobs list|run|logs` on a real config, state directory and shell scripts.

@@ -1,6 +1,7 @@
 import Foundation
 import Monitor
 import PromQL
+import TestSupport
 import Testing
 
 /// `switchboard maintenance …` on a state directory seeded with one alert.

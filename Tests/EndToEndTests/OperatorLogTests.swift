@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `<state-dir>/switchboard.log` says what an operator needs later (issue 19: it stayed empty through every run).

@@ -1,5 +1,6 @@
 import Foundation
 import Monitor
+import TestSupport
 import Testing
 
 /// `switchboard report` over a state database seeded with 5-minute buckets: table, JSON and CSV.

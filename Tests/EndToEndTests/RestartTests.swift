@@ -1,5 +1,6 @@
 import Foundation
 import Monitor
+import TestSupport
 import Testing
 
 #if canImport(Glibc)

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `config check`, `check` and `alerts list` load every rule file a config names and report its errors.

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `switchboard rules check|test` as a user runs them: exit codes, promtool's wording, the summary line.

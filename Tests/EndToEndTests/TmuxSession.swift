@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// A tmux server of its own running one command in a detached window: the test's terminal.
 ///
@@ -11,12 +12,22 @@ final class TmuxSession: Sendable {
         let exports = environment.map { "export \($0)=\(Self.quote($1));" }.joined(separator: " ")
         let script =
             "\(exports) \(command); echo \"[exit=$?]\"; stty -a | tr ' ' '\\n' | grep -x -e echo -e -echo -e icanon -e -icanon | tr '\\n' ' '; echo; sleep 600"
-        try tmux(["-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y", "\(height)", "sh", "-c", script])
-        try tmux(["set-option", "-g", "remain-on-exit", "on"])
-        try tmux(["set-option", "-g", "escape-time", "10"])
+        let socket = socket
+        func tmux(_ arguments: [String]) throws -> String { try Self.tmux(socket, arguments) }
+        _ = try tmux(["-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y", "\(height)", "sh", "-c", script])
+        _ = try tmux(["set-option", "-g", "remain-on-exit", "on"])
+        _ = try tmux(["set-option", "-g", "escape-time", "10"])
+        panePID = pid_t(
+            try tmux(["display-message", "-p", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
+    /// The shell of the pane, leader of the process group the command runs in.
+    private let panePID: pid_t?
+
+    /// Hangs up on the command, as a closed terminal does, then ends the server. (`kill-server`
+    /// alone was seen to leave a console running with its server under load.)
     deinit {
+        if let panePID, panePID > 1 { kill(-panePID, SIGHUP) }
         _ = try? tmux(["kill-server"])
     }
 
@@ -65,7 +76,11 @@ final class TmuxSession: Sendable {
 
     @discardableResult
     private func tmux(_ arguments: [String]) throws -> String {
-        try ChildProcess.run(Self.tmuxPath!, ["-L", socket] + arguments).stdout
+        try Self.tmux(socket, arguments)
+    }
+
+    private static func tmux(_ socket: String, _ arguments: [String]) throws -> String {
+        try ChildProcess.run(tmuxPath!, ["-L", socket] + arguments).stdout
     }
 
     static let tmuxPath: String? = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/opt/homebrew/bin/tmux"]

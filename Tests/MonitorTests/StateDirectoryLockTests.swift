@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Monitor
@@ -63,21 +64,17 @@ import Testing
         let lockFile = directory.appending(path: StateDirectoryLock.fileName).path
         // A shell takes the same kind of lock as an engine (util-linux's flock(1) on fd 9), then
         // becomes `sleep` in the same process: one process to kill -9, no child left holding it.
-        let holder = Process()
-        holder.executableURL = URL(fileURLWithPath: "/bin/sh")
-        holder.arguments = ["-c", #"exec 9>"$0" && flock --exclusive --nonblock 9 && exec sleep 60"#, lockFile]
-        try holder.run()
+        let holder = try ChildProcess.Background(
+            "/bin/sh", ["-c", #"exec 9>"$0" && flock --exclusive --nonblock 9 && exec sleep 60"#, lockFile])
         let deadline = Date().addingTimeInterval(300)
         while !StateDirectoryLock.isHeld(directory: directory), Date() < deadline {
             try await Task.sleep(for: .milliseconds(10))
         }
         guard case .heldBy = try StateDirectoryLock.acquire(directory: directory) else {
             Issue.record("the other process's lock was not seen")
-            holder.terminate()
             return
         }
-        kill(holder.processIdentifier, SIGKILL)
-        holder.waitUntilExit()
+        _ = try await OwnThread.run { holder.stop(SIGKILL) }
         guard case .acquired = try StateDirectoryLock.acquire(directory: directory) else {
             Issue.record("a dead process's lock was not taken over")
             return

@@ -10,7 +10,7 @@ struct PrometheusServer {
 
     let port: Int
     let directory: URL
-    let process: Process
+    let process: ChildProcess.Background
 
     /// Starts Prometheus with `config` (`{{rules}}` in it stands for `rules`' file) and waits until it is ready.
     static func start(config: String, rules: String = "groups: []\n", in directory: URL) async throws
@@ -22,19 +22,14 @@ struct PrometheusServer {
         try config.replacingOccurrences(of: "{{rules}}", with: rulesFile.path)
             .write(to: configFile, atomically: true, encoding: .utf8)
         let port = try freeLoopbackPort()
-        let process = Process()
-        process.executableURL = URL(filePath: path)
-        process.arguments = [
-            "--config.file=\(configFile.path)", "--storage.tsdb.path=\(directory.appending(path: "data").path)",
-            "--web.listen-address=127.0.0.1:\(port)", "--log.level=warn",
-        ]
         // One thread of Go code: the suite's other tests share the machine's cores with it.
-        process.environment = ["GOMAXPROCS": "1", "HOME": directory.path]
-        let log = directory.appending(path: "prometheus.log")
-        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = try FileHandle(forWritingTo: log)
-        try process.run()
+        let process = try ChildProcess.Background(
+            path,
+            [
+                "--config.file=\(configFile.path)", "--storage.tsdb.path=\(directory.appending(path: "data").path)",
+                "--web.listen-address=127.0.0.1:\(port)", "--log.level=warn",
+            ], environment: ["GOMAXPROCS": "1", "HOME": directory.path],
+            log: directory.appending(path: "prometheus.log").path)
         let server = PrometheusServer(port: port, directory: directory, process: process)
         try await server.waitUntilReady()
         return server
@@ -86,8 +81,7 @@ struct PrometheusServer {
     }
 
     func stop() async {
-        if process.isRunning { process.terminate() }
-        _ = try? await eventually(within: 30) { !process.isRunning }
+        _ = try? await OwnThread.run { [process] in process.stop() }
         try? FileManager.default.removeItem(at: directory)
     }
 

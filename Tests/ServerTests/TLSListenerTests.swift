@@ -3,6 +3,7 @@ import Logging
 import Remote
 import Server
 import SwitchboardCore
+import TestSupport
 import Testing
 
 /// `serve --listen … --tls-cert … --tls-key …`: the API over HTTPS, which a console reaches when it
@@ -10,27 +11,24 @@ import Testing
 @Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/openssl"), "openssl is not installed"))
 struct TLSListenerTests {
     /// A self-signed certificate for 127.0.0.1, made by openssl(1).
-    static func certificate(in directory: URL) throws -> (certificate: String, key: String) {
+    static func certificate(in directory: URL) async throws -> (certificate: String, key: String) {
         let certificate = directory.appending(path: "cert.pem").path
         let key = directory.appending(path: "key.pem").path
-        let openssl = Process()
-        openssl.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
-        openssl.arguments = [
-            "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-days", "1",
-            "-subj", "/CN=switchboard-test", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", key, "-out",
-            certificate,
-        ]
-        openssl.standardOutput = FileHandle.nullDevice
-        openssl.standardError = FileHandle.nullDevice
-        try openssl.run()
-        openssl.waitUntilExit()
+        let made = try await ChildProcess.output(
+            "/usr/bin/openssl",
+            [
+                "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-days", "1",
+                "-subj", "/CN=switchboard-test", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", key, "-out",
+                certificate,
+            ])
+        guard made.status == 0 else { throw OpenSSLFailure(description: made.stderr) }
         return (certificate, key)
     }
 
     @Test func aConsoleThatTrustsTheCertificateAttachesAndOneThatDoesNotIsRefused() async throws {
         let directory = temporaryDirectory("tls")
         defer { try? FileManager.default.removeItem(at: directory) }
-        let tls = try Self.certificate(in: directory)
+        let tls = try await Self.certificate(in: directory)
         let engine = try await EngineFixture.start(tokens: EngineFixture.tokens)
         defer { Task { await engine.stop() } }
         let server = try await EngineServer.start(
@@ -71,4 +69,8 @@ struct TLSListenerTests {
             #expect("\(error)".contains("/nope/cert.pem"))
         }
     }
+}
+
+struct OpenSSLFailure: Error, CustomStringConvertible {
+    var description: String
 }

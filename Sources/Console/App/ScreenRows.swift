@@ -22,6 +22,8 @@ final class ScreenRows {
         fileprivate(set) var layout: (shape: [String], layout: TopologyLayout)?
         fileprivate(set) var scene: TopologyView.Scene?
         fileprivate(set) var tally: HeaderView.Tally?
+        /// The alert queue's rows grouped by a label (nil: not grouped).
+        fileprivate(set) var alerts: (groupBy: String?, rows: [AlertsView.Row])?
 
         init() {}
     }
@@ -34,14 +36,17 @@ final class ScreenRows {
         var overview = false
         /// The topology laid out for this place on screen.
         var topology: (y: Int, width: Int, height: Int, glyphs: Glyphs)?
+        /// The alert queue's rows grouped by this label (`.some(nil)`: not grouped).
+        var alerts: String??
 
         init(
             table: (sort: InterfaceSort, filter: InterfaceFilter?)? = nil, overview: Bool = false,
-            topology: (y: Int, width: Int, height: Int, glyphs: Glyphs)? = nil
+            topology: (y: Int, width: Int, height: Int, glyphs: Glyphs)? = nil, alerts: String?? = nil
         ) {
             self.table = table
             self.overview = overview
             self.topology = topology
+            self.alerts = alerts
         }
     }
 
@@ -62,6 +67,7 @@ final class ScreenRows {
             _ = rows.topologyScene(
                 snapshot, y: place.y, width: place.width, height: place.height, glyphs: place.glyphs)
         }
+        if let grouping = needs.alerts { _ = rows.alerts(snapshot, groupBy: grouping) }
         return rows.derived
     }
 
@@ -113,6 +119,15 @@ final class ScreenRows {
             graph: graph, layout: layout, y: y, width: width, height: height, glyphs: glyphs)
         derived.scene = result
         return result
+    }
+
+    /// The alert queue's rows: `AlertsView.rows(snapshot, groupBy:)`.
+    func alerts(_ snapshot: Snapshot, groupBy label: String?) -> [AlertsView.Row] {
+        use(snapshot)
+        if let alerts = derived.alerts, alerts.groupBy == label { return alerts.rows }
+        let rows = AlertsView.rows(snapshot, groupBy: label)
+        derived.alerts = (label, rows)
+        return rows
     }
 
     /// The header's count of interfaces up and the worst state.

@@ -120,10 +120,10 @@ struct AlertmanagerIntegrationTests {
 final class AlertmanagerProcess {
     static let binary = "/usr/bin/prometheus-alertmanager"
     let baseURL: String
-    private let process: Process
+    private let process: ChildProcess.Background
     private let directory: String
 
-    private init(baseURL: String, process: Process, directory: String) {
+    private init(baseURL: String, process: ChildProcess.Background, directory: String) {
         self.baseURL = baseURL
         self.process = process
         self.directory = directory
@@ -147,17 +147,12 @@ final class AlertmanagerProcess {
             """
         try config.write(toFile: directory + "/alertmanager.yml", atomically: true, encoding: .utf8)
         let port = try freeLoopbackPort()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = [
-            "--config.file=\(directory)/alertmanager.yml", "--storage.path=\(directory)/data",
-            "--web.listen-address=127.0.0.1:\(port)", "--cluster.listen-address=", "--log.level=warn",
-        ]
-        process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
-        let log = directory + "/alertmanager.log"
-        _ = FileManager.default.createFile(atPath: log, contents: nil)
-        process.standardError = FileHandle(forWritingAtPath: log)
-        try process.run()
+        let process = try ChildProcess.Background(
+            binary,
+            [
+                "--config.file=\(directory)/alertmanager.yml", "--storage.path=\(directory)/data",
+                "--web.listen-address=127.0.0.1:\(port)", "--cluster.listen-address=", "--log.level=warn",
+            ], log: directory + "/alertmanager.log")
         return AlertmanagerProcess(baseURL: "http://127.0.0.1:\(port)", process: process, directory: directory)
     }
 
@@ -184,8 +179,7 @@ final class AlertmanagerProcess {
     }
 
     func stop() {
-        if process.isRunning { process.terminate() }
-        process.waitUntilExit()
+        process.stop()
         try? FileManager.default.removeItem(atPath: directory)
     }
 

@@ -9,15 +9,20 @@ final class AlertsController: ViewController {
         let console = context.console
         AlertsView.render(
             into: &canvas, y: y, height: height, snapshot: context.snapshot, state: console.alerts,
-            groupBy: console.alertGrouping, silences: console.silences, silencesFocused: console.silencesFocused,
+            groupBy: console.alertGrouping, rows: rows.alerts(context.snapshot, groupBy: console.alertGrouping),
+            silences: console.silences, silencesFocused: console.silencesFocused,
             watchers: Watchers(context.snapshot.viewers, excluding: context.user), now: context.now,
             glyphs: context.glyphs)
+    }
+
+    func needs(_ state: ConsoleState, size: TerminalSize, glyphs: Glyphs) -> ScreenRows.Needs {
+        ScreenRows.Needs(alerts: .some(state.alertGrouping))
     }
 
     func reconcile(_ session: ConsoleSession, size: TerminalSize) {
         let snapshot = session.shown
         let viewHeight = ConsoleScreen.layout(size: size).viewHeight
-        let alertRows = AlertsView.rows(snapshot, groupBy: session.state.alertGrouping)
+        let alertRows = session.rows.alerts(snapshot, groupBy: session.state.alertGrouping)
         let alertsVisible = AlertsView.queueRows(snapshot, viewHeight: viewHeight)
         session.state.alerts.reconcile(ids: alertRows.map(\.id), visibleRows: alertsVisible)
         session.state.alerts.skip(
@@ -71,7 +76,7 @@ final class AlertsController: ViewController {
                 visibleRows: SilencesPane.height(shown, viewHeight: viewHeight) - 2)
             return
         }
-        let rows = AlertsView.rows(shown, groupBy: session.state.alertGrouping)
+        let rows = session.rows.alerts(shown, groupBy: session.state.alertGrouping)
         let visible = AlertsView.queueRows(shown, viewHeight: viewHeight)
         session.state.alerts.apply(action, ids: rows.map(\.id), visibleRows: visible)
         let forward = [.moveDown, .pageDown, .moveToTop].contains(action)
@@ -82,7 +87,7 @@ final class AlertsController: ViewController {
     /// The alert under the cursor; nil while the silences have the keys.
     private func selected(_ session: ConsoleSession) -> AlertEntrySnapshot? {
         guard !session.state.silencesFocused else { return nil }
-        let rows = AlertsView.rows(session.shown, groupBy: session.state.alertGrouping)
+        let rows = session.rows.alerts(session.shown, groupBy: session.state.alertGrouping)
         return session.state.alerts.selected.flatMap { rows.indices.contains($0) ? rows[$0].alert : nil }
     }
 

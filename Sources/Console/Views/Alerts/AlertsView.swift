@@ -58,8 +58,8 @@ enum AlertsView {
 
     static func render(
         into canvas: inout Canvas, y: Int, height: Int, snapshot: Snapshot, state: ViewState,
-        groupBy: String? = "severity", silences: ViewState = ViewState(), silencesFocused: Bool = false,
-        watchers: Watchers = Watchers(), now: Date, glyphs: Glyphs
+        groupBy: String? = "severity", rows: [Row]? = nil, silences: ViewState = ViewState(),
+        silencesFocused: Bool = false, watchers: Watchers = Watchers(), now: Date, glyphs: Glyphs
     ) {
         guard height > 0 else { return }
         let pane = SilencesPane.height(snapshot, viewHeight: height)
@@ -71,7 +71,7 @@ enum AlertsView {
         render(
             into: &canvas, y: y, height: height - pane, snapshot: snapshot,
             state: silencesFocused ? ViewState(selectedID: nil, selected: nil, offset: state.offset) : state,
-            groupBy: groupBy, watchers: watchers, now: now, glyphs: glyphs)
+            rows: rows ?? Self.rows(snapshot, groupBy: groupBy), watchers: watchers, now: now, glyphs: glyphs)
     }
 
     /// Rows of the queue's table (below its header) in a view of `height` rows.
@@ -81,11 +81,10 @@ enum AlertsView {
 
     /// The queue alone, in `height` rows.
     private static func render(
-        into canvas: inout Canvas, y: Int, height: Int, snapshot: Snapshot, state: ViewState, groupBy: String?,
+        into canvas: inout Canvas, y: Int, height: Int, snapshot: Snapshot, state: ViewState, rows: [Row],
         watchers: Watchers, now: Date, glyphs: Glyphs
     ) {
         guard height > 0 else { return }
-        let rows = rows(snapshot, groupBy: groupBy)
         guard !rows.isEmpty else {
             renderEmpty(into: &canvas, y: y, height: height, snapshot: snapshot, glyphs: glyphs)
             return
