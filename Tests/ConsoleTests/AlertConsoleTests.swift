@@ -86,7 +86,7 @@ import Testing
 
     /// The commands a source received, once the session's background sends have arrived.
     static func commands(of source: FakeDataSource, expecting count: Int) async throws -> [Command] {
-        let deadline = Date().addingTimeInterval(60)
+        let deadline = Date().addingTimeInterval(300)
         while source.commands.count < count, Date() < deadline { try await Task.sleep(for: .milliseconds(10)) }
         return source.commands
     }

@@ -54,7 +54,7 @@ import Testing
         let terminal = MemoryTerminal()
         terminal.pendingKeys = [.character("5"), .character("R"), .character("y"), .character("q")]
         _ = SessionTests.session(terminal, source).run()
-        let deadline = Date().addingTimeInterval(60)
+        let deadline = Date().addingTimeInterval(300)
         while source.commands.isEmpty, Date() < deadline { try await Task.sleep(for: .milliseconds(10)) }
         #expect(source.commands == [.runJob(id: "payroll")])
     }

@@ -116,8 +116,8 @@ import Testing
             let session = try TmuxSession(
                 command: "\(TmuxSession.quote(BuiltBinary.path)) check --config \(TmuxSession.quote(config)); sleep 30",
                 width: 80, height: 10)
-            try session.waitFor(timeout: 10, "the progress line") { $0.contains { $0.hasPrefix("checks 1/2") } }
-            let done = try session.waitFor(timeout: 10, "the report") { $0.contains { $0.contains("banner") } }
+            try session.waitFor("the progress line") { $0.contains { $0.hasPrefix("checks 1/2") } }
+            let done = try session.waitFor("the report") { $0.contains { $0.contains("banner") } }
             #expect(!done.contains { $0.contains("checks 1/2") || $0.contains("checks 2/2") }, "progress cleared")
             #expect(done.contains { $0.contains("timeout") })
         }

@@ -28,21 +28,21 @@ struct DemoConsoleTests {
 
     static func showsLiveChangingStatesAndRestores() throws {
         let session = try demo(term: "xterm-256color")
-        try session.waitFor(timeout: 30, "the overview") { screen in
+        try session.waitFor("the overview") { screen in
             screen.contains { $0.contains("SYSTEMS") } && screen.contains { $0.contains("NEEDS ATTENTION") }
         }
         try session.send("3")
-        let first = try session.waitFor(timeout: 30, "interfaces with a state") { screen in
+        let first = try session.waitFor("interfaces with a state") { screen in
             screen.contains { $0.hasPrefix("✔ OK") }
         }
         #expect(first.contains { $0.contains("财务系统 (ERP)") }, "CJK system names are shown")
         #expect(first.contains { $0.contains("STATE") && $0.contains("P95") && $0.contains("AVAIL") })
-        try session.waitFor(timeout: 60, "a scripted fault to show as DOWN") { screen in
+        try session.waitFor("a scripted fault to show as DOWN") { screen in
             screen.contains { $0.hasPrefix("✖ DOWN") }
         }
         try navigatesEveryView(session)
         try session.send("q")
-        let after = try session.waitFor(timeout: 15, "the process to exit and stty to report") { screen in
+        let after = try session.waitFor("the process to exit and stty to report") { screen in
             screen.contains { $0.contains("[exit=") } && screen.contains { $0.contains("icanon") }
         }
         #expect(after.contains("[exit=0]"))
@@ -55,40 +55,40 @@ struct DemoConsoleTests {
     /// Every view by its number, drill-down and back, the filter, the help and the command line.
     static func navigatesEveryView(_ session: TmuxSession) throws {
         try session.send("g", "Enter")
-        try session.waitFor(timeout: 10, "the interface detail") { screen in
+        try session.waitFor("the interface detail") { screen in
             screen.contains { $0.contains("availability") } && screen.contains { $0.contains("CHECKS") }
         }
         try session.send("Escape")
-        try session.waitFor(timeout: 10, "back on the table") {
+        try session.waitFor("back on the table") {
             $0.contains { $0.contains("[3 Interfaces]") && !$0.contains("›") }
         }
         try session.send("/", "E", "R", "P", "Enter")
-        try session.waitFor(timeout: 10, "the filtered table") { $0.contains { $0.contains("filter /ERP") } }
+        try session.waitFor("the filtered table") { $0.contains { $0.contains("filter /ERP") } }
         try session.send("2")
-        try session.waitFor(timeout: 10, "the topology") { screen in
+        try session.waitFor("the topology") { screen in
             screen.contains { $0.contains("[2 Topology]") } && screen.contains { $0.contains("blast radius") }
         }
         try session.send("?")
-        try session.waitFor(timeout: 10, "the help overlay") { screen in
+        try session.waitFor("the help overlay") { screen in
             screen.contains { $0.contains("any key closes") || $0.contains("other keys close") }
         }
         try session.send("x")
         try session.send("5", "Enter")
-        try session.waitFor(timeout: 10, "the runs of the first job") { screen in
+        try session.waitFor("the runs of the first job") { screen in
             screen.contains { $0.contains("newest first") } && screen.contains { $0.contains("RESULT") }
         }
         try session.send("Enter")
-        try session.waitFor(timeout: 10, "the log of its newest run") { screen in
+        try session.waitFor("the log of its newest run") { screen in
             screen.contains { $0.contains("run #") }
                 && screen.contains { $0.contains("FOLLOW") || $0.contains("finished") }
         }
         try session.send("Escape", "Escape")
         for (key, title) in [("4", "[4 Alerts]"), ("5", "[5 Jobs]"), ("6", "[6 Logs]"), ("1", "[1 Overview]")] {
             try session.send(key)
-            try session.waitFor(timeout: 10, "view \(key)") { $0.contains { $0.contains(title) } }
+            try session.waitFor("view \(key)") { $0.contains { $0.contains(title) } }
         }
         try session.send(":", "t", "o", "p", "o", "Enter")
-        try session.waitFor(timeout: 10, ":topo") { $0.contains { $0.contains("[2 Topology]") } }
+        try session.waitFor(":topo") { $0.contains { $0.contains("[2 Topology]") } }
     }
 
     @Test(arguments: [
@@ -101,14 +101,14 @@ struct DemoConsoleTests {
 
     static func readable(term: String, environment: [String: String]) throws {
         let session = try demo(term: term, environment: environment, width: 80, height: 24)
-        try session.waitFor(timeout: 30, "the overview under TERM=\(term)") { screen in
+        try session.waitFor("the overview under TERM=\(term)") { screen in
             screen.contains { $0.contains("SYSTEMS") && $0.contains(" ok") }
         }
         for (key, marker) in [
             ("1", "NEEDS ATTENTION"), ("2", "blast radius"), ("3", "P95"), ("5", "SCHEDULE"), ("6", "run #"),
         ] {
             try session.send(key)
-            let screen = try session.waitFor(timeout: 10, "view \(key) under TERM=\(term)") { screen in
+            let screen = try session.waitFor("view \(key) under TERM=\(term)") { screen in
                 screen.contains { $0.contains(marker) }
             }
             #expect(screen.count == 24)
@@ -121,11 +121,11 @@ struct DemoConsoleTests {
         }
         // The help is taller than 24 rows: it scrolls to its last line.
         try session.send("?", "G")
-        try session.waitFor(timeout: 10, "the last line of the help under TERM=\(term)") { screen in
+        try session.waitFor("the last line of the help under TERM=\(term)") { screen in
             screen.contains { $0.contains(":quit :q") }
         }
         try session.send("x", "q")
-        let after = try session.waitFor(timeout: 15, "the process to exit") { $0.contains { $0.contains("[exit=") } }
+        let after = try session.waitFor("the process to exit") { $0.contains { $0.contains("[exit=") } }
         #expect(after.contains("[exit=0]"))
     }
 
@@ -135,9 +135,9 @@ struct DemoConsoleTests {
 
     static func monoTopology() throws {
         let session = try demo(term: "xterm-256color", width: 120, height: 36)
-        try session.waitFor(timeout: 30, "the overview") { $0.contains { $0.contains("SYSTEMS") } }
+        try session.waitFor("the overview") { $0.contains { $0.contains("SYSTEMS") } }
         try session.send(":", "t", "h", "e", "m", "e", " ", "m", "Tab", "Enter", "2")
-        let screen = try session.waitFor(timeout: 10, "the topology in mono") { screen in
+        let screen = try session.waitFor("the topology in mono") { screen in
             screen.contains { $0.contains("blast radius") } && screen.contains { $0.contains("theme mono") }
         }
         // ERP receives from the broker, HRM and MFT on one arrowhead, and from WMS (twice), the
@@ -146,7 +146,7 @@ struct DemoConsoleTests {
         #expect(erp.contains("3▶┃") || erp.contains("3▶│"), "\(erp)")
         #expect(erp.contains(try Regex("[┃│]◀.5")), "the worst glyph (or the line), then the count: \(erp)")
         try session.send("q")
-        try session.waitFor(timeout: 15, "the process to exit") { $0.contains { $0.contains("[exit=0]") } }
+        try session.waitFor("the process to exit") { $0.contains { $0.contains("[exit=0]") } }
     }
 
     @Test(arguments: [("dumb", "cannot address the cursor"), ("no-such-terminal-xyz", "no-such-terminal-xyz")])
@@ -156,7 +156,7 @@ struct DemoConsoleTests {
 
     static func unusable(term: String, message: String) throws {
         let session = try demo(term: term)
-        let screen = try session.waitFor(timeout: 15, "the process to exit") { $0.contains { $0.contains("[exit=") } }
+        let screen = try session.waitFor("the process to exit") { $0.contains { $0.contains("[exit=") } }
         #expect(screen.contains("[exit=1]"))
         let errors = screen.filter { $0.hasPrefix("switchboard: ") }
         #expect(errors.count == 1 && errors[0].contains(message), "got: \(screen.joined(separator: "\n"))")
@@ -168,17 +168,17 @@ struct DemoConsoleTests {
 
     static func tooSmall() throws {
         let session = try demo(term: "xterm-256color", width: 40, height: 8)
-        try session.waitFor(timeout: 20, "the too-small notice") { screen in
+        try session.waitFor("the too-small notice") { screen in
             screen.joined(separator: " ").lowercased().contains("too small")
         }
         try session.resize(width: 100, height: 30)
-        try session.waitFor(timeout: 20, "the overview after the resize") { screen in
+        try session.waitFor("the overview after the resize") { screen in
             screen.contains { $0.contains("SYSTEMS") }
         }
         try session.send("q")
         // Known: under this harness (not by hand) rows of the last frame can remain above the exit line
         // after a resize from too small; the exit code is what this test pins.
-        try session.waitFor(timeout: 15, "the process to exit") { $0.contains { $0.hasPrefix("[exit=0]") } }
+        try session.waitFor("the process to exit") { $0.contains { $0.hasPrefix("[exit=0]") } }
     }
 }
 

@@ -35,9 +35,9 @@ struct EmojiNameTests {
             command:
                 "\(TmuxSession.quote(BuiltBinary.path)) --config \(directory)/switchboard.yaml --state-dir \(directory)/state",
             width: 80, height: 24, environment: ["LANG": "C.UTF-8", "TERM": "xterm-256color"])
-        try session.waitFor(timeout: 30, "the overview") { $0.contains { $0.contains("SYSTEMS") } }
+        try session.waitFor("the overview") { $0.contains { $0.contains("SYSTEMS") } }
         try session.send("3")
-        let screen = try session.waitFor(timeout: 60, "the interface down") { screen in
+        let screen = try session.waitFor("the interface down") { screen in
             screen.contains { $0.hasPrefix("✖ DOWN") }
         }
         try Self.expectInPlace(screen)

@@ -199,13 +199,13 @@ import Testing
                 "cd \(TmuxSession.quote(top)) && env -i PATH=/usr/bin:/bin TERM=xterm-256color LANG=C.UTF-8 HOME=\(TmuxSession.quote(state)) ./bin/switchboard demo --theme light --state-dir \(TmuxSession.quote(state))",
             width: 100, height: 30)
         try await OwnThread.run {
-            let screen = try session.waitFor(timeout: 60, "the demo's console") { screen in
+            let screen = try session.waitFor("the demo's console") { screen in
                 (screen.contains { $0.contains("SYSTEMS") } && screen.contains { $0.contains("NEEDS ATTENTION") })
                     || screen.contains { $0.contains("[exit=") }
             }
             #expect(!screen.contains { $0.contains("[exit=") }, "the console runs: \(screen.joined(separator: "\n"))")
             try session.send("q")
-            let left = try session.waitFor(timeout: 60, "the console to quit") { screen in
+            let left = try session.waitFor("the console to quit") { screen in
                 screen.contains { $0.contains("[exit=") }
             }
             #expect(left.contains { $0.contains("[exit=0]") }, "\(left.joined(separator: "\n"))")

@@ -76,7 +76,7 @@ struct TeamTests {
         return (Int(lines.last ?? "") ?? 0, lines.dropLast().joined(separator: "\n"))
     }
 
-    func waitUntil(_ what: String, timeout: TimeInterval = 60, _ condition: () throws -> Bool) throws {
+    func waitUntil(_ what: String, timeout: TimeInterval = 300, _ condition: () throws -> Bool) throws {
         let deadline = Date().addingTimeInterval(timeout)
         while try !condition() {
             guard Date() < deadline else { throw TmuxSession.Timeout(what: what, screen: "") }

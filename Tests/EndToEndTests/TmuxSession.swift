@@ -54,7 +54,7 @@ final class TmuxSession: Sendable {
     /// Polls the screen until `condition` holds or `timeout` passes; returns the last screen seen.
     @discardableResult
     func waitFor(
-        timeout: TimeInterval = 30, _ what: String, _ condition: ([String]) -> Bool
+        timeout: TimeInterval = 180, _ what: String, _ condition: ([String]) -> Bool
     ) throws -> [String] {
         let deadline = Date().addingTimeInterval(timeout)
         var screen = try capture()

@@ -11,10 +11,10 @@ import Testing
     func landscape(_ base: String) -> Landscape {
         let hung = Check(
             id: "hung", probe: .http(HTTPProbeSettings(url: base + "/hang")), interval: .seconds(180),
-            timeout: .seconds(120))
+            timeout: .seconds(600))
         let fast = Check(
             id: "fast", probe: .http(HTTPProbeSettings(url: base + "/ok")), interval: .milliseconds(200),
-            timeout: .seconds(10))
+            timeout: .seconds(120))
         return Landscape(
             name: "Test", systems: [System(id: "erp", name: "ERP"), System(id: "crm", name: "CRM")],
             interfaces: [
@@ -34,8 +34,8 @@ import Testing
         let engine = MonitorEngine(landscape: landscape(server.baseURL))
         let running = Task { await engine.run() }
         var snapshot = engine.snapshot
-        // Generous for a loaded machine: the hung check's timeout (120 s) is far beyond it.
-        let deadline = Date().addingTimeInterval(60)
+        // Only a failing test waits this long; the hung check's timeout (600 s) is far beyond it.
+        let deadline = Date().addingTimeInterval(300)
         while snapshot.interfaces[1].checks[0].last == nil, Date() < deadline {
             try await Task.sleep(for: .milliseconds(20))
             snapshot = engine.snapshot

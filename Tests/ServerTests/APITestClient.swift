@@ -49,19 +49,6 @@ struct APITestClient {
     }
 }
 
-/// Polls `condition` until it holds or `seconds` pass (a generous deadline: the test never
-/// depends on how fast the machine is, only on the condition eventually holding).
-func eventually(
-    within seconds: Double = 30, _ condition: @Sendable () async throws -> Bool
-) async throws -> Bool {
-    let deadline = Date().addingTimeInterval(seconds)
-    while Date() < deadline {
-        if try await condition() { return true }
-        try await Task.sleep(for: .milliseconds(20))
-    }
-    return try await condition()
-}
-
 /// A fresh directory under the temporary one, short enough for a socket path.
 func temporaryDirectory(_ name: String) -> URL {
     let url = URL(fileURLWithPath: "/tmp/sb-\(name)-\(UUID().uuidString.prefix(8))")

@@ -2,6 +2,7 @@ import Foundation
 import Monitor
 import Server
 import SwitchboardCore
+import TestSupport
 import Testing
 
 /// Alertmanager's API v2 over real HTTP on loopback against a real engine: each route for each
@@ -79,7 +80,7 @@ import Testing
         )
         #expect(posted.status == 200, "\(posted.body)")
         #expect(
-            try await eventually {
+            await eventually {
                 fixture.engine.snapshot.alerts.entries.contains { $0.name == "DiskFull" && $0.state == .firing }
             }, "in the queue as firing, as a rule's alert")
         let entry = try #require(fixture.engine.snapshot.alerts.entries.first { $0.name == "DiskFull" })
@@ -88,7 +89,7 @@ import Testing
         #expect(listed.fingerprint == entry.id, "the fingerprint is Switchboard's alert id")
         #expect(listed.generatorURL == "http://prometheus/graph")
         #expect(
-            try await eventually {
+            await eventually {
                 fixture.engine.snapshot.alerts.entries.contains { $0.name == "DiskFull" && $0.state == .resolved }
             }, "resolved once its endsAt passed")
         #expect(try await Self.alerts(client, "?filter=alertname%3DDiskFull").isEmpty, "resolved alerts are not listed")
@@ -98,7 +99,7 @@ import Testing
                 "/api/v2/alerts", #"[{"labels": {"alertname": "DiskFull", "system": "a", "severity": "warning"}}]"#
             ).status == 200)
         #expect(
-            try await eventually {
+            await eventually {
                 fixture.engine.snapshot.alerts.entries.contains { $0.id == entry.id && $0.state == .firing }
             })
     }
@@ -241,7 +242,7 @@ import Testing
         defer { Task { await fixture.stop() } }
         let client = fixture.tcp()
         #expect(
-            try await eventually {
+            await eventually {
                 fixture.engine.snapshot.alerts.entries.contains { $0.rootCause == "system:a" }
             }, "the feed's alert is folded under system a")
         let cause = try #require(

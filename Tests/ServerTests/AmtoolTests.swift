@@ -2,6 +2,7 @@ import Foundation
 import Monitor
 import Server
 import SwitchboardCore
+import TestSupport
 import Testing
 
 /// The real `amtool` (Debian's prometheus-alertmanager, which CI installs) against Switchboard's
@@ -36,7 +37,7 @@ struct AmtoolTests {
             "--generator-url=http://prometheus:9090/graph")
         #expect(added.status == 0, "\(added.stderr)")
         #expect(
-            try await eventually {
+            await eventually {
                 fixture.engine.snapshot.alerts.entries.contains { $0.name == "DiskFull" && $0.state == .firing }
             }, "amtool's alert is in Switchboard's queue, firing")
         let entry = try #require(fixture.engine.snapshot.alerts.entries.first { $0.name == "DiskFull" })

@@ -1,6 +1,7 @@
 import Foundation
 import Server
 import SwitchboardCore
+import TestSupport
 import Testing
 
 /// The API over real HTTP, on TCP loopback and on the state directory's socket, against a real

@@ -3,6 +3,7 @@ import Logging
 import Monitor
 import Server
 import SwitchboardCore
+import TestSupport
 
 /// A real engine (a check that always fails, a rule that fires on it, jobs, a state database)
 /// served on a socket and on TCP loopback, as `switchboard serve` serves it.
@@ -94,7 +95,7 @@ struct EngineFixture {
 
     /// The id of the fixture's alert, once it fires.
     func firingAlert() async throws -> String? {
-        _ = try await eventually { engine.snapshot.alerts.entries.contains { $0.state == .firing } }
+        _ = await eventually { engine.snapshot.alerts.entries.contains { $0.state == .firing } }
         return engine.snapshot.alerts.entries.first { $0.state == .firing }?.id
     }
 }

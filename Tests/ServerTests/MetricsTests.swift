@@ -1,6 +1,7 @@
 import Foundation
 import Monitor
 import PromQL
+import TestSupport
 import Testing
 
 @testable import Server
@@ -15,7 +16,7 @@ struct MetricsTests {
         _ = try #require(try await fixture.firingAlert())
         let firing =
             #"ALERTS{alertname="InterfaceDown",alertstate="firing",check="broken",interface="feed",kind="command",severity="critical",system="b"} 1"#
-        let page = try await poll({ try await fixture.tcp().get("/metrics").body }, until: { $0.contains(firing) })
+        let page = try await polled({ try await fixture.tcp().get("/metrics").body }, until: { $0.contains(firing) })
         #expect(page.contains(firing), "ALERTS shows the firing alert: \(page)")
         let lines = page.split(separator: "\n").map(String.init)
         #expect(lines.contains(#"probe_success{check="broken",interface="feed",kind="command",system="b"} 0"#))

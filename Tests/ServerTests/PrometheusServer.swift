@@ -36,7 +36,7 @@ struct PrometheusServer {
     }
 
     private func waitUntilReady() async throws {
-        let ready = try await eventually(within: 60) {
+        let ready = await eventually {
             guard process.isRunning else { return false }
             return (try? await APITestClient(target: .tcp(port)).get("/-/ready").status) == 200
         }

@@ -1,6 +1,7 @@
 import Foundation
 import Monitor
 import SwitchboardCore
+import TestSupport
 import Testing
 
 /// A real Prometheus (Debian's, 2.42) scraping the engine's `/metrics` on a loopback port, and
@@ -22,8 +23,8 @@ struct PrometheusTests {
                     static_configs: [{targets: ["127.0.0.1:\(fixture.server.tcpPort!)"]}]
                 """, in: temporaryDirectory("prom"))
         defer { Task { await prometheus.stop() } }
-        let probes = try await poll(
-            within: 90, { try await prometheus.query(#"probe_success{check="broken"}"#) }, until: { !$0.isEmpty })
+        let probes = try await polled(
+            { try await prometheus.query(#"probe_success{check="broken"}"#) }, until: { !$0.isEmpty })
         #expect(!probes.isEmpty, "the probe's series arrives: \(prometheus.log.suffix(800))")
         #expect(
             probes.first?.labels == [
@@ -38,7 +39,7 @@ struct PrometheusTests {
             // honor_labels keeps a job's own `job` label rather than renaming it exported_job.
             #"switchboard_job_running{job="etl"}"#, #"alertmanager_build_info{version="0.25.0"}"#,
         ] {
-            let found = try await poll(within: 60, { try await prometheus.query(query) }, until: { !$0.isEmpty })
+            let found = try await polled({ try await prometheus.query(query) }, until: { !$0.isEmpty })
             #expect(!found.isEmpty, "\(query): \(prometheus.log.suffix(800))")
         }
     }
@@ -73,7 +74,7 @@ struct PrometheusTests {
                 """, rules: rules, in: temporaryDirectory("prom"))
         defer { Task { await prometheus.stop() } }
         // Once Prometheus scrapes the engine, so that both see the job fail at the same time.
-        let up = try await poll(within: 60, { try await prometheus.query("up").first?.value }, until: { $0 == 1 })
+        let up = try await polled({ try await prometheus.query("up").first?.value }, until: { $0 == 1 })
         #expect(up == 1, "Prometheus scrapes the engine: \(prometheus.log.suffix(800))")
         _ = await fixture.engine.perform(.runJob(id: "nightly"))
 
@@ -114,8 +115,7 @@ struct PrometheusTests {
         _ fixture: EngineFixture, _ prometheus: PrometheusServer,
         until: (Set<String>) -> Bool = { _ in true }
     ) async throws -> (prometheus: Set<String>, switchboard: Set<String>) {
-        try await poll(
-            within: 60,
+        try await polled(
             {
                 let theirs = Set(try await prometheus.alerts().map { Self.key(state: $0.state, labels: $0.labels) })
                 let ours = Set(

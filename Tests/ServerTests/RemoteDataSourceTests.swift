@@ -2,6 +2,7 @@ import Foundation
 import Remote
 import Server
 import SwitchboardCore
+import TestSupport
 import Testing
 
 /// The remote console's data source against a real engine on its socket: the same snapshot, writes
@@ -15,20 +16,20 @@ import Testing
         alice.start()
         bob.start()
         let alert = try #require(try await fixture.firingAlert())
-        #expect(try await eventually { alice.snapshot.alerts.entries.contains { $0.id == alert } })
+        #expect(await eventually { alice.snapshot.alerts.entries.contains { $0.id == alert } })
         #expect(alice.snapshot.link == .attached(pid: getpid(), endpoint: "unix:\(fixture.socket)"))
         #expect(alice.snapshot.interfaces.map(\.id) == fixture.engine.snapshot.interfaces.map(\.id))
 
         alice.reportPresence(viewing: "alert:\(alert)")
         #expect(
-            try await eventually {
+            await eventually {
                 bob.snapshot.viewers.contains { $0.user == "alice" && $0.viewing == "alert:\(alert)" }
             }, "bob sees that alice has the alert open")
 
         let outcome = await alice.perform(.acknowledge(alertID: alert, note: "mine", by: "alice"))
         #expect(outcome.succeeded, "\(outcome.message)")
         #expect(
-            try await eventually {
+            await eventually {
                 bob.snapshot.alerts.entries.first { $0.id == alert }?.acknowledgement?.by == "alice"
             },
             "an ack by one engineer shows on the other's console")
@@ -43,7 +44,7 @@ import Testing
         #expect(try await !alice.alertActivity(alertID: alert, limit: 10).isEmpty)
 
         await alice.stop()
-        #expect(try await eventually { !fixture.host.presence.viewers().contains { $0.user == "alice" } })
+        #expect(await eventually { !fixture.host.presence.viewers().contains { $0.user == "alice" } })
         await bob.stop()
     }
 
@@ -51,11 +52,11 @@ import Testing
         let first = try await EngineFixture.start()
         let remote = RemoteDataSource(endpoint: .socket(path: first.socket), user: "kim")
         remote.start()
-        #expect(try await eventually { remote.isConnected })
+        #expect(await eventually { remote.isConnected })
         let seen = try #require(try await first.firingAlert())
-        #expect(try await eventually { remote.snapshot.alerts.entries.contains { $0.id == seen } })
+        #expect(await eventually { remote.snapshot.alerts.entries.contains { $0.id == seen } })
         await first.stop()
-        #expect(try await eventually { !remote.isConnected })
+        #expect(await eventually { !remote.isConnected })
         guard case .disconnected(_, _, let reason) = remote.snapshot.link else {
             Issue.record("the link is \(remote.snapshot.link)")
             return
@@ -65,7 +66,7 @@ import Testing
 
         let second = try await EngineFixture.start(directory: first.directory)
         defer { Task { await second.stop() } }
-        #expect(try await eventually { remote.isConnected }, "reconnects by itself")
+        #expect(await eventually { remote.isConnected }, "reconnects by itself")
         await remote.stop()
     }
 
@@ -76,14 +77,14 @@ import Testing
         let refused = RemoteDataSource(endpoint: endpoint, token: nil, user: "eve")
         refused.start()
         #expect(
-            try await eventually {
+            await eventually {
                 if case .disconnected(_, _, let reason) = refused.snapshot.link { return reason.contains("401") }
                 return false
             })
         await refused.stop()
         let viewer = RemoteDataSource(endpoint: endpoint, token: "viewer-token-0123456789", user: "vic")
         viewer.start()
-        #expect(try await eventually { viewer.isConnected })
+        #expect(await eventually { viewer.isConnected })
         let outcome = await viewer.perform(.runJob(id: "etl"))
         #expect(!outcome.succeeded)
         #expect(outcome.message.contains("operator"), "\(outcome.message)")

@@ -41,14 +41,14 @@ struct TLSListenerTests {
         let trusting = RemoteDataSource(
             endpoint: endpoint, token: "viewer-token-0123456789", user: "vic", trustedCertificates: tls.certificate)
         trusting.start()
-        #expect(try await eventually { trusting.isConnected })
+        #expect(await eventually { trusting.isConnected })
         #expect(trusting.snapshot.landscape == "fixture")
         await trusting.stop()
 
         let wary = RemoteDataSource(endpoint: endpoint, token: "viewer-token-0123456789", user: "vic")
         wary.start()
         #expect(
-            try await eventually {
+            await eventually {
                 if case .disconnected(_, _, let reason) = wary.snapshot.link { return reason != "connecting" }
                 return false
             })

@@ -21,6 +21,8 @@ final class ConsoleSession {
         var flash: Flash?
         /// What the view's controller fetched beyond the snapshot.
         var fetched: [Int64]
+        /// Whether the view could draw, or its rows were still being derived.
+        var viewReady: Bool
     }
 
     let terminal: any Terminal
@@ -77,15 +79,17 @@ final class ConsoleSession {
         while true {
             if let signal = signals?.received { return .signal(signal) }
             let size = terminal.size
+            adoptDerivedRows()
             if !state.paused { takeNewestSnapshot(size: size) }
+            let viewReady = viewIsReady(size: size)
             ringForNewCriticalAlerts()
             let now = clock()
             collectOutcomes(now: now)
             for view in views.all { view.refresh(self, now: now, onScreen: view === controller) }
             if let current = flash, current.until <= now { flash = nil }
             reportPresence()
-            reconcile(size: size)
-            renderIfChanged(now: now, size: size)
+            if viewReady { reconcile(size: size) }
+            renderIfChanged(now: now, size: size, viewReady: viewReady)
 
             guard let key = terminal.readKey(timeoutMilliseconds: options.tickMilliseconds) else { continue }
             handle(key, size: size)
@@ -129,10 +133,6 @@ final class ConsoleSession {
     /// Shows the data source's newest snapshot: a small one at once; a large one once the rows
     /// its view needs were derived in the background, so the UI thread only draws.
     private func takeNewestSnapshot(size: TerminalSize) {
-        if let done = derivations.take() {
-            shown = done.snapshot
-            rows.adopt(done.rows)
-        }
         let newest = dataSource.snapshot
         if newest.version == shown.version, newest.source == shown.source {
             shown = newest
@@ -149,6 +149,34 @@ final class ConsoleSession {
         let needs = controller.needs(state, size: size, glyphs: glyphs)
         let base = rows.derived
         derivations.start { (newest, ScreenRows.derive(newest, needs: needs, from: base)) }
+    }
+
+    /// Takes in rows derived in the background: a newer snapshot's with them (not while paused), or
+    /// what the view on screen lacked of the snapshot shown.
+    private func adoptDerivedRows() {
+        guard let done = derivations.take() else { return }
+        let sameSnapshot = done.snapshot.version == shown.version && done.snapshot.source == shown.source
+        guard sameSnapshot || !state.paused else {
+            deriving = nil
+            return
+        }
+        shown = done.snapshot
+        rows.adopt(done.rows)
+    }
+
+    /// Whether the view on screen can draw the shown snapshot at once. What it lacks of a large one
+    /// (the view was just switched to, sorted anew, resized) is derived in the background meanwhile,
+    /// and the view's area says so: the UI thread never derives a large landscape.
+    private func viewIsReady(size: TerminalSize) -> Bool {
+        guard shown.interfaces.count >= options.deriveInBackgroundFrom else { return true }
+        let needs = controller.needs(state, size: size, glyphs: glyphs)
+        guard !rows.covers(needs, of: shown) else { return true }
+        if !derivations.isBusy {
+            let snapshot = shown
+            let base = rows.derived
+            derivations.start { (snapshot, ScreenRows.derive(snapshot, needs: needs, from: base)) }
+        }
+        return false
     }
 
     /// Keeps the selection of the view on screen on an existing row and visible after the data,
@@ -173,16 +201,17 @@ final class ConsoleSession {
         if criticalBell.update(shown.alerts) { terminal.bell() }
     }
 
-    private func renderIfChanged(now: Date, size: TerminalSize) {
+    private func renderIfChanged(now: Date, size: TerminalSize, viewReady: Bool) {
         let key = FrameKey(
             version: shown.version, size: size, state: state, second: Int64(now.timeIntervalSince1970.rounded(.down)),
-            flash: flash?.message, fetched: controller.revision)
+            flash: flash?.message, fetched: controller.revision, viewReady: viewReady)
         guard key != lastFrame else { return }
         var context = ScreenContext(
             snapshot: shown, console: state, flash: flash?.message, now: now, timeZone: timeZone,
             staleAfter: options.staleAfter,
             minimumSize: TerminalSize(columns: options.minimumColumns, rows: options.minimumRows), glyphs: glyphs)
         context.user = options.user
+        context.viewPending = !viewReady
         controller.prepare(&context)
         terminal.draw(ConsoleScreen.render(context, size: size, rows: rows, views: views))
         lastFrame = key

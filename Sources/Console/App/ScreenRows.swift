@@ -71,6 +71,24 @@ final class ScreenRows {
         return rows.derived
     }
 
+    /// Whether everything `needs` asks for is derived from `snapshot` already, so a frame only draws.
+    func covers(_ needs: Needs, of snapshot: Snapshot) -> Bool {
+        guard derived.version == snapshot.version, derived.source == snapshot.source, derived.tally != nil else {
+            return false
+        }
+        if let table = needs.table, derived.table.map({ $0.sort != table.sort || $0.filter != table.filter }) ?? true {
+            return false
+        }
+        if needs.overview, derived.overview == nil { return false }
+        if let place = needs.topology,
+            !(derived.scene?.fits(y: place.y, width: place.width, height: place.height, glyphs: place.glyphs) ?? false)
+        {
+            return false
+        }
+        if let grouping = needs.alerts, derived.alerts.map({ $0.groupBy != grouping }) ?? true { return false }
+        return true
+    }
+
     /// Swaps in what was derived off the UI thread for the snapshot about to be shown.
     func adopt(_ derived: Derived) {
         self.derived = derived

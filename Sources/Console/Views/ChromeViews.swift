@@ -51,3 +51,16 @@ enum TooSmallNotice {
         }
     }
 }
+
+/// The view's area while its rows of a large snapshot are derived in the background (a moment).
+enum PendingView {
+    static func message(interfaces: Int) -> String {
+        "preparing the view of \(Plural.count(interfaces, "interface"))"
+    }
+
+    static func render(into canvas: inout Canvas, y: Int, height: Int, interfaces: Int) {
+        guard height > 0 else { return }
+        let line = DisplayWidth.truncate(message(interfaces: interfaces), to: canvas.width, ellipsis: "")
+        canvas.put(line, x: max(0, (canvas.width - DisplayWidth.of(line)) / 2), y: y + height / 2, role: .muted)
+    }
+}

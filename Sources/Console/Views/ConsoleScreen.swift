@@ -19,6 +19,8 @@ struct ScreenContext: Sendable {
     var activity: AlertActivityData?
     /// Who sits at this console: the others on the presence board are shown as such.
     var user = ""
+    /// The view's rows of this snapshot are still being derived in the background: the view's area says so.
+    var viewPending = false
 }
 
 /// The whole screen, top to bottom: header, the view tabs with the breadcrumbs, the current view,
@@ -69,8 +71,13 @@ enum ConsoleScreen {
             into: &canvas, y: 0, snapshot: snapshot, now: context.now, staleAfter: context.staleAfter,
             timeZone: context.timeZone, paused: context.console.paused, tally: rows.tally(snapshot), glyphs: glyphs)
         TabBar.render(into: &canvas, y: 1, navigation: context.console.navigation, glyphs: glyphs)
-        views.controller(for: context.console.route).render(
-            context, rows: rows, into: &canvas, y: layout.viewY, height: layout.viewHeight)
+        if context.viewPending {
+            PendingView.render(
+                into: &canvas, y: layout.viewY, height: layout.viewHeight, interfaces: snapshot.interfaces.count)
+        } else {
+            views.controller(for: context.console.route).render(
+                context, rows: rows, into: &canvas, y: layout.viewY, height: layout.viewHeight)
+        }
         if let input = context.console.input {
             InputLineView.render(input, into: &canvas, y: layout.flashY, glyphs: glyphs)
         } else {

@@ -41,7 +41,7 @@ import Testing
         #expect(engine.snapshot.rules == RulesSummary(groups: 1, rules: 1))
         let running = Task { await engine.run() }
         defer { running.cancel() }
-        await eventually(within: .seconds(60)) { !engine.snapshot.alerts.entries.isEmpty }
+        await eventually { !engine.snapshot.alerts.entries.isEmpty }
         let entry = try #require(engine.snapshot.alerts.entries.first)
         #expect(entry.name == "InterfaceDown")
         #expect(entry.state == .firing)
