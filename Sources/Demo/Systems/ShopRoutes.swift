@@ -3,6 +3,7 @@ import Hummingbird
 /// The B2C webshop: new orders exported to the ERP, price lists imported from it.
 enum ShopRoutes {
     static func add(to router: Router<BasicRequestContext>, _ simulation: SimulationContext) {
+        TestOrders.addCreation(to: router, simulation)
         router.get("/api/orders/export") { request, _ in
             let status = request.uri.queryParameters.get("status") ?? "new"
             let pending = Int(simulation.seconds) % 13
