@@ -127,4 +127,17 @@ import Testing
             """)
         #expect(found.first?.message == "missing required key `extract` in the start step of a flow")
     }
+
+    @Test func theReadmeExampleLoads() throws {
+        let section = try #require(
+            ReadmeConfigTests.readme.components(separatedBy: "### Flow checks").dropFirst().first)
+        let block = try #require(section.components(separatedBy: "```yaml\n").dropFirst().first)
+        let check = try #require(block.components(separatedBy: "```").first)
+        let indented = check.split(separator: "\n").map { "      " + $0 }.joined(separator: "\n")
+        let landscape = try load(
+            "systems: [{id: shop}, {id: erp}]\ninterfaces:\n  - id: shop-erp\n    from: shop\n    to: erp\n    checks:\n"
+                + indented + "\n")
+        let loaded = try #require(landscape.interfaces.first?.checks.first)
+        #expect(loaded.id == "order-to-erp" && loaded.probe.kind == "flow" && loaded.timeout == .seconds(10))
+    }
 }
