@@ -94,4 +94,24 @@ import Testing
         let shop = timeline.episodes.filter { $0.target.system == "shop" && $0.overlaps(episode) }
         #expect(shop.isEmpty, "\(shop)")
     }
+
+    @Test func theDaysOrderCountsDivergeAfterTheLostOrdersEpisode() async throws {
+        let timeline = FaultTimeline(seed: 1)
+        let episode = try #require(timeline.episodes.first { $0.kind == .lostOrders })
+        let clock = ManualDemoClock(episode.start - .seconds(1))
+        try await DemoLandscape.withLandscape(seed: 1, clock: clock, hangDuration: .milliseconds(100)) { demo in
+            func counts() async throws -> (shop: Int, erp: Int) {
+                let shop = try await Fetch.get("http://127.0.0.1:\(demo.ports["shop"]!)/api/orders/count")
+                let erp = try await Fetch.get("http://127.0.0.1:\(demo.ports["erp"]!)/api/orders/count")
+                return (Fetch.json(shop)?["count"] as? Int ?? -1, Fetch.json(erp)?["count"] as? Int ?? -1)
+            }
+            let before = try await counts()
+            #expect(before.shop > 0 && before.shop - before.erp == 2 * TestOrders.ordersPerSecond, "in transit")
+            clock.set(episode.end + .seconds(3))
+            let after = try await counts()
+            let lost = Int(episode.duration.seconds) * TestOrders.ordersPerSecond
+            let behind = after.shop - after.erp - 2 * TestOrders.ordersPerSecond
+            #expect(abs(behind - lost) <= TestOrders.ordersPerSecond, "the episode's orders, to a second: \(after)")
+        }
+    }
 }

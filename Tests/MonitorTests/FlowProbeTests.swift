@@ -24,6 +24,10 @@ import Testing
             router.post("xml-orders") { _, _ -> String in "<Order><Id> A-7 </Id></Order>" }
             router.post("text-orders") { _, _ -> String in "created order #88 at 10:00" }
             router.post("empty-orders") { _, _ -> String in #"{"sku": "PROBE-1"}"# }
+            router.get("latest-orders") { request, _ -> String in
+                let limit = request.uri.queryParameters.get("limit") ?? "?"
+                return #"{"limit": "\#(limit)", "items": [{"id": "WEB-880042"}]}"#
+            }
             router.post("broken-orders") { _, _ -> Response in Response(status: .internalServerError) }
             router.get("erp/orders/:id") { _, context -> Response in
                 let id = context.parameters.get("id") ?? ""
@@ -54,8 +58,8 @@ import Testing
     }
 
     func flow(
-        _ server: LoopbackServer, start: String = "/orders", extract: String = "$.id", arrive: String = "/erp/orders",
-        within: Duration = .seconds(60)
+        _ server: LoopbackServer, start: String = "/orders", method: String = "POST", extract: String = "$.id",
+        arrive: String = "/erp/orders", within: Duration = .seconds(60)
     ) throws -> Check {
         let extraction: FlowExtraction.Source =
             extract.hasPrefix("$")
@@ -63,7 +67,8 @@ import Testing
             : extract.hasPrefix("/") ? .xpath(try XPathAssertion(extract)) : .regex(try TextPattern(extract))
         let settings = FlowProbeSettings(
             start: FlowStep(
-                request: HTTPProbeSettings(url: server.baseURL + start, method: "POST", body: #"{"sku": "PROBE-1"}"#),
+                request: HTTPProbeSettings(
+                    url: server.baseURL + start, method: method, body: method == "POST" ? #"{"sku": "PROBE-1"}"# : nil),
                 extract: [FlowExtraction(name: "order_id", source: extraction)]),
             arrive: FlowStep(
                 request: HTTPProbeSettings(url: server.baseURL + arrive + "/{{ order_id }}"),
@@ -135,6 +140,15 @@ import Testing
             let text = await run(try flow(server, start: "/text-orders", extract: #"order #(\d+)"#))
             #expect(text.up && text.flow?.key == "order 88")
             #expect(text.flow?.steps.last?.url == server.baseURL + "/erp/orders/88")
+        }
+    }
+
+    @Test func thePassiveFormFollowsTheNewestRecordWithoutCreatingOne() async throws {
+        try await withServer { server in
+            let check = try flow(server, start: "/latest-orders?limit=1", method: "GET", extract: "$.items[0].id")
+            let outcome = await run(check)
+            #expect(outcome.up && outcome.flow?.key == "order WEB-880042", "\(outcome.reason)")
+            #expect(outcome.flow?.steps.last?.url == server.baseURL + "/erp/orders/WEB-880042")
         }
     }
 }

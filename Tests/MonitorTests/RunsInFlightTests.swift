@@ -27,9 +27,9 @@ import Testing
         let flow = FlowProbeSettings(
             start: FlowStep(request: HTTPProbeSettings(url: "http://s/")),
             arrive: FlowStep(request: HTTPProbeSettings(url: "http://t/")), within: .seconds(120))
-        #expect(flow.maxRunsInFlight(interval: .seconds(60)) == 3)
-        #expect(flow.maxRunsInFlight(interval: .seconds(50)) == 4)
-        #expect(flow.maxRunsInFlight(interval: .seconds(300)) == 2)
+        #expect(flow.maxRunsInFlight(interval: .seconds(60)) == 4)
+        #expect(flow.maxRunsInFlight(interval: .seconds(50)) == 5)
+        #expect(flow.maxRunsInFlight(interval: .seconds(300)) == 3)
     }
 
     @Test func anOnTimeRunIsStampedWithItsDueTime() {

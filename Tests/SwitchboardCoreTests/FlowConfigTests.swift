@@ -52,7 +52,7 @@ import Testing
         #expect(flow.arrive.request.headers.first?.1 == "{{receipt}}")
         #expect(flow.arrive.expect.json.map(\.description) == [#"$.status == "POSTED""#])
         #expect(flow.within == .seconds(120) && flow.poll == .seconds(5))
-        #expect(flow.maxRunsInFlight(interval: check.interval) == 2)
+        #expect(flow.maxRunsInFlight(interval: check.interval) == 3)
     }
 
     @Test func anUnknownValueIsRefusedAtItsColumn() {
@@ -128,16 +128,47 @@ import Testing
         #expect(found.first?.message == "missing required key `extract` in the start step of a flow")
     }
 
-    @Test func theReadmeExampleLoads() throws {
+    @Test func theReadmeExamplesLoad() throws {
         let section = try #require(
-            ReadmeConfigTests.readme.components(separatedBy: "### Flow checks").dropFirst().first)
-        let block = try #require(section.components(separatedBy: "```yaml\n").dropFirst().first)
-        let check = try #require(block.components(separatedBy: "```").first)
-        let indented = check.split(separator: "\n").map { "      " + $0 }.joined(separator: "\n")
-        let landscape = try load(
-            "systems: [{id: shop}, {id: erp}]\ninterfaces:\n  - id: shop-erp\n    from: shop\n    to: erp\n    checks:\n"
-                + indented + "\n")
-        let loaded = try #require(landscape.interfaces.first?.checks.first)
-        #expect(loaded.id == "order-to-erp" && loaded.probe.kind == "flow" && loaded.timeout == .seconds(10))
+            ReadmeConfigTests.readme.components(separatedBy: "### Flow checks").dropFirst().first?
+                .components(separatedBy: "\n## ").first)
+        let blocks = section.components(separatedBy: "```yaml\n").dropFirst().compactMap {
+            $0.components(separatedBy: "```").first
+        }
+        var kinds: [String] = []
+        for block in blocks {
+            let indented = block.split(separator: "\n").map { "      " + $0 }.joined(separator: "\n")
+            let landscape = try load(
+                "systems: [{id: shop}, {id: erp}]\ninterfaces:\n  - id: shop-erp\n    from: shop\n    to: erp\n"
+                    + "    checks:\n" + indented + "\n")
+            kinds += landscape.interfaces.flatMap(\.checks).map(\.probe.kind)
+        }
+        #expect(kinds == ["flow", "flow", "reconcile"], "the active and passive flows and the reconcile")
+    }
+}
+
+/// A `reconcile:` check: two counts, a tolerance as a number or a percentage, a grace period.
+@Suite struct ReconcileConfigTests {
+    @Test func aReconcileLoadsAndABadToleranceIsRefusedWhereItStands() throws {
+        let yaml = """
+            systems: [{id: erp, checks: [{id: r, reconcile: {what: orders today, tolerance: 2%, grace: 10m,
+              source: {name: shop, http: {url: "http://shop/count"}, value: '$.count'},
+              target: {name: ERP, http: {url: "http://erp/count"}, value: '$.total'}}}]}]
+            """
+        let check = try #require(
+            try ConfigLoader(environment: [:]).load(yaml: yaml, file: "r.yaml").systems[0].checks.first)
+        guard case .reconcile(let settings) = check.probe else {
+            Issue.record("expected a reconcile")
+            return
+        }
+        #expect(settings.tolerance == .percent(2) && settings.grace == .seconds(600) && settings.what == "orders today")
+        #expect(settings.source.name == "shop" && settings.target.value.description == "$.total")
+
+        let bad = yaml.replacingOccurrences(of: "tolerance: 2%", with: "tolerance: lots")
+        let errors = #expect(throws: ConfigErrors.self) {
+            try ConfigLoader(environment: [:]).load(yaml: bad, file: "r.yaml")
+        }
+        #expect(errors?.errors.first?.message == "invalid value `lots`: expected a tolerance such as 5 or 2%")
+        #expect(errors?.errors.first?.location?.line == 1 && errors?.errors.first?.location?.column == 81)
     }
 }

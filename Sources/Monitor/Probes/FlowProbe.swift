@@ -4,8 +4,9 @@ import SwitchboardCore
 /// Follows one record through an integration: sends `start`, extracts its key, then asks `arrive`
 /// every `poll` until its assertions hold or `within` has passed.
 ///
-/// Each request has the check's timeout (the last one at most what is left of `within`), so a run
-/// lasts at most the start request's timeout plus `within`: the probe keeps that deadline itself.
+/// Each request has the check's timeout, and polls start only within `within`, so a run lasts at
+/// most `within` plus two timeouts (the start request's and the last poll's): the probe keeps that
+/// deadline itself. Every poll gets the whole timeout, so that a slow machine still sees the answer.
 struct FlowProbe: Probe {
     let settings: FlowProbeSettings
     /// The timeout of each request: the check's `timeout`.
@@ -67,8 +68,7 @@ struct FlowProbe: Probe {
         var last: ProbeOutcome
         while true {
             attempts += 1
-            let left = deadline - clock.now
-            last = await arrive.answer(timeout: max(min(requestTimeout, left), .milliseconds(1))).outcome
+            last = await arrive.answer(timeout: requestTimeout).outcome
             if last.up || Task.isCancelled || clock.now >= deadline { break }
             do {
                 try await Task.sleep(until: min(clock.now + settings.poll, deadline), clock: clock)

@@ -23,6 +23,7 @@ public struct ProbeFactory: Sendable {
         case .dns(let settings): DNSProbe(settings: settings)
         case .command(let settings): CommandProbe(settings: settings)
         case .scrape(let settings): ScrapeProbe(settings: settings, checkID: check.id, clients: clients)
+        case .reconcile(let settings): ReconcileProbe(settings: settings, clients: clients)
         case .flow(let settings):
             FlowProbe(
                 settings: settings, requestTimeout: check.timeout,

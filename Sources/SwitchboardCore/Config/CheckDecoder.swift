@@ -6,7 +6,7 @@ struct CheckDecoder {
     let reader: ConfigReader
     let defaults: CheckDefaults
 
-    static let probeKinds = ["http", "graphql", "tcp", "tls", "dns", "scrape", "command", "flow"]
+    static let probeKinds = ["http", "graphql", "tcp", "tls", "dns", "scrape", "command", "flow", "reconcile"]
     static let checkKeys = ["id", "interval", "timeout", "expect"] + probeKinds
 
     func checks(_ node: Node, owner: String) -> [(Check, Node)] {
@@ -27,7 +27,8 @@ struct CheckDecoder {
         } else {
             reader.fail(
                 .missingKey(
-                    "http, graphql, tcp, tls, dns, scrape, command or flow", in: id.map { "check `\($0)`" } ?? context),
+                    "http, graphql, tcp, tls, dns, scrape, command, flow or reconcile",
+                    in: id.map { "check `\($0)`" } ?? context),
                 at: node)
         }
         let interval = fields["interval"].flatMap(reader.duration) ?? defaults.interval
@@ -60,6 +61,7 @@ struct CheckDecoder {
         case "dns": return dns(node).map(ProbeSettings.dns)
         case "scrape": return scrape(node).map(ProbeSettings.scrape)
         case "flow": return flow(node).map(ProbeSettings.flow)
+        case "reconcile": return reconcile(node).map(ProbeSettings.reconcile)
         default: return reader.stringList(node, expand: true).map { .command(CommandProbeSettings(arguments: $0)) }
         }
     }

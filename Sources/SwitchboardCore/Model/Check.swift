@@ -31,6 +31,7 @@ public enum ProbeSettings: Sendable, Equatable {
     case command(CommandProbeSettings)
     case graphql(GraphQLProbeSettings)
     case flow(FlowProbeSettings)
+    case reconcile(ReconcileProbeSettings)
 
     /// The config key of this kind (`http`, `tcp`, …), also the `kind` label of its samples.
     public var kind: String {
@@ -43,6 +44,7 @@ public enum ProbeSettings: Sendable, Equatable {
         case .command: "command"
         case .graphql: "graphql"
         case .flow: "flow"
+        case .reconcile: "reconcile"
         }
     }
 
@@ -66,6 +68,7 @@ public enum ProbeSettings: Sendable, Equatable {
         case .command(let s): s.arguments.joined(separator: " ")
         case .graphql(let s): s.http.url
         case .flow(let s): s.arrive.request.url
+        case .reconcile(let s): s.target.request.url
         }
     }
 }

@@ -17,10 +17,10 @@ public struct FlowProbeSettings: Sendable, Equatable {
     }
 
     /// The most runs of one flow in flight at once when a run starts every `interval`:
-    /// `ceil(within / interval) + 1`, since a run lasts at most `within` plus one request timeout,
-    /// and a timeout is never longer than the interval.
+    /// `ceil(within / interval) + 2`, since a run lasts at most `within` plus two request timeouts
+    /// (the start request's and the last poll's), and a timeout is never longer than the interval.
     public func maxRunsInFlight(interval: Duration) -> Int {
-        Int((within.seconds / interval.seconds).rounded(.up)) + 1
+        Int((within.seconds / interval.seconds).rounded(.up)) + 2
     }
 }
 
@@ -53,5 +53,14 @@ public struct FlowExtraction: Sendable, Equatable {
     public init(name: String, source: Source) {
         self.name = name
         self.source = source
+    }
+}
+
+extension Check {
+    /// How long one run may take: the timeout, or for a flow `within` plus the timeouts of its start
+    /// request and of its last poll. A result is fresh for two intervals plus this.
+    public var longestRun: Duration {
+        guard case .flow(let flow) = probe else { return timeout }
+        return flow.within + timeout * 2
     }
 }
