@@ -170,6 +170,7 @@ let package = Package(
             name: "DemoTests",
             dependencies: [
                 "Demo",
+                "Monitor",
                 "SwitchboardCore",
                 "TestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),

@@ -117,7 +117,10 @@ public final class MonitorEngine: DataSource {
         self.builder = SnapshotBuilder(landscape: landscape, source: source)
         self.clients = HTTPClients()
         let factory = ProbeFactory(clients: clients)
-        self.runners = landscape.allChecks.map { CheckRunner(owned: $0, probe: factory.probe(for: $0.check)) }
+        self.runners = landscape.allChecks.map { owned in
+            let target = landscape.systems.first { $0.id == owned.system }?.name
+            return CheckRunner(owned: owned, probe: factory.probe(for: owned.check, target: target))
+        }
         self.maxConcurrentProbes = maxConcurrentProbes
         self.labelsOfCheck = Dictionary(
             runners.map { ($0.owned.check.id, $0.labels) }, uniquingKeysWith: { first, _ in first })

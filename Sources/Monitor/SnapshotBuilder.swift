@@ -14,7 +14,8 @@ struct SnapshotBuilder: Sendable {
         self.source = source
         checkIDs = landscape.allChecks.map(\.check.id)
         timeouts = Dictionary(
-            landscape.allChecks.map { ($0.check.id, $0.check.timeout.seconds) }, uniquingKeysWith: { first, _ in first }
+            landscape.allChecks.map { ($0.check.id, $0.check.longestRun.seconds) },
+            uniquingKeysWith: { first, _ in first }
         )
     }
 

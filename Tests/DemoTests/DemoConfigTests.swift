@@ -58,7 +58,8 @@ struct DemoConfigTests {
         for check in checks {
             #expect(check["interval"] as? String == "5s", "\(check["id"] ?? "?")")
             #expect(check["timeout"] as? String == "2s", "\(check["id"] ?? "?")")
-            let kinds = ["http", "tcp", "tls", "dns", "scrape", "command"].filter { check[$0] != nil }
+            let kinds = ["http", "tcp", "tls", "dns", "scrape", "command", "flow", "reconcile"]
+                .filter { check[$0] != nil }
             #expect(kinds.count == 1, "one probe kind: \(check["id"] ?? "?")")
         }
         let latency = checks.compactMap { ($0["expect"] as? [String: Any])?["latency_below"] as? String }

@@ -81,6 +81,39 @@ import Testing
         #expect(runs.withLock { $0.map(\.lateness) } == [.zero, .zero], "each run started at its due time")
     }
 
+    @Test func runsOfAFlowOverlapUpToItsBound() async throws {
+        let clock = ManualScheduleClock()
+        let probe = GatedProbe()
+        let interval = Duration.seconds(10)
+        let flow = FlowProbeSettings(
+            start: FlowStep(request: HTTPProbeSettings(url: "http://127.0.0.1:9/orders")),
+            arrive: FlowStep(request: HTTPProbeSettings(url: "http://127.0.0.1:9/{{ id }}")), within: .seconds(25))
+        let check = Check(id: "order-flow", probe: .flow(flow), interval: interval, timeout: .seconds(5))
+        let runner = CheckRunner(owned: OwnedCheck(check: check, system: "erp", interface: "shop-erp"), probe: probe)
+        #expect(runner.maxRunsInFlight == 5, "ceil(25 s / 10 s) + 2")
+        let scheduler = ProbeScheduler(runners: [runner], maxConcurrentProbes: 1, clock: clock)
+        let runs = Mutex<[ProbeRun]>([])
+        let scheduling = Task { await scheduler.run { run in runs.withLock { $0.append(run) } } }
+        let offset = ProbeScheduler.offset(of: "order-flow", within: interval)
+
+        // Each due time starts a run while the earlier ones still poll, past the concurrency limit of 1,
+        // until five are in flight; the sixth due time is skipped.
+        for cycle in 0..<6 {
+            let due = offset + interval * cycle
+            #expect(await eventually { clock.nextWake == due })
+            clock.advance(to: due)
+            #expect(await eventually { probe.started == min(cycle + 1, 5) })
+        }
+        #expect(await eventually { clock.nextWake == offset + interval * 6 })
+        #expect(probe.started == 5 && probe.mostRunning == 5)
+        probe.open()
+        #expect(await eventually { runs.withLock { $0.count } == 5 })
+        scheduling.cancel()
+        await scheduling.value
+        let stamps = runs.withLock { $0.map { $0.samples[0].timestampMilliseconds ?? 0 } }
+        #expect(stamps == stamps.sorted() && Set(stamps).count == 5, "stamped as they end: never out of order")
+    }
+
     @Test func offsetsAreStableAndWithinTheInterval() {
         let offsets = (0..<100).map { ProbeScheduler.offset(of: "check-\($0)", within: .seconds(10)) }
         #expect(offsets.allSatisfy { $0 >= .zero && $0 < .seconds(10) })

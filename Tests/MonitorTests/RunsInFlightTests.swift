@@ -1,4 +1,5 @@
 import Foundation
+import SwitchboardCore
 import Testing
 
 @testable import Monitor
@@ -11,6 +12,24 @@ import Testing
         #expect(inFlight.begin(1), "another check is not held up")
         inFlight.end(0)
         #expect(inFlight.begin(0))
+    }
+
+    @Test func aFlowHasAsManyRunsInFlightAsItsCapacity() {
+        let inFlight = RunsInFlight(capacities: [3, 1])
+        #expect(inFlight.begin(0) && inFlight.begin(0) && inFlight.begin(0))
+        #expect(!inFlight.begin(0), "three runs of the flow are polling already")
+        #expect(inFlight.begin(1))
+        inFlight.end(0)
+        #expect(inFlight.begin(0), "one ended, so one more may start")
+    }
+
+    @Test func aFlowsCapacityCoversItsLongestRun() {
+        let flow = FlowProbeSettings(
+            start: FlowStep(request: HTTPProbeSettings(url: "http://s/")),
+            arrive: FlowStep(request: HTTPProbeSettings(url: "http://t/")), within: .seconds(120))
+        #expect(flow.maxRunsInFlight(interval: .seconds(60)) == 4)
+        #expect(flow.maxRunsInFlight(interval: .seconds(50)) == 5)
+        #expect(flow.maxRunsInFlight(interval: .seconds(300)) == 3)
     }
 
     @Test func anOnTimeRunIsStampedWithItsDueTime() {

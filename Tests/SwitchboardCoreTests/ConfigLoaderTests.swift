@@ -105,7 +105,8 @@ import Testing
             column: 21, message: "environment variable `NOPE` is not set"),
         Case(
             name: "no probe kind", yaml: "systems:\n  - id: erp\n    checks:\n      - id: c\n        interval: 5s\n",
-            line: 4, column: 9, message: "missing required key `http, graphql, tcp, tls, dns, scrape or command`"),
+            line: 4, column: 9,
+            message: "missing required key `http, graphql, tcp, tls, dns, scrape, command, flow or reconcile`"),
         Case(
             name: "two probe kinds",
             yaml: "systems:\n  - id: erp\n    checks:\n      - id: c\n        http: {url: \"http://a\"}\n"

@@ -32,6 +32,7 @@ enum InterfaceDetailView {
         lines.append([(" CHECKS", .title)])
         for check in interface.checks {
             lines.append(checkLine(check, now: now, glyphs: glyphs))
+            lines += FlowStepLines.lines(check.last?.flow, timeZone: timeZone, glyphs: glyphs)
         }
         lines.append([])
         lines.append([(" STATE CHANGES", .title), ("  newest first", .muted)])

@@ -4,6 +4,8 @@ import Hummingbird
 /// The ERP (财务系统): sales orders and invoices over REST, payment postings over SOAP 1.1.
 enum ERPRoutes {
     static func add(to router: Router<BasicRequestContext>, _ simulation: SimulationContext) {
+        TestOrders.addLookup(to: router, simulation)
+        TestOrders.addCount(to: router, simulation, posted: true)
         router.get("/api/orders") { request, _ in
             let limit = request.uri.queryParameters.get("limit", as: Int.self) ?? 10
             return Reply.json(orders(simulation, limit: min(max(limit, 1), 100)))

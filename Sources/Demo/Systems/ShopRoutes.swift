@@ -3,6 +3,8 @@ import Hummingbird
 /// The B2C webshop: new orders exported to the ERP, price lists imported from it.
 enum ShopRoutes {
     static func add(to router: Router<BasicRequestContext>, _ simulation: SimulationContext) {
+        TestOrders.addCreation(to: router, simulation)
+        TestOrders.addCount(to: router, simulation, posted: false)
         router.get("/api/orders/export") { request, _ in
             let status = request.uri.queryParameters.get("status") ?? "new"
             let pending = Int(simulation.seconds) % 13

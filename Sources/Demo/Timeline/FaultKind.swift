@@ -14,11 +14,19 @@ public enum FaultKind: String, Sendable, CaseIterable, Codable {
     case healthDown = "health_down"
     /// A consumer group of the broker falls behind: its lag climbs into the thousands.
     case consumerLag = "consumer_lag"
+    /// The ERP loses the orders the shop sends it: they never arrive, and the order flow times out.
+    case lostOrders = "lost_orders"
 
     /// Whether every check of the target fails while it lasts (a hard outage); latency and consumer lag only
-    /// slow things down.
+    /// slow things down, and lost orders fail only the flow that follows them.
     public var failsChecks: Bool {
-        self != .latency && self != .consumerLag
+        self != .latency && self != .consumerLag && self != .lostOrders
+    }
+
+    /// The systems an episode of this kind at `target` involves, which no other episode may strike
+    /// meanwhile: lost orders need the shop up, or the flow would fail at its start instead.
+    func systems(of target: FaultTarget) -> [String] {
+        self == .lostOrders ? [target.system, "shop"] : [target.system]
     }
 
     /// A short phrase for logs and the fault summary.
@@ -31,6 +39,7 @@ public enum FaultKind: String, Sendable, CaseIterable, Codable {
         case .soapFault: "SOAP Fault"
         case .healthDown: "health 200 but status DOWN"
         case .consumerLag: "consumer lag spike"
+        case .lostOrders: "orders lost on the way"
         }
     }
 }

@@ -67,6 +67,7 @@ extension FaultTarget {
             FaultTarget(system: "mes", path: "/health"),
             FaultTarget(system: "erp", path: "/health"),
         ],
+        .lostOrders: [TestOrders.target],
         .consumerLag: ConsumerGroup.all.map {
             FaultTarget(system: "broker", path: "/metrics", consumerGroup: $0.name)
         },

@@ -112,10 +112,13 @@ extension FaultTimeline {
             if deck.isEmpty { deck = FaultKind.allCases.shuffled(using: &random) }
             if episodes.isEmpty { deck.sort { $0.failsChecks && !$1.failsChecks } }
             let busy = Set(
-                episodes.filter { $0.end > .milliseconds(window.lowerBound) }.map(\.target.system))
+                episodes.filter { $0.end > .milliseconds(window.lowerBound) }.flatMap { $0.kind.systems(of: $0.target) }
+            )
             let fallback = FaultKind.allCases.shuffled(using: &random)
             for kind in deck + fallback {
-                let free = (FaultTarget.candidates[kind] ?? []).filter { !busy.contains($0.system) }
+                let free = (FaultTarget.candidates[kind] ?? []).filter {
+                    !kind.systems(of: $0).contains(where: busy.contains)
+                }
                 // Prefer the targets struck least so far, so that a cycle breaks many different things.
                 let uses = { (target: FaultTarget) in episodes.count { $0.target == target } }
                 let fewest = free.map(uses).min()
@@ -138,7 +141,7 @@ extension FaultTimeline {
         case .soapFault: episode.status = Bool.random(using: &random) ? 500 : 200
         case .serverErrors: episode.status = [500, 502, 504].randomElement(using: &random)
         case .unavailable: episode.status = 503
-        case .hang, .healthDown, .consumerLag: break
+        case .hang, .healthDown, .consumerLag, .lostOrders: break
         }
         return episode
     }

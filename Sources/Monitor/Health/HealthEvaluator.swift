@@ -24,7 +24,7 @@ public enum HealthEvaluator {
                 let slow = thresholds.degradedLatency.map { result.durationSeconds > $0.seconds } ?? false
                 return slow ? .degraded : .ok
             }
-            if result.errorClass == .latency { return .degraded }
+            if result.errorClass?.degradesOnly == true { return .degraded }
             let streak = consecutiveFailures[check.id] ?? 1
             return streak >= thresholds.downAfter ? .down : .degraded
         }

@@ -29,12 +29,17 @@ public struct HTTPProbe: Probe {
     public var enforcesTimeout: Bool { true }
 
     public func run(timeout: Duration) async -> ProbeOutcome {
-        let started = ContinuousClock.now
-        let outcome = await withTimeout(timeout) { await self.exchange(timeout: timeout, started: started) }
-        return outcome ?? .failure(.timeout, ProbeWords.timedOut(timeout))
+        await answer(timeout: timeout).outcome
     }
 
-    private func exchange(timeout: Duration, started: ContinuousClock.Instant) async -> ProbeOutcome {
+    /// One exchange, with the response body when there was one (a flow step extracts values from it).
+    func answer(timeout: Duration) async -> (outcome: ProbeOutcome, body: String?) {
+        let started = ContinuousClock.now
+        let answer = await withTimeout(timeout) { await self.exchange(timeout: timeout, started: started) }
+        return answer ?? (.failure(.timeout, ProbeWords.timedOut(timeout)), nil)
+    }
+
+    private func exchange(timeout: Duration, started: ContinuousClock.Instant) async -> (ProbeOutcome, String?) {
         do {
             let client = clients.client(followRedirects: settings.followRedirects)
             let response = try await client.execute(template, timeout: .nanoseconds(timeout.nanoseconds))
@@ -43,9 +48,12 @@ public struct HTTPProbe: Probe {
             do {
                 body = try await response.body.collect(upTo: settings.maxBodyBytes)
             } catch is NIOTooManyBytesError {
-                return .failure(
-                    .bodyTooLarge,
-                    ProbeWords.bodyTooLarge(limit: settings.maxBodyBytes, declared: response.declaredLength))
+                return (
+                    .failure(
+                        .bodyTooLarge,
+                        ProbeWords.bodyTooLarge(limit: settings.maxBodyBytes, declared: response.declaredLength)),
+                    nil
+                )
             }
             let latency = ContinuousClock.now - started
             var answer = HTTPAnswer(
@@ -56,7 +64,7 @@ public struct HTTPProbe: Probe {
             if expect.certMinDays != nil, let endpoint = Self.tlsEndpoint(settings.url) {
                 switch await Self.certificate(of: endpoint, timeout: timeout) {
                 case .read(let summary): answer.certificate = summary
-                case .unreadable(let failure): return failure
+                case .unreadable(let failure): return (failure, nil)
                 }
             }
             var outcome = ResponseAssertions(expect: expect, graphQL: graphQL).evaluate(answer)
@@ -68,12 +76,12 @@ public struct HTTPProbe: Probe {
                 Sample("probe_http_ssl", [:], isHTTPS ? 1 : 0),
             ]
             if let certificate = answer.certificate { outcome.samples.append(certificate.expirySample) }
-            return outcome
+            return (outcome, String(buffer: body))
         } catch is CancellationError {
-            return .failure(.timeout, ProbeWords.timedOut(timeout))
+            return (.failure(.timeout, ProbeWords.timedOut(timeout)), nil)
         } catch {
             let (errorClass, reason) = ProbeError.classify(error, timeout: timeout)
-            return .failure(errorClass, reason)
+            return (.failure(errorClass, reason), nil)
         }
     }
 

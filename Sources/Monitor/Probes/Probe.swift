@@ -27,6 +27,8 @@ public struct ProbeOutcome: Sendable, Equatable {
     /// `probe_ssl_earliest_cert_expiry`, …) or, for a scrape, every scraped sample. The runner adds
     /// `probe_success` and `probe_duration_seconds` and the labels `system`, `interface`, `check`, `kind`.
     public var samples: [Sample]
+    /// What each step of a flow run did; nil for the other kinds.
+    public var flow: FlowRunReport?
 
     public init(
         up: Bool, errorClass: ProbeErrorClass?, reason: String, httpStatus: Int? = nil, samples: [Sample] = []

@@ -1,3 +1,4 @@
+import Foundation
 import SwitchboardCore
 
 /// Builds the probe for a check's settings.
@@ -8,7 +9,8 @@ public struct ProbeFactory: Sendable {
         self.clients = clients
     }
 
-    public func probe(for check: Check) -> any Probe {
+    /// `target` names the system a flow's record should reach, in its reasons.
+    public func probe(for check: Check, target: String? = nil) -> any Probe {
         switch check.probe {
         case .http(let settings): HTTPProbe(settings: settings, expect: check.expect, clients: clients)
         case .graphql(let settings):
@@ -21,6 +23,12 @@ public struct ProbeFactory: Sendable {
         case .dns(let settings): DNSProbe(settings: settings)
         case .command(let settings): CommandProbe(settings: settings)
         case .scrape(let settings): ScrapeProbe(settings: settings, checkID: check.id, clients: clients)
+        case .reconcile(let settings): ReconcileProbe(settings: settings, clients: clients)
+        case .flow(let settings):
+            FlowProbe(
+                settings: settings, requestTimeout: check.timeout,
+                target: target ?? URLComponents(string: settings.arrive.request.url)?.host ?? "the target",
+                clients: clients)
         }
     }
 }

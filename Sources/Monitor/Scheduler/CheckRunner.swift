@@ -13,6 +13,13 @@ struct CheckRunner: Sendable {
     /// The labels every sample of this check carries.
     let labels: Labels
 
+    /// How many runs of this check may be in flight at once: 1, except for a flow, whose runs poll
+    /// for up to `within` and overlap (see `FlowProbeSettings.maxRunsInFlight`).
+    var maxRunsInFlight: Int {
+        guard case .flow(let flow) = owned.check.probe else { return 1 }
+        return flow.maxRunsInFlight(interval: owned.check.interval)
+    }
+
     init(owned: OwnedCheck, probe: any Probe) {
         self.owned = owned
         self.probe = probe
@@ -40,7 +47,8 @@ struct CheckRunner: Sendable {
         let duration = took.seconds
         let result = CheckResult(
             checkID: owned.check.id, up: outcome.up, startedAt: startedAt, durationSeconds: duration,
-            errorClass: outcome.errorClass, reason: outcome.reason, httpStatus: outcome.httpStatus)
+            errorClass: outcome.errorClass, reason: outcome.reason, httpStatus: outcome.httpStatus,
+            flow: outcome.flow)
         let timestamp = sampleTime ?? Int64(startedAt.timeIntervalSince1970 * 1000)
         var samples = [
             Sample("probe_success", labels, outcome.up ? 1 : 0, timestampMilliseconds: timestamp),

@@ -62,7 +62,7 @@ public struct ProbeScheduler: Sendable {
         record: @escaping @Sendable (ProbeRun) -> Void
     ) async {
         let interval = timetable.interval
-        let inFlight = RunsInFlight(count: timetable.slots.count)
+        let inFlight = RunsInFlight(capacities: timetable.slots.map { runners[$0.runner].maxRunsInFlight })
         await withDiscardingTaskGroup { runs in
             var cycle: Int64 = 0
             var position = 0
@@ -86,13 +86,16 @@ public struct ProbeScheduler: Sendable {
                 if inFlight.begin(position) {
                     let index = position
                     runs.addTask(executorPreference: executor(slot.runner)) {
-                        let run = await limit.run {
-                            let lateness = clock.now() - due
-                            let stamp = inFlight.stamp(
-                                index, due: epoch.wallMilliseconds(of: due), lateness: lateness,
-                                tolerance: Self.alignmentTolerance(of: interval))
-                            return await runner.run(lateness: lateness, sampleTime: stamp)
-                        }
+                        let run =
+                            runner.maxRunsInFlight > 1
+                            ? await overlappingRun(runner, index: index, due: due, inFlight: inFlight)
+                            : await limit.run {
+                                let lateness = clock.now() - due
+                                let stamp = inFlight.stamp(
+                                    index, due: epoch.wallMilliseconds(of: due), lateness: lateness,
+                                    tolerance: Self.alignmentTolerance(of: interval))
+                                return await runner.run(lateness: lateness, sampleTime: stamp)
+                            }
                         inFlight.end(index)
                         if !Task.isCancelled { record(run) }
                     }
@@ -104,6 +107,20 @@ public struct ProbeScheduler: Sendable {
                 }
             }
         }
+    }
+
+    /// A run of a check whose runs overlap (a flow): outside the concurrency limit, since it mostly
+    /// waits between polls, and with its samples stamped when it ends, so that a run which ends after
+    /// a newer one never writes samples older than the newest of its series.
+    private func overlappingRun(
+        _ runner: CheckRunner, index: Int, due: Duration, inFlight: RunsInFlight
+    ) async -> ProbeRun {
+        let lateness = clock.now() - due
+        var run = await runner.run(lateness: lateness)
+        let now = Int64((Date().timeIntervalSince1970 * 1000).rounded(.down))
+        let stamp = inFlight.stamp(index, due: now, lateness: .zero, tolerance: .seconds(1))
+        for position in run.samples.indices { run.samples[position].timestampMilliseconds = stamp }
+        return run
     }
 
     /// How late a run may start and still have its samples stamped with its due time: a tenth of the

@@ -1,30 +1,37 @@
 import Foundation
 import Synchronization
 
-/// Per check of a timetable: whether a run is going, and the timestamp its last samples carried.
+/// Per check of a timetable: how many runs are going, and the timestamp its last samples carried.
 final class RunsInFlight: Sendable {
     private struct Slot {
-        var running = false
+        var running = 0
+        var capacity = 1
         var lastStamp = Int64.min
     }
 
     private let slots: Mutex<[Slot]>
 
-    init(count: Int) {
-        slots = Mutex([Slot](repeating: Slot(), count: count))
+    /// One slot per check, each allowing one run at a time.
+    convenience init(count: Int) {
+        self.init(capacities: [Int](repeating: 1, count: count))
     }
 
-    /// Marks the check's run as started; false when its previous run is still going.
+    /// One slot per check, each allowing its capacity of runs at once (a flow's runs overlap).
+    init(capacities: [Int]) {
+        slots = Mutex(capacities.map { Slot(capacity: max(1, $0)) })
+    }
+
+    /// Marks a run of the check as started; false when as many as it may have are still going.
     func begin(_ index: Int) -> Bool {
         slots.withLock { slots in
-            if slots[index].running { return false }
-            slots[index].running = true
+            if slots[index].running >= slots[index].capacity { return false }
+            slots[index].running += 1
             return true
         }
     }
 
     func end(_ index: Int) {
-        slots.withLock { $0[index].running = false }
+        slots.withLock { $0[index].running -= 1 }
     }
 
     /// The timestamp, in milliseconds, for the samples of a run due at `due`: the due time when the

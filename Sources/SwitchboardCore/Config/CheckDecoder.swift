@@ -6,7 +6,7 @@ struct CheckDecoder {
     let reader: ConfigReader
     let defaults: CheckDefaults
 
-    static let probeKinds = ["http", "graphql", "tcp", "tls", "dns", "scrape", "command"]
+    static let probeKinds = ["http", "graphql", "tcp", "tls", "dns", "scrape", "command", "flow", "reconcile"]
     static let checkKeys = ["id", "interval", "timeout", "expect"] + probeKinds
 
     func checks(_ node: Node, owner: String) -> [(Check, Node)] {
@@ -27,7 +27,8 @@ struct CheckDecoder {
         } else {
             reader.fail(
                 .missingKey(
-                    "http, graphql, tcp, tls, dns, scrape or command", in: id.map { "check `\($0)`" } ?? context),
+                    "http, graphql, tcp, tls, dns, scrape, command, flow or reconcile",
+                    in: id.map { "check `\($0)`" } ?? context),
                 at: node)
         }
         let interval = fields["interval"].flatMap(reader.duration) ?? defaults.interval
@@ -59,11 +60,13 @@ struct CheckDecoder {
         case "tls": return tls(node).map(ProbeSettings.tls)
         case "dns": return dns(node).map(ProbeSettings.dns)
         case "scrape": return scrape(node).map(ProbeSettings.scrape)
+        case "flow": return flow(node).map(ProbeSettings.flow)
+        case "reconcile": return reconcile(node).map(ProbeSettings.reconcile)
         default: return reader.stringList(node, expand: true).map { .command(CommandProbeSettings(arguments: $0)) }
         }
     }
 
-    private func http(_ node: Node) -> HTTPProbeSettings? {
+    func http(_ node: Node) -> HTTPProbeSettings? {
         let keys = ["url", "method", "headers", "body", "follow_redirects", "verify_tls", "ca_file", "max_body_bytes"]
         guard let fields = reader.mapping(node, context: "http", keys: keys), var settings = request(fields) else {
             return nil
@@ -92,7 +95,9 @@ struct CheckDecoder {
         guard let urlNode = reader.required("url", in: fields), let url = reader.expandedString(urlNode) else {
             return nil
         }
-        guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme?.lowercased() ?? ""),
+        // A flow step's `{{ name }}` is filled in per run: check the URL with a stand-in value.
+        guard let parsed = URL(string: FlowTemplate.render(url, [:], placeholder: "x")),
+            ["http", "https"].contains(parsed.scheme?.lowercased() ?? ""),
             parsed.host != nil
         else {
             reader.fail(.invalidValue(url, expected: "an http:// or https:// URL"), at: urlNode)
@@ -178,7 +183,7 @@ struct CheckDecoder {
         return address
     }
 
-    private func expectations(_ node: Node) -> Expectations? {
+    func expectations(_ node: Node) -> Expectations? {
         let keys = ["status", "latency_below", "json", "xpath", "body_regex", "header_regex", "cert_min_days"]
         guard let fields = reader.mapping(node, context: "expect", keys: keys) else { return nil }
         var expect = Expectations()
@@ -199,7 +204,7 @@ struct CheckDecoder {
         return expect
     }
 
-    private func xpathAssertion(_ node: Node) -> String? {
+    func xpathAssertion(_ node: Node) -> String? {
         guard let text = reader.string(node) else { return nil }
         do {
             _ = try XPathAssertion(text)
@@ -216,7 +221,7 @@ struct CheckDecoder {
         }
     }
 
-    private func jsonAssertion(_ node: Node) -> JSONAssertion? {
+    func jsonAssertion(_ node: Node) -> JSONAssertion? {
         guard let text = reader.string(node) else { return nil }
         switch JSONAssertionParser.parse(text) {
         case .success(let assertion):

@@ -30,6 +30,8 @@ public enum ProbeSettings: Sendable, Equatable {
     case scrape(ScrapeProbeSettings)
     case command(CommandProbeSettings)
     case graphql(GraphQLProbeSettings)
+    case flow(FlowProbeSettings)
+    case reconcile(ReconcileProbeSettings)
 
     /// The config key of this kind (`http`, `tcp`, …), also the `kind` label of its samples.
     public var kind: String {
@@ -41,6 +43,8 @@ public enum ProbeSettings: Sendable, Equatable {
         case .scrape: "scrape"
         case .command: "command"
         case .graphql: "graphql"
+        case .flow: "flow"
+        case .reconcile: "reconcile"
         }
     }
 
@@ -63,6 +67,8 @@ public enum ProbeSettings: Sendable, Equatable {
         case .scrape(let s): s.url
         case .command(let s): s.arguments.joined(separator: " ")
         case .graphql(let s): s.http.url
+        case .flow(let s): s.arrive.request.url
+        case .reconcile(let s): s.target.request.url
         }
     }
 }

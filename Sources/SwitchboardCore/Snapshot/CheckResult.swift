@@ -12,10 +12,12 @@ public struct CheckResult: Sendable, Equatable, Codable {
     /// A one-line human explanation ("HTTP 503", "SOAP Fault soap:Server: ...", "200 OK").
     public var reason: String
     public var httpStatus: Int?
+    /// What each step of a flow run did; nil for the other kinds (and in snapshots from before flows).
+    public var flow: FlowRunReport?
 
     public init(
         checkID: String, up: Bool, startedAt: Date, durationSeconds: Double,
-        errorClass: ProbeErrorClass?, reason: String, httpStatus: Int? = nil
+        errorClass: ProbeErrorClass?, reason: String, httpStatus: Int? = nil, flow: FlowRunReport? = nil
     ) {
         self.checkID = checkID
         self.up = up
@@ -24,5 +26,6 @@ public struct CheckResult: Sendable, Equatable, Codable {
         self.errorClass = errorClass
         self.reason = reason
         self.httpStatus = httpStatus
+        self.flow = flow
     }
 }

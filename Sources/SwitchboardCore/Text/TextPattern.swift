@@ -31,6 +31,14 @@ public struct TextPattern: Sendable, Hashable, CustomStringConvertible {
         expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
     }
 
+    /// The text of the first capture group in the first match, or nil when nothing matched.
+    public func firstCapture(in text: String) -> String? {
+        guard let match = expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
+            match.numberOfRanges > 1, let range = Range(match.range(at: 1), in: text)
+        else { return nil }
+        return String(text[range])
+    }
+
     /// Where the pattern matches in `text`, non-empty matches only.
     public func ranges(in text: String) -> [Range<String.Index>] {
         expression.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { match in
