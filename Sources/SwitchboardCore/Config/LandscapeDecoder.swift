@@ -172,12 +172,12 @@ struct LandscapeDecoder {
 
     private func thresholds(_ node: Node) -> HealthThresholds {
         var thresholds = HealthThresholds()
-        guard let fields = reader.mapping(node, context: "health", keys: ["down_after", "degraded_latency"]) else {
-            return thresholds
-        }
+        let keys = ["down_after", "degraded_latency", "conditions"]
+        guard let fields = reader.mapping(node, context: "health", keys: keys) else { return thresholds }
         thresholds.downAfter =
             fields["down_after"].flatMap { reader.int($0, in: 1...1000, what: "a number of failed runs (1-1000)") } ?? 1
         thresholds.degradedLatency = fields["degraded_latency"].flatMap(reader.duration)
+        thresholds.conditions = fields["conditions"].map { HealthConditionDecoder(reader: reader).conditions($0) } ?? []
         return thresholds
     }
 
