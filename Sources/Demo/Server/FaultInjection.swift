@@ -36,8 +36,8 @@ struct FaultInjection<Context: RequestContext>: RouterMiddleware {
             return ERPRoutes.soapFault(status: episode.status ?? 500, seconds: seconds)
         case .healthDown:
             return HealthReport.response(for: simulation, down: true)
-        case .consumerLag:
-            // The broker's metrics render the lag themselves; the endpoint answers normally.
+        case .consumerLag, .deadLetters:
+            // The broker's metrics render the lag and the dead letters themselves; the endpoint answers normally.
             return try await next(request, context)
         }
     }

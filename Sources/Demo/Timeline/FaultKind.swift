@@ -14,11 +14,13 @@ public enum FaultKind: String, Sendable, CaseIterable, Codable {
     case healthDown = "health_down"
     /// A consumer group of the broker falls behind: its lag climbs into the thousands.
     case consumerLag = "consumer_lag"
+    /// The WMS rejects goods receipts, which RabbitMQ dead-letters: the dead-letter queue fills.
+    case deadLetters = "dead_letters"
 
-    /// Whether every check of the target fails while it lasts (a hard outage); latency and consumer lag only
-    /// slow things down.
+    /// Whether every check of the target fails while it lasts (a hard outage); latency, consumer lag and
+    /// dead letters only slow things down or lose messages.
     public var failsChecks: Bool {
-        self != .latency && self != .consumerLag
+        self != .latency && self != .consumerLag && self != .deadLetters
     }
 
     /// A short phrase for logs and the fault summary.
@@ -31,6 +33,7 @@ public enum FaultKind: String, Sendable, CaseIterable, Codable {
         case .soapFault: "SOAP Fault"
         case .healthDown: "health 200 but status DOWN"
         case .consumerLag: "consumer lag spike"
+        case .deadLetters: "messages dead-lettered"
         }
     }
 }

@@ -67,6 +67,9 @@ extension FaultTarget {
             FaultTarget(system: "mes", path: "/health"),
             FaultTarget(system: "erp", path: "/health"),
         ],
+        .deadLetters: [
+            FaultTarget(system: "wms", path: RabbitMQMetrics.rejectingPath)
+        ],
         .consumerLag: ConsumerGroup.all.map {
             FaultTarget(system: "broker", path: "/metrics", consumerGroup: $0.name)
         },

@@ -138,7 +138,7 @@ extension FaultTimeline {
         case .soapFault: episode.status = Bool.random(using: &random) ? 500 : 200
         case .serverErrors: episode.status = [500, 502, 504].randomElement(using: &random)
         case .unavailable: episode.status = 503
-        case .hang, .healthDown, .consumerLag: break
+        case .hang, .healthDown, .consumerLag, .deadLetters: break
         }
         return episode
     }
