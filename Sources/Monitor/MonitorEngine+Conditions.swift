@@ -14,7 +14,7 @@ extension MonitorEngine {
 
     /// Evaluates every condition over the store at `now` (tests pass their own clock's time) and
     /// publishes a snapshot when an outcome moved.
-    func evaluateConditions(now: Date) {
+    public func evaluateConditions(now: Date) {
         let outcomes = conditions.evaluate(over: store, at: now)
         let moved = state.withLock { state in
             var moved = false
