@@ -20,16 +20,19 @@ struct HealthConditionEvaluator: Sendable {
         var expression: PromQL.Expression
         var state: HealthState
         var reason: Template
+        /// When the condition applies at all; always without one.
+        var calendar: BusinessCalendar?
     }
 
     let conditions: [(owner: Owner, conditions: [Compiled])]
 
     init(landscape: Landscape) {
         let owners =
-            landscape.interfaces.map { (Owner.interface($0.id), $0.health.conditions) }
-            + landscape.systems.map { (Owner.system($0.id), $0.health.conditions) }
-        conditions = owners.compactMap { owner, conditions in
-            let compiled = conditions.compactMap(Self.compile)
+            landscape.interfaces.map { (Owner.interface($0.id), $0.health.conditions, $0.throughput) }
+            + landscape.systems.map { (Owner.system($0.id), $0.health.conditions, nil) }
+        conditions = owners.compactMap { owner, conditions, throughput in
+            var compiled = conditions.compactMap(Self.compile)
+            if let throughput, let volume = VolumeCondition.compile(throughput) { compiled.append(volume) }
             return compiled.isEmpty ? nil : (owner, compiled)
         }
     }
@@ -51,15 +54,18 @@ struct HealthConditionEvaluator: Sendable {
         var outcomes: [Owner: ConditionOutcome] = [:]
         outcomes.reserveCapacity(conditions.count)
         for (owner, compiled) in conditions {
-            outcomes[owner] = Self.outcome(of: compiled, evaluator: evaluator, at: time)
+            outcomes[owner] = Self.outcome(of: compiled, evaluator: evaluator, at: time, now: now)
         }
         return outcomes
     }
 
     /// The worst matching condition, the first in config order among equals.
-    static func outcome(of conditions: [Compiled], evaluator: Evaluator, at time: Int64) -> ConditionOutcome {
+    static func outcome(of conditions: [Compiled], evaluator: Evaluator, at time: Int64, now: Date)
+        -> ConditionOutcome
+    {
         var outcome = ConditionOutcome.clear
         for condition in conditions where condition.state.severity > outcome.state.severity {
+            if let calendar = condition.calendar, !calendar.contains(now) { continue }
             guard let sample = firstSample(of: condition.expression, evaluator: evaluator, at: time) else { continue }
             outcome = ConditionOutcome(state: condition.state, reason: render(condition.reason, sample))
         }

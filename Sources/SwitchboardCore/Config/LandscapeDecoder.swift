@@ -114,14 +114,15 @@ struct LandscapeDecoder {
     }
 
     private func throughput(_ node: Node) -> ThroughputSource? {
-        guard let fields = reader.mapping(node, context: "throughput", keys: ["metric", "labels"]),
+        guard let fields = reader.mapping(node, context: "throughput", keys: ["metric", "labels", "expect"]),
             let metricNode = reader.required("metric", in: fields), let metric = reader.string(metricNode)
         else { return nil }
         guard ThroughputSource.isValidMetricName(metric) else {
             reader.fail(.invalidValue(metric, expected: "a metric name ([a-zA-Z_:][a-zA-Z0-9_:]*)"), at: metricNode)
             return nil
         }
-        return ThroughputSource(metric: metric, labels: labels(fields))
+        let expect = fields["expect"].flatMap { VolumeExpectationDecoder(reader: reader).expectation($0) }
+        return ThroughputSource(metric: metric, labels: labels(fields), expect: expect)
     }
 
     private func job(_ node: Node, ids: inout IDRegistry) -> Job? {
