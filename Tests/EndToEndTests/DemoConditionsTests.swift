@@ -18,8 +18,14 @@ import Testing
         seed: UInt64, clock: ManualDemoClock, _ body: @Sendable (DemoLandscape, MonitorEngine) async throws -> Void
     ) async throws {
         try await DemoLandscape.withLandscape(seed: seed, clock: clock) { demo in
-            let landscape = try ConfigLoader(environment: demo.environment).load(
+            var landscape = try ConfigLoader(environment: demo.environment).load(
                 file: try DemoLandscape.configFileURL(environment: [:]).path)
+            // The demo's 2 s timeouts are for a live console; a loaded test machine gets longer.
+            for index in landscape.systems.indices {
+                for check in landscape.systems[index].checks.indices {
+                    landscape.systems[index].checks[check].timeout = .seconds(120)
+                }
+            }
             #expect(HealthConditionTemplates.errors(in: landscape).isEmpty)
             let engine = MonitorEngine(landscape: landscape)
             do {
@@ -30,6 +36,11 @@ import Testing
             }
             await engine.shutdown()
         }
+    }
+
+    /// Whether the broker's scrape `id` brought its page in at its newest run.
+    static func scraped(_ engine: MonitorEngine, _ id: String) -> Bool {
+        engine.snapshot.system("broker")?.checks.first { $0.id == id }?.last?.up == true
     }
 
     static func state(_ engine: MonitorEngine, _ id: String) -> InterfaceStatus? {
@@ -47,6 +58,7 @@ import Testing
         let clock = ManualDemoClock(episode.start + .seconds(10))
         try await Self.withEngine(seed: seed, clock: clock) { _, engine in
             _ = await engine.perform(.checkNow(target: "broker"))
+            #expect(Self.scraped(engine, "broker-metrics"))
             engine.evaluateConditions(now: Date())
             let lagging = try #require(Self.state(engine, id))
             #expect(lagging.state == .down)
@@ -72,6 +84,7 @@ import Testing
 
             clock.set(episode.start + .seconds(20))
             _ = await engine.perform(.checkNow(target: "broker"))
+            #expect(Self.scraped(engine, "broker-rabbitmq-metrics"))
             engine.evaluateConditions(now: Date())
             let filling = try #require(Self.state(engine, "goods-receipts-mes-wms"))
             #expect(filling.state == .degraded)
