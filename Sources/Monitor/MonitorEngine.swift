@@ -35,6 +35,8 @@ public final class MonitorEngine: DataSource {
     let labelsOfCheck: [String: Labels]
     /// Writes the store to the state directory; nil without one.
     private let checkpointer: StoreCheckpointer?
+    /// The `health.conditions` of the landscape, evaluated every `conditionInterval`.
+    let conditions: HealthConditionEvaluator
 
     struct State {
         var knowledge = SnapshotBuilder.Knowledge()
@@ -45,6 +47,8 @@ public final class MonitorEngine: DataSource {
         var compactedAt = Date()
         /// Which interfaces of `snapshot` the next build may take as they are, and until when.
         var stableUntil = SnapshotBuilder.StableUntil()
+        /// Interfaces whose condition outcome moved since the last build.
+        var conditionsChanged: Set<String> = []
     }
 
     /// How often the snapshot is rebuilt while polling: results arriving in between are coalesced
@@ -115,6 +119,7 @@ public final class MonitorEngine: DataSource {
         self.alerting = alerting
         self.jobs = jobs
         self.builder = SnapshotBuilder(landscape: landscape, source: source)
+        self.conditions = HealthConditionEvaluator(landscape: landscape)
         self.clients = HTTPClients()
         let factory = ProbeFactory(clients: clients)
         self.runners = landscape.allChecks.map { owned in
@@ -173,6 +178,7 @@ public final class MonitorEngine: DataSource {
                     }
                 }
             }
+            if !conditions.isEmpty { group.addTask { await self.runConditions() } }
             group.addTask {
                 while (try? await Task.sleep(for: Self.publishInterval)) != nil {
                     self.publish()
@@ -282,7 +288,7 @@ public final class MonitorEngine: DataSource {
     }
 
     /// Rebuilds the snapshot from what is known now; its version moves on only when what it shows changed.
-    private func publish(now: Date = Date()) {
+    func publish(now: Date = Date()) {
         let compact = state.withLock { state in
             guard now.timeIntervalSince(state.compactedAt) >= Self.compactionInterval else { return false }
             state.compactedAt = now
@@ -299,7 +305,8 @@ public final class MonitorEngine: DataSource {
             for (id, stats) in refreshed { state.knowledge.stats[id] = stats }
             var snapshot = builder.build(
                 state.knowledge, version: state.snapshot.version, now: now, previous: state.snapshot,
-                changed: Set(refreshed.keys), stableUntil: &state.stableUntil)
+                changed: Set(refreshed.keys).union(state.conditionsChanged), stableUntil: &state.stableUntil)
+            state.conditionsChanged = []
             recordChanges(from: state.snapshot, to: &snapshot, in: &state.knowledge, now: now)
             if !snapshot.showsTheSame(as: state.snapshot) { snapshot.version += 1 }
             state.snapshot = snapshot

@@ -28,6 +28,8 @@ struct SnapshotBuilder: Sendable {
         var alerts = AlertQueueSnapshot.empty
         var rules: RulesSummary?
         var jobs: [JobStatus] = []
+        /// What the `health.conditions` said at their last evaluation; absent before the first.
+        var conditions: [HealthConditionEvaluator.Owner: ConditionOutcome] = [:]
     }
 
     /// When each interface of the last build may change without a new result (a fresh result going
@@ -64,10 +66,14 @@ struct SnapshotBuilder: Sendable {
             }
             let checks = statuses(interface.checks)
             stableUntil[index] = stateStableUntil(checks, builtAt: now)
+            let (joined, conditionReason) = Self.join(
+                state(checks, interface.health), hasChecks: !checks.isEmpty,
+                knowledge.conditions[.interface(interface.id)])
             return InterfaceStatus(
                 id: interface.id, name: interface.name, from: interface.from, to: interface.to,
-                kind: interface.kind, owner: interface.owner, state: state(checks, interface.health), checks: checks,
-                stats: knowledge.stats[interface.id] ?? HealthStats(), history: knowledge.changes[interface.id] ?? [])
+                kind: interface.kind, owner: interface.owner, state: joined, checks: checks,
+                stats: knowledge.stats[interface.id] ?? HealthStats(), history: knowledge.changes[interface.id] ?? [],
+                conditionReason: conditionReason)
         }
         let systems = landscape.systems.map { system in
             let checks = statuses(system.checks)
@@ -75,9 +81,10 @@ struct SnapshotBuilder: Sendable {
                 checks.isEmpty
                 ? Self.state(inbound: interfaces.filter { $0.to == system.id }.map(\.state))
                 : state(checks, system.health)
+            let (joined, conditionReason) = Self.join(own, hasChecks: true, knowledge.conditions[.system(system.id)])
             return SystemStatus(
-                id: system.id, name: system.name, owner: system.owner, state: own, checks: checks,
-                dependsOn: system.dependsOn)
+                id: system.id, name: system.name, owner: system.owner, state: joined, checks: checks,
+                dependsOn: system.dependsOn, conditionReason: conditionReason)
         }
         let completed = checkIDs.reduce(0) { $0 + (knowledge.results[$1] != nil ? 1 : 0) }
         return Snapshot(
@@ -103,6 +110,15 @@ struct SnapshotBuilder: Sendable {
             if expiry > now, expiry < until { until = expiry }
         }
         return until
+    }
+
+    /// The checks' state joined with the conditions' outcome, and the condition's reason where it decides.
+    static func join(_ checks: HealthState, hasChecks: Bool, _ outcome: ConditionOutcome?) -> (HealthState, String?) {
+        guard let outcome else { return (checks, nil) }
+        return (
+            outcome.joined(withChecks: checks, hasChecks: hasChecks),
+            outcome.reason(joinedWithChecks: checks, hasChecks: hasChecks)
+        )
     }
 
     /// A system without checks of its own is as healthy as the interfaces that lead to it.

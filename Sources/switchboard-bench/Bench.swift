@@ -9,7 +9,7 @@ struct Bench: AsyncParsableCommand {
         subcommands: [
             ProbesBenchmark.self, TargetsCommand.self, QueueBenchmark.self, JobsBenchmark.self, RulesBenchmark.self,
             ConsoleBenchmark.self, HistoryBenchmark.self, CheckpointBenchmark.self, APIBenchmark.self,
-            MetricsBenchmark.self, FlowsBenchmark.self,
+            MetricsBenchmark.self, FlowsBenchmark.self, ConditionsBenchmark.self,
         ])
 
 }

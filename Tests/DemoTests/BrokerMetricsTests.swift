@@ -36,7 +36,7 @@ struct BrokerMetricsTests {
     }
 
     static func lagSum(_ samples: [String: Int], group: ConsumerGroup) -> Int? {
-        samples["kafka_consumergroup_lag_sum{group=\"\(group.name)\",topic=\"\(group.topic)\"}"]
+        samples["kafka_consumergroup_lag_sum{consumergroup=\"\(group.name)\",topic=\"\(group.topic)\"}"]
     }
 
     @Test func metricsEndpointServesPrometheusTextWithConsumerLag() async throws {
@@ -47,7 +47,8 @@ struct BrokerMetricsTests {
             #expect(answer.contentType == "text/plain; version=0.0.4; charset=utf-8")
             let samples = Self.parse(answer.body)
             #expect(samples["kafka_brokers"] == 3)
-            let partition = #"kafka_consumergroup_lag{group="crm-order-events",topic="erp.orders.v1",partition="0"}"#
+            let partition =
+                #"kafka_consumergroup_lag{consumergroup="crm-order-events",topic="erp.orders.v1",partition="0"}"#
             #expect(samples[partition] != nil)
             for group in ConsumerGroup.all {
                 let sum = try #require(Self.lagSum(samples, group: group))
@@ -74,6 +75,39 @@ struct BrokerMetricsTests {
             }
             #expect(calm.allSatisfy { $0 < 1_000 })
             #expect(calm.count > 1, "lag should drift over time")
+        }
+    }
+}
+
+/// The broker's RabbitMQ page: the dead-letter queue's counter grows only during a dead-letter
+/// episode, and never falls.
+@Suite struct RabbitMQMetricsTests {
+    @Test(arguments: [UInt64(1), 7, 42])
+    func theDeadLetterCounterGrowsOnlyDuringItsEpisodes(seed: UInt64) throws {
+        let timeline = FaultTimeline(seed: seed)
+        let episode = try #require(timeline.episodes.first { $0.kind == .deadLetters })
+        let before = RabbitMQMetrics.deadLettered(timeline, at: episode.start)
+        let during = RabbitMQMetrics.deadLettered(timeline, at: episode.start + .seconds(12))
+        let after = RabbitMQMetrics.deadLettered(timeline, at: episode.end)
+        #expect(during > before)
+        #expect(RabbitMQMetrics.deadLettered(timeline, at: episode.end + .seconds(1)) == after)
+        let counts = (0..<600).map { RabbitMQMetrics.deadLettered(timeline, at: .seconds($0)) }
+        #expect(zip(counts, counts.dropFirst()).allSatisfy { $0 <= $1 }, "a counter never falls")
+        #expect(counts[599] > counts[239], "the next cycle adds more")
+    }
+
+    @Test func thePageNamesTheQueuesAsThePluginDoes() async throws {
+        let timeline = FaultTimeline(seed: 1)
+        let episode = try #require(timeline.episodes.first { $0.kind == .deadLetters })
+        let clock = ManualDemoClock(episode.start + .seconds(10))
+        try await DemoLandscape.withLandscape(seed: 1, clock: clock) { demo in
+            let answer = try await Fetch.get("\(demo.baseURL(of: "broker")!)/rabbitmq/metrics")
+            #expect(answer.status == 200)
+            let samples = BrokerMetricsTests.parse(answer.body)
+            let dead = #"rabbitmq_queue_messages_published_total{vhost="/",queue="wms.goods-receipts.dlq"}"#
+            #expect(samples[dead] == RabbitMQMetrics.deadLettered(timeline, at: episode.start + .seconds(10)))
+            #expect(samples[#"rabbitmq_queue_messages_ready{vhost="/",queue="wms.goods-receipts"}"#] != nil)
+            #expect(samples[#"rabbitmq_queue_messages_unacked{vhost="/",queue="wms.goods-receipts"}"#] == 1)
         }
     }
 }

@@ -84,12 +84,21 @@ struct DemoConfigTests {
     @Test func everyFaultTargetIsWatchedByACheck() throws {
         let checks = Self.allChecks(try Self.config())
         let urls = checks.compactMap { ($0["http"] as? [String: Any])?["url"] as? String }
-        let regexes = checks.flatMap { ($0["expect"] as? [String: Any])?["body_regex"] as? [String] ?? [] }
+        let interfaces = Self.list(try Self.config(), "interfaces")
+        let conditions = interfaces.flatMap {
+            (($0["health"] as? [String: Any])?["conditions"] as? [[String: Any]] ?? []).compactMap {
+                $0["when"] as? String
+            }
+        }
         for (kind, targets) in FaultTarget.candidates {
             for target in targets {
                 let system = try #require(DemoSystem.named(target.system))
                 if let group = target.consumerGroup {
-                    #expect(regexes.contains { $0.contains("group=\"\(group)\"") }, "\(kind) \(target)")
+                    #expect(conditions.contains { $0.contains("consumergroup=\"\(group)\"") }, "\(kind) \(target)")
+                    continue
+                }
+                if kind == .deadLetters {
+                    #expect(conditions.contains { $0.contains(RabbitMQMetrics.deadLetterQueue) }, "\(kind) \(target)")
                     continue
                 }
                 let prefix = "${\(system.urlVariable)}" + (target.path == "/" ? "" : target.path)

@@ -36,9 +36,9 @@ struct FaultInjection<Context: RequestContext>: RouterMiddleware {
             return ERPRoutes.soapFault(status: episode.status ?? 500, seconds: seconds)
         case .healthDown:
             return HealthReport.response(for: simulation, down: true)
-        case .consumerLag, .lostOrders:
-            // The broker's metrics render the lag themselves, the ERP forgets its test orders itself
-            // (`TestOrders`); the endpoint answers normally.
+        case .consumerLag, .lostOrders, .deadLetters:
+            // The broker's metrics render the lag and the dead letters themselves, the ERP forgets its test
+            // orders itself (`TestOrders`); the endpoint answers normally.
             return try await next(request, context)
         }
     }

@@ -2,13 +2,17 @@ import Hummingbird
 import SwitchboardCore
 
 /// The event bus: Kafka consumer lag as Prometheus metrics (named as kafka_exporter names
-/// them), plus the RabbitMQ queue the MES feeds the WMS through.
+/// them), plus the RabbitMQ queue the MES feeds the WMS through and its Prometheus page.
 enum BrokerRoutes {
     static func add(to router: Router<BasicRequestContext>, _ simulation: SimulationContext) {
         router.get("/metrics") { _, _ in
             Reply.text(
                 BrokerMetrics.exposition(simulation),
                 contentType: "text/plain; version=0.0.4; charset=utf-8")
+        }
+        router.get("/rabbitmq/metrics") { _, _ in
+            Reply.text(
+                RabbitMQMetrics.exposition(simulation), contentType: "text/plain; version=0.0.4; charset=utf-8")
         }
         router.get("/api/consumer-groups") { _, _ in
             let groups: [[String: Any]] = ConsumerGroup.all.map { group in
@@ -66,13 +70,13 @@ enum BrokerMetrics {
             "kafka_consumergroup_current_offset", help: "Current Offset of a ConsumerGroup at Topic/Partition"
         ) { group, partition in
             let offset = endOffset(group, partition, simulation) - lag(group, partition: partition, simulation)
-            return (["group": group.name, "topic": group.topic, "partition": "\(partition)"], offset)
+            return (["consumergroup": group.name, "topic": group.topic, "partition": "\(partition)"], offset)
         }
         lines += family(
             "kafka_consumergroup_lag", help: "Current Approximate Lag of a ConsumerGroup at Topic/Partition"
         ) { group, partition in
             (
-                ["group": group.name, "topic": group.topic, "partition": "\(partition)"],
+                ["consumergroup": group.name, "topic": group.topic, "partition": "\(partition)"],
                 lag(group, partition: partition, simulation)
             )
         }
@@ -81,7 +85,7 @@ enum BrokerMetrics {
             "# TYPE kafka_consumergroup_lag_sum gauge",
         ]
         lines += ConsumerGroup.all.map { group in
-            let labels = ["group": group.name, "topic": group.topic]
+            let labels = ["consumergroup": group.name, "topic": group.topic]
             return sample("kafka_consumergroup_lag_sum", labels, totalLag(group, simulation))
         }
         return lines.joined(separator: "\n") + "\n"
@@ -104,9 +108,9 @@ enum BrokerMetrics {
         return lines
     }
 
-    /// `name{group="…",topic="…",partition="0"} 42`, labels in a fixed order.
+    /// `name{consumergroup="…",topic="…",partition="0"} 42`, labels in a fixed order.
     private static func sample(_ name: String, _ labels: [String: String], _ value: Int) -> String {
-        let order = ["group", "topic", "partition"]
+        let order = ["consumergroup", "topic", "partition"]
         let text = order.compactMap { key in labels[key].map { "\(key)=\"\($0)\"" } }.joined(separator: ",")
         return "\(name){\(text)} \(value)"
     }

@@ -16,11 +16,14 @@ public enum FaultKind: String, Sendable, CaseIterable, Codable {
     case consumerLag = "consumer_lag"
     /// The ERP loses the orders the shop sends it: they never arrive, and the order flow times out.
     case lostOrders = "lost_orders"
+    /// The WMS rejects goods receipts, which RabbitMQ dead-letters: the dead-letter queue fills.
+    case deadLetters = "dead_letters"
 
-    /// Whether every check of the target fails while it lasts (a hard outage); latency and consumer lag only
-    /// slow things down, and lost orders fail only the flow that follows them.
+    /// Whether every check of the target fails while it lasts (a hard outage); latency, consumer lag and
+    /// dead letters only slow things down or lose messages, and lost orders fail only the flow that
+    /// follows them.
     public var failsChecks: Bool {
-        self != .latency && self != .consumerLag && self != .lostOrders
+        self != .latency && self != .consumerLag && self != .lostOrders && self != .deadLetters
     }
 
     /// The systems an episode of this kind at `target` involves, which no other episode may strike
@@ -40,6 +43,7 @@ public enum FaultKind: String, Sendable, CaseIterable, Codable {
         case .healthDown: "health 200 but status DOWN"
         case .consumerLag: "consumer lag spike"
         case .lostOrders: "orders lost on the way"
+        case .deadLetters: "messages dead-lettered"
         }
     }
 }

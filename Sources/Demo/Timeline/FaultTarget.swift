@@ -68,6 +68,9 @@ extension FaultTarget {
             FaultTarget(system: "erp", path: "/health"),
         ],
         .lostOrders: [TestOrders.target],
+        .deadLetters: [
+            FaultTarget(system: "wms", path: RabbitMQMetrics.rejectingPath)
+        ],
         .consumerLag: ConsumerGroup.all.map {
             FaultTarget(system: "broker", path: "/metrics", consumerGroup: $0.name)
         },

@@ -141,7 +141,7 @@ extension FaultTimeline {
         case .soapFault: episode.status = Bool.random(using: &random) ? 500 : 200
         case .serverErrors: episode.status = [500, 502, 504].randomElement(using: &random)
         case .unavailable: episode.status = 503
-        case .hang, .healthDown, .consumerLag, .lostOrders: break
+        case .hang, .healthDown, .consumerLag, .lostOrders, .deadLetters: break
         }
         return episode
     }

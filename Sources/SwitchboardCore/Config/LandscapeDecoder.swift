@@ -114,14 +114,15 @@ struct LandscapeDecoder {
     }
 
     private func throughput(_ node: Node) -> ThroughputSource? {
-        guard let fields = reader.mapping(node, context: "throughput", keys: ["metric", "labels"]),
+        guard let fields = reader.mapping(node, context: "throughput", keys: ["metric", "labels", "expect"]),
             let metricNode = reader.required("metric", in: fields), let metric = reader.string(metricNode)
         else { return nil }
         guard ThroughputSource.isValidMetricName(metric) else {
             reader.fail(.invalidValue(metric, expected: "a metric name ([a-zA-Z_:][a-zA-Z0-9_:]*)"), at: metricNode)
             return nil
         }
-        return ThroughputSource(metric: metric, labels: labels(fields))
+        let expect = fields["expect"].flatMap { VolumeExpectationDecoder(reader: reader).expectation($0) }
+        return ThroughputSource(metric: metric, labels: labels(fields), expect: expect)
     }
 
     private func job(_ node: Node, ids: inout IDRegistry) -> Job? {
@@ -172,12 +173,12 @@ struct LandscapeDecoder {
 
     private func thresholds(_ node: Node) -> HealthThresholds {
         var thresholds = HealthThresholds()
-        guard let fields = reader.mapping(node, context: "health", keys: ["down_after", "degraded_latency"]) else {
-            return thresholds
-        }
+        let keys = ["down_after", "degraded_latency", "conditions"]
+        guard let fields = reader.mapping(node, context: "health", keys: keys) else { return thresholds }
         thresholds.downAfter =
             fields["down_after"].flatMap { reader.int($0, in: 1...1000, what: "a number of failed runs (1-1000)") } ?? 1
         thresholds.degradedLatency = fields["degraded_latency"].flatMap(reader.duration)
+        thresholds.conditions = fields["conditions"].map { HealthConditionDecoder(reader: reader).conditions($0) } ?? []
         return thresholds
     }
 

@@ -4,9 +4,12 @@ public struct HealthThresholds: Sendable, Equatable {
     public var downAfter: Int
     /// A passing run slower than this makes the interface DEGRADED.
     public var degradedLatency: Duration?
+    /// PromQL conditions over the store that make the interface or system DEGRADED or DOWN.
+    public var conditions: [HealthCondition]
 
-    public init(downAfter: Int = 1, degradedLatency: Duration? = nil) {
+    public init(downAfter: Int = 1, degradedLatency: Duration? = nil, conditions: [HealthCondition] = []) {
         self.downAfter = downAfter
         self.degradedLatency = degradedLatency
+        self.conditions = conditions
     }
 }

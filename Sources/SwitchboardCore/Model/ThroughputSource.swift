@@ -5,10 +5,13 @@ public struct ThroughputSource: Sendable, Equatable {
     public var metric: String
     /// Labels every counted series must carry, such as `topic: erp.orders.v1`.
     public var labels: [String: String]
+    /// The minimum volume expected, if any (`expect:`).
+    public var expect: VolumeExpectation?
 
-    public init(metric: String, labels: [String: String] = [:]) {
+    public init(metric: String, labels: [String: String] = [:], expect: VolumeExpectation? = nil) {
         self.metric = metric
         self.labels = labels
+        self.expect = expect
     }
 
     /// Whether `name` is a valid Prometheus metric name.

@@ -15,11 +15,14 @@ public struct InterfaceStatus: Sendable, Equatable, Codable, Identifiable {
     public var stats: HealthStats
     /// The newest state changes, oldest first (bounded).
     public var history: [StateChange]
+    /// The rendered reason of the `health.conditions` entry that decides the state, if one does
+    /// (absent in snapshots of older daemons).
+    public var conditionReason: String?
 
     public init(
         id: String, name: String, from: String, to: String, kind: InterfaceProtocol,
         owner: String?, state: HealthState, checks: [CheckStatus], stats: HealthStats = HealthStats(),
-        history: [StateChange] = []
+        history: [StateChange] = [], conditionReason: String? = nil
     ) {
         self.id = id
         self.name = name
@@ -31,6 +34,7 @@ public struct InterfaceStatus: Sendable, Equatable, Codable, Identifiable {
         self.checks = checks
         self.stats = stats
         self.history = history
+        self.conditionReason = conditionReason
     }
 
     /// When the most recent run of any check started.
@@ -38,8 +42,9 @@ public struct InterfaceStatus: Sendable, Equatable, Codable, Identifiable {
         checks.compactMap { $0.last?.startedAt }.max()
     }
 
-    /// The reason of the first failing check, or of the newest result when all pass.
-    public var reason: String? { CheckStatus.reason(of: checks) }
+    /// The matching condition's reason, else that of the first failing check, or of the newest
+    /// result when all pass.
+    public var reason: String? { conditionReason ?? CheckStatus.reason(of: checks) }
 }
 
 /// One check and its newest result.

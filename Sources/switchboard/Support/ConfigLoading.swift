@@ -8,8 +8,11 @@ enum ConfigLoading {
     static func load(_ path: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws
         -> Landscape
     {
-        do {
-            return try ConfigLoader(environment: environment).load(file: path)
+        do throws(ConfigErrors) {
+            let landscape = try ConfigLoader(environment: environment).load(file: path)
+            let templateErrors = HealthConditionTemplates.errors(in: landscape)
+            guard templateErrors.isEmpty else { throw ConfigErrors(templateErrors) }
+            return landscape
         } catch {
             report(error)
             throw ExitStatus.badInput
