@@ -32,7 +32,7 @@ let package = Package(
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
         .target(
             name: "SwitchboardCore",
-            dependencies: [.product(name: "Yams", package: "Yams")]
+            dependencies: [.product(name: "Yams", package: "Yams"), "PromQL"]
         ),
         .target(name: "PromQL"),
         // Counts heap allocations for the benchmarks (defines malloc and friends in front of glibc's).
