@@ -21,7 +21,7 @@ extension InterfaceDetailView {
             [
                 ("error budget  ", .muted), (left, leftRole),
                 ("   objective ", .muted), (percent(slo.objective) + " over " + window, .normal),
-                ("   SLI ", .muted), (slo.sli.map(percent) ?? "-", .normal),
+                ("   SLI ", .muted), (slo.sli.map { percent($0, decimals: 2) } ?? "-", .normal),
             ],
             rates,
         ]
@@ -33,9 +33,10 @@ extension InterfaceDetailView {
         return value < 10 ? String(format: "%.1f", value) : String(Int(value.rounded(.down)))
     }
 
-    /// `99.5%`, `99.95%`: as many decimals as the objective needs, at most three.
-    static func percent(_ ratio: Double) -> String {
-        var text = String(format: "%.3f", (ratio * 100_000 + 1e-6).rounded(.down) / 1000)
+    /// `99.5%`, `99.95%`: as many decimals as the ratio needs, at most `decimals`, rounded down.
+    static func percent(_ ratio: Double, decimals: Int = 3) -> String {
+        let scale = pow(10, Double(decimals))
+        var text = String(format: "%.\(decimals)f", (ratio * 100 * scale + 1e-6).rounded(.down) / scale)
         while text.hasSuffix("0") { text.removeLast() }
         if text.hasSuffix(".") { text.removeLast() }
         return text + "%"

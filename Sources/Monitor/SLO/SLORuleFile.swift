@@ -118,7 +118,7 @@ public struct SLORuleFile: Sendable {
                 "        short_window: \(Self.quoted(pair.shortWindow))",
                 "      annotations:",
                 "        summary: "
-                    + Self.quoted("{{ $labels.interface }} burns its error budget over \(factor)× too fast"),
+                    + Self.quoted("{{ $labels.interface }} burns its error budget over \(factor) times too fast"),
                 "        description: "
                     + Self.quoted(
                         "Burn rate {{ $value | printf \"%.1f\" }} over \(pair.longWindow), and over \(factor) over "
