@@ -55,6 +55,7 @@ extension MonitorEngine {
                 let ordered = item.interface.checks.count > 1 ? runs.sorted { $0.at < $1.at } : runs
                 stats = HealthStats(histories: item.histories, runs: ordered, now: now)
                 applyHistory(to: &stats, of: item.interface, now: now)
+                stats.slo = sloStatus(of: item.interface, now: now)
             }
             stats.throughputPerSecond = item.interface.throughput.flatMap { throughput($0, now: now) }
             result[item.interface.id] = stats

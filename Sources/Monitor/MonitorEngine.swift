@@ -71,7 +71,7 @@ public final class MonitorEngine: DataSource {
         landscape: Landscape, source: String = "in-process", maxConcurrentProbes: Int = 64,
         retention: Duration = .seconds(3600)
     ) {
-        let store = SeriesStore(retention: retention)
+        let store = SeriesStore(retention: Self.storeRetention(retention, for: landscape))
         self.init(
             landscape: landscape, source: source, maxConcurrentProbes: maxConcurrentProbes, store: store, alerting: nil)
     }
@@ -83,7 +83,8 @@ public final class MonitorEngine: DataSource {
         landscape: Landscape, ruleGroups: [RuleGroup], stateDatabase: StateDatabase,
         source: String = "in-process", maxConcurrentProbes: Int = 64, retention: Duration = .seconds(3600)
     ) throws {
-        let store = SeriesStore(retention: retention)
+        let store = SeriesStore(retention: Self.storeRetention(retention, for: landscape))
+        let ruleGroups = try Self.ruleGroups(ruleGroups, for: landscape)
         let checkpointer = StoreCheckpointer(directory: URL(filePath: stateDatabase.path).deletingLastPathComponent())
         checkpointer.load(into: store)
         let alerting =
@@ -100,9 +101,10 @@ public final class MonitorEngine: DataSource {
 
     /// An engine with rules and an alert queue over any database (tests), without jobs.
     convenience init(landscape: Landscape, ruleGroups: [RuleGroup], alertDatabase: (any DatabaseWriter)?) throws {
-        let store = SeriesStore()
+        let store = SeriesStore(retention: Self.storeRetention(.seconds(3600), for: landscape))
         let alerting = try AlertPipeline(
-            groups: ruleGroups, series: store, database: alertDatabase, landscape: landscape)
+            groups: try Self.ruleGroups(ruleGroups, for: landscape), series: store, database: alertDatabase,
+            landscape: landscape)
         self.init(
             landscape: landscape, source: "in-process", maxConcurrentProbes: 64, store: store, alerting: alerting,
             jobs: nil)

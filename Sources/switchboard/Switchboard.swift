@@ -21,6 +21,7 @@ struct Switchboard: AsyncParsableCommand {
         subcommands: [
             DemoCommand.self, CheckCommand.self, ConfigCommand.self, RulesCommand.self, AlertsCommand.self,
             SilenceCommand.self, MaintenanceCommand.self, JobsCommand.self, ReportCommand.self, ServeCommand.self,
+            SLOCommand.self,
         ]
     )
 

@@ -58,7 +58,8 @@ enum GoldenLandscape {
         }
         let result = Fixtures.result(id, up: up, secondsAgo: Double(2 + index % 5), latency: latency, reason: reason)
         let availability: Double = up ? 1 - Double(index % 3) * 0.0005 : 0.625
-        let stats = Fixtures.stats(availability: availability, p95: latency, errors: up ? 0 : 0.375, runs: runs)
+        var stats = Fixtures.stats(availability: availability, p95: latency, errors: up ? 0 : 0.375, runs: runs)
+        stats.slo = slo[id]
         return Fixtures.interface(id, name, from: from, to: to, kind: kind, state: state, result: result, stats: stats)
     }
 

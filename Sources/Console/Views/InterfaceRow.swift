@@ -5,8 +5,9 @@ import SwitchboardCore
 /// time, tested on its own (k9s' renderers are the model).
 ///
 /// At 80 columns: state, interface, both ends of the route, availability, p95, errors and the
-/// reason; wider, the protocol, the checked age and the trend come back, in that order. The reason
-/// does not size its column, so the others keep their width when a reason appears or goes.
+/// reason; wider, the protocol, the checked age, the trend and (when an interface has an SLO) the
+/// budget come back, in that order. The reason does not size its column, so the others keep their
+/// width when a reason appears or goes.
 enum InterfaceRow {
     static let columns: [Table.Column] = [
         Table.Column(title: "STATE", minWidth: 10, maxWidth: 10, priority: 9),
@@ -24,8 +25,11 @@ enum InterfaceRow {
 
     /// The column titles, with the arrow the glyphs allow and the sorted column marked (`▼` in the
     /// key's own order, `▲` reversed), each column wide enough for its title and mark.
-    static func columns(glyphs: Glyphs, sort: InterfaceSort = InterfaceSort()) -> [Table.Column] {
+    static func columns(glyphs: Glyphs, sort: InterfaceSort = InterfaceSort(), showsBudget: Bool = false)
+        -> [Table.Column]
+    {
         var result = columns
+        if showsBudget { result.insert(budgetColumn, at: result.count - 1) }
         result[2].title = "FROM \(glyphs.arrow) TO"
         let mark = sort.reversed ? (glyphs.isUnicode ? "▲" : "^") : (glyphs.isUnicode ? "▼" : "v")
         result[sort.key.column].title += mark
@@ -37,8 +41,10 @@ enum InterfaceRow {
         return result
     }
 
+    /// `showsBudget` adds the BUDGET cell before the reason (`InterfaceRow+Budget`).
     static func cells(
-        for interface: InterfaceStatus, systemNames: [String: String], now: Date, glyphs: Glyphs
+        for interface: InterfaceStatus, systemNames: [String: String], now: Date, glyphs: Glyphs,
+        showsBudget: Bool = false
     ) -> [Table.Cell] {
         let stateRole = StyleRole(interface.state)
         let from = TerminalText.clean(systemNames[interface.from] ?? interface.from)
@@ -50,7 +56,7 @@ enum InterfaceRow {
             case .degraded: .degraded
             case .ok, .unknown: .muted
             }
-        return [
+        var cells = [
             Table.Cell("\(glyphs.glyph(for: interface.state)) \(interface.state.rawValue)", role: stateRole),
             Table.Cell(TerminalText.clean(interface.name)),
             Table.Cell.ends(
@@ -67,6 +73,8 @@ enum InterfaceRow {
             Table.Cell(checked, role: .muted),
             Table.Cell(TerminalText.clean(interface.reason ?? ""), role: reasonRole),
         ]
+        if showsBudget { cells.insert(budgetCell(interface.stats.slo), at: cells.count - 1) }
+        return cells
     }
 
     /// `99.5%`, `100%`, or `-` before the first run. Availability rounds down and the error rate

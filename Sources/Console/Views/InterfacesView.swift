@@ -23,10 +23,12 @@ enum InterfacesView {
             return
         }
         let names = Dictionary(snapshot.systems.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-        let table = Table(columns: InterfaceRow.columns(glyphs: glyphs, sort: sort), ellipsis: glyphs.ellipsis)
+        let budget = rows.contains { $0.stats.slo != nil }
+        let table = Table(
+            columns: InterfaceRow.columns(glyphs: glyphs, sort: sort, showsBudget: budget), ellipsis: glyphs.ellipsis)
         table.render(
             into: &canvas, x: 0, y: y, width: canvas.width, height: height, rowCount: rows.count,
             selected: state.selected, offset: state.offset
-        ) { InterfaceRow.cells(for: rows[$0], systemNames: names, now: now, glyphs: glyphs) }
+        ) { InterfaceRow.cells(for: rows[$0], systemNames: names, now: now, glyphs: glyphs, showsBudget: budget) }
     }
 }

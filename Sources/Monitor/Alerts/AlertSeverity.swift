@@ -13,7 +13,7 @@ public enum AlertSeverity: Int, Sendable, Hashable, Comparable, Codable, CaseIte
     public init(label: String?) {
         switch label?.lowercased() {
         case "info", "informational", "low": self = .info
-        case "warning", "warn", "minor": self = .warning
+        case "warning", "warn", "minor", "ticket": self = .warning
         case "error", "major", "high": self = .error
         case "critical", "crit", "page", "fatal", "emergency": self = .critical
         default: self = .none

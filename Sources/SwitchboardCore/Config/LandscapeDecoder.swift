@@ -98,19 +98,22 @@ struct LandscapeDecoder {
     }
 
     private func interface(_ node: Node, checks: CheckDecoder, ids: inout IDRegistry) -> Interface? {
-        let keys = ["id", "name", "from", "to", "protocol", "owner", "labels", "checks", "health", "throughput"]
+        let keys = ["id", "name", "from", "to", "protocol", "owner", "labels", "checks", "health", "throughput", "slo"]
         guard let fields = reader.mapping(node, context: "an interface", keys: keys) else { return nil }
         let id = identifier(in: fields, namespace: .interface, ids: &ids)
         let from = reader.required("from", in: fields).flatMap { endpoint($0, ids: &ids) }
         let to = reader.required("to", in: fields).flatMap { endpoint($0, ids: &ids) }
         let kind = fields["protocol"].flatMap(interfaceProtocol) ?? .other
         let owned = registeredChecks(fields, owner: "interface `\(id ?? "?")`", checks: checks, ids: &ids)
+        let slo = fields["slo"].flatMap { SLODecoder(reader: reader).objective($0) }
         guard let id, let from, let to else { return nil }
-        return Interface(
+        var interface = Interface(
             id: id, name: fields["name"].flatMap { reader.string($0) } ?? id, from: from, to: to, kind: kind,
             owner: fields["owner"].flatMap { reader.string($0) }, labels: labels(fields), checks: owned,
             health: fields["health"].map(thresholds) ?? HealthThresholds(),
             throughput: fields["throughput"].flatMap(throughput))
+        interface.slo = slo
+        return interface
     }
 
     private func throughput(_ node: Node) -> ThroughputSource? {

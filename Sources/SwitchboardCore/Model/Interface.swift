@@ -13,6 +13,8 @@ public struct Interface: Sendable, Equatable, Identifiable {
     public var health: HealthThresholds
     /// The scraped counter that measures what flows through, if the interface has one.
     public var throughput: ThroughputSource?
+    /// The interface's service level objective (`slo:`), if it has one.
+    public var slo: ServiceLevelObjective? = nil
 
     public init(
         id: String, name: String, from: String, to: String, kind: InterfaceProtocol,

@@ -28,6 +28,8 @@ public struct HealthStats: Sendable, Equatable, Codable {
     public var throughputPerSecond: Double?
     /// The newest runs of the interface's checks, oldest first, for its latency and run charts.
     public var recentRuns: [RecentRun]
+    /// Where the interface stands against its SLO; nil without one (and in snapshots from before SLOs).
+    public var slo: SLOStatus? = nil
 
     /// When and why the newest failure happened.
     public struct Failure: Sendable, Equatable, Codable {
