@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `switchboard slo rules` as a user runs it: a rule file the real promtool accepts.

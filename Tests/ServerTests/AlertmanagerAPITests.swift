@@ -236,7 +236,9 @@ import Testing
         var landscape = EngineFixture.landscape()
         let down = Check(
             id: "a-down", probe: .command(CommandProbeSettings(arguments: ["/bin/false"])),
-            interval: .milliseconds(300), timeout: .seconds(2))
+            // A long timeout keeps each result fresh for a minute: a loaded machine that runs the check late
+            // does not make the system UNKNOWN between two runs.
+            interval: .milliseconds(300), timeout: .seconds(60))
         landscape.systems[0] = System(id: "a", name: "A", checks: [down])
         let fixture = try await EngineFixture.start(tokens: [], landscape: landscape)
         defer { Task { await fixture.stop() } }

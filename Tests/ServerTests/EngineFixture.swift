@@ -37,7 +37,9 @@ struct EngineFixture {
     static func landscape() -> Landscape {
         let failing = Check(
             id: "broken", probe: .command(CommandProbeSettings(arguments: ["/bin/false"])),
-            interval: .milliseconds(300), timeout: .seconds(2))
+            // A long timeout keeps each result fresh for a minute: a loaded machine that runs the check late
+            // does not make the system UNKNOWN between two runs.
+            interval: .milliseconds(300), timeout: .seconds(60))
         let job = Job(id: "etl", name: "ETL", command: ["/bin/echo", "loaded 3 rows"])
         return Landscape(
             name: "fixture", systems: [System(id: "a", name: "A"), System(id: "b", name: "财务系统")],
