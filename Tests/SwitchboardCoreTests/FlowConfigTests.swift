@@ -119,6 +119,16 @@ import Testing
         #expect(found.last?.message.contains("a JSON path without a comparison") == true)
     }
 
+    @Test func anExpectBesideTheFlowIsRefused() {
+        let found = errors(
+            """
+            systems: [{id: erp, checks: [{id: f, expect: {status: [200]}, flow: {within: 1m,
+              start: {http: {url: "http://s/o"}, extract: {id: '$.id'}}, arrive: {http: {url: "http://e/{{ id }}"}}}}]}]
+            """)
+        #expect(found.count == 1 && found.first?.location?.line == 1 && found.first?.location?.column == 38)
+        #expect(found.first?.message.contains("a flow's goes under `arrive`") == true)
+    }
+
     @Test func theStartStepMustExtractSomething() {
         let found = errors(
             """

@@ -40,6 +40,11 @@ struct CheckDecoder {
                     expected: "a timeout no longer than the interval (\(DurationParser.format(interval)))"),
                 at: timeoutNode)
         }
+        if let kind = kinds.first, ["flow", "reconcile"].contains(kind), let expectNode = fields.keyNodes["expect"] {
+            reader.fail(
+                .invalidValue("expect", expected: "no `expect` beside `\(kind)` (a flow's goes under `arrive`)"),
+                at: expectNode)
+        }
         let expect = fields["expect"].flatMap(expectations) ?? Expectations()
         if expect.certMinDays != nil, let http = probe?.httpRequest, !http.url.lowercased().hasPrefix("https:"),
             let certNode = fields["expect"]?.mapping?["cert_min_days"]
