@@ -60,9 +60,10 @@ struct RestartTests {
         return (try? JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [[String: Any]]) ?? []
     }
 
-    /// Polls `alerts list` until `condition` holds for its first alert (60 s at most).
+    /// Polls `alerts list` until `condition` holds for its first alert (for at most the failure deadline).
     func waitForAlert(_ what: String, _ condition: ([String: Any]) -> Bool) throws -> [String: Any] {
-        for _ in 0..<300 {
+        let deadline = ContinuousClock.now + failureDeadline
+        while ContinuousClock.now < deadline {
             if let first = try alerts().first, condition(first) { return first }
             Thread.sleep(forTimeInterval: 0.2)
         }

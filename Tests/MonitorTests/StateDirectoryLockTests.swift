@@ -63,15 +63,18 @@ import Testing
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let lockFile = directory.appending(path: StateDirectoryLock.fileName).path
         // A shell takes the same kind of lock as an engine (util-linux's flock(1) on fd 9), then
-        // becomes `sleep` in the same process: one process to kill -9, no child left holding it.
+        // becomes `sleep` in the same process: one process to kill -9, no child left holding it. It
+        // waits for the lock: the loop below takes it shared for a moment each time it looks.
         let holder = try ChildProcess.Background(
-            "/bin/sh", ["-c", #"exec 9>"$0" && flock --exclusive --nonblock 9 && exec sleep 60"#, lockFile])
+            "/bin/sh", ["-c", #"exec 9>"$0" && flock --exclusive 9 && exec sleep 60"#, lockFile])
         let deadline = Date().addingTimeInterval(300)
         while !StateDirectoryLock.isHeld(directory: directory), Date() < deadline {
             try await Task.sleep(for: .milliseconds(10))
         }
         guard case .heldBy = try StateDirectoryLock.acquire(directory: directory) else {
-            Issue.record("the other process's lock was not seen")
+            Issue.record(
+                "the other process's lock was not seen (the shell \(holder.isRunning ? "runs" : "ended: \(holder.stop())"))"
+            )
             return
         }
         _ = try await OwnThread.run { holder.stop(SIGKILL) }

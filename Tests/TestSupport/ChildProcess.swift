@@ -44,7 +44,7 @@ public enum ChildProcess {
         posix_spawn_file_actions_addopen(&actions, 0, stdinPath ?? "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, stdoutPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, stderrPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        let status = reap(try spawn(executable, arguments, environment, &actions, nil))
+        let status = reap(try spawn(executable, arguments, environment, &actions))
         return Output(
             status: status,
             stdout: (try? String(contentsOfFile: stdoutPath, encoding: .utf8)) ?? "",
@@ -73,7 +73,7 @@ public enum ChildProcess {
             posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
             posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
             posix_spawn_file_actions_addopen(&actions, 2, log ?? "/dev/null", O_WRONLY | O_CREAT | O_APPEND, 0o600)
-            pid = try ChildProcess.spawn(executable, arguments, environment, &actions, nil)
+            pid = try ChildProcess.spawn(executable, arguments, environment, &actions)
         }
 
         /// Whether it still runs (reaps it when it ended).
@@ -136,16 +136,11 @@ public enum ChildProcess {
         posix_spawn_file_actions_adddup2(&actions, pipe[1], 1)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         posix_spawn_file_actions_addclose(&actions, pipe[0])
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        if newProcessGroup {
-            posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
-            posix_spawnattr_setpgroup(&attributes, 0)
-        }
         defer { close(pipe[1]) }
         do {
-            return Piped(pid: try spawn(executable, arguments, environment, &actions, &attributes), output: pipe[0])
+            return Piped(
+                pid: try spawn(executable, arguments, environment, &actions, newProcessGroup: newProcessGroup),
+                output: pipe[0])
         } catch {
             close(pipe[0])
             throw error
@@ -153,9 +148,12 @@ public enum ChildProcess {
     }
 
     /// `posix_spawn` with the arguments and environment (the test's own when nil) as C strings.
+    /// `posix_spawn` with the arguments and environment (the test's own when nil) as C strings. The
+    /// child starts with no signal blocked and every signal at its default: the spawning thread may be
+    /// one of the runtime's, which block some (a child blocking SIGTERM would never stop).
     private static func spawn(
         _ executable: String, _ arguments: [String], _ environment: [String: String]?,
-        _ actions: inout posix_spawn_file_actions_t, _ attributes: UnsafePointer<posix_spawnattr_t>?
+        _ actions: inout posix_spawn_file_actions_t, newProcessGroup: Bool = false
     ) throws -> pid_t {
         let environment = (environment ?? ProcessInfo.processInfo.environment).map { "\($0)=\($1)" }
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
@@ -164,8 +162,23 @@ public enum ChildProcess {
             argv.forEach { free($0) }
             envp.forEach { free($0) }
         }
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t()
+        sigemptyset(&none)
+        var all = sigset_t()
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        var flags = Int32(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF)
+        if newProcessGroup {
+            flags |= Int32(POSIX_SPAWN_SETPGROUP)
+            posix_spawnattr_setpgroup(&attributes, 0)
+        }
+        posix_spawnattr_setflags(&attributes, Int16(flags))
         var pid = pid_t()
-        let code = posix_spawn(&pid, executable, &actions, attributes, argv, envp)
+        let code = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
         guard code == 0 else { throw SpawnError(code: code, executable: executable) }
         return pid
     }

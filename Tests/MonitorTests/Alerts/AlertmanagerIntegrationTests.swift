@@ -84,7 +84,8 @@ struct AlertmanagerIntegrationTests {
         await fixture.tick(0, ["feed": 0])
 
         var stored: [[String: Any]] = []
-        for _ in 0..<300 {
+        let deadline = ContinuousClock.now + failureDeadline
+        while ContinuousClock.now < deadline {
             stored = try await alertmanager.alerts()
             if !stored.isEmpty { break }
             try await Task.sleep(for: .milliseconds(100))
@@ -105,7 +106,8 @@ struct AlertmanagerIntegrationTests {
     static func waitFor(_ received: ReceivedBodies, _ condition: ([WebhookPayload]) -> Bool) async throws
         -> [WebhookPayload]
     {
-        for _ in 0..<300 {
+        let deadline = ContinuousClock.now + failureDeadline
+        while ContinuousClock.now < deadline {
             let payloads = try payloads(await received.bodies)
             if condition(payloads) { return payloads }
             try await Task.sleep(for: .milliseconds(100))
@@ -157,7 +159,8 @@ final class AlertmanagerProcess {
     }
 
     func waitUntilReady() async throws {
-        for _ in 0..<200 {
+        let deadline = ContinuousClock.now + failureDeadline
+        while ContinuousClock.now < deadline {
             if let response = try? await HTTPClient.shared.execute(
                 HTTPClientRequest(url: baseURL + "/-/ready"), timeout: .seconds(1)), response.status == .ok
             {

@@ -136,7 +136,8 @@ import Testing
 
     /// What the store holds as notified for the fixture's receiver (polled: the lane records after delivery).
     private func recorded(_ fixture: P) async throws -> [NotifiedGroup] {
-        for _ in 0..<300 {
+        let deadline = ContinuousClock.now + failureDeadline
+        while ContinuousClock.now < deadline {
             let groups = try fixture.store.notifiedGroups(receiver: "ops")
             if !groups.isEmpty { return Array(groups.values) }
             try await Task.sleep(for: .milliseconds(100))

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Hummingbird
 import SwitchboardCore
+import TestSupport
 
 @testable import Monitor
 
@@ -89,9 +90,10 @@ struct RecordingHook {
         return RecordingHook(server: server, received: received)
     }
 
-    /// The payloads received once there are `count` of them (polled; at most 30 s, then what there is).
+    /// The payloads received once there are `count` of them (polled; at most the failure deadline, then what there is).
     func payloads(count: Int) async throws -> [WebhookPayload] {
-        for _ in 0..<300 {
+        let deadline = ContinuousClock.now + failureDeadline
+        while ContinuousClock.now < deadline {
             let bodies = await received.bodies
             if bodies.count >= count {
                 return try bodies.map { try JSONDecoder().decode(WebhookPayload.self, from: $0) }

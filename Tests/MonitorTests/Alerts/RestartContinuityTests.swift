@@ -1,5 +1,6 @@
 import Foundation
 import SwitchboardCore
+import TestSupport
 import Testing
 
 @testable import Monitor
@@ -140,7 +141,8 @@ import Testing
 
     /// Polls until the store records the group as notified (the lane records after delivery).
     private func waitUntilRecorded(_ fixture: P) async throws {
-        for _ in 0..<300 {
+        let deadline = ContinuousClock.now + failureDeadline
+        while ContinuousClock.now < deadline {
             if !(try fixture.store.notifiedGroups(receiver: "ops").isEmpty) { return }
             try await Task.sleep(for: .milliseconds(100))
         }
