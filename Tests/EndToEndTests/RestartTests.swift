@@ -56,7 +56,9 @@ struct RestartTests {
     func alerts() throws -> [[String: Any]] {
         let output = try ChildProcess.run(
             BuiltBinary.path, ["alerts", "list", "--format", "json", "--state-dir", state])
-        guard output.status == 0 else { return [] }
+        guard output.status == 0 else {
+            throw TmuxSession.Timeout(what: "alerts list (exit \(output.status))", screen: output.stderr)
+        }
         return (try? JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [[String: Any]]) ?? []
     }
 
