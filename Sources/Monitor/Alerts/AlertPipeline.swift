@@ -58,7 +58,9 @@ final class AlertPipeline: Sendable {
     /// Evaluates what is due at `now`, updates the queue, and returns what the console shows.
     func tick(now: Date, snapshot: Snapshot) async -> (AlertQueueSnapshot, RulesSummary) {
         let milliseconds = Int64((now.timeIntervalSince1970 * 1000).rounded(.down))
-        if restart.withLock({ $0.dataArrives(checks: snapshot.progress, now: now) }) { await runner.dataArrived() }
+        if restart.withLock({ $0.dataArrives(checks: snapshot.progress, now: now) }) {
+            await runner.dataArrived(at: Self.newestResult(snapshot))
+        }
         await runner.evaluateDue(now: milliseconds)
         let status = await runner.status()
         var held: Set<AlertID> = []
@@ -94,6 +96,16 @@ final class AlertPipeline: Sendable {
         }
         logRuleErrors(failing)
         return (view(now: now), RulesSummary(groups: groupCount, rules: ruleCount, failing: failing))
+    }
+
+    /// When the newest check result of `snapshot` ended (milliseconds since 1970): a run's samples carry
+    /// its end or an earlier time, so an evaluation at it or later sees every result that made the data
+    /// complete. `Int64.min` when the snapshot carries no results.
+    static func newestResult(_ snapshot: Snapshot) -> Int64 {
+        let checks = snapshot.interfaces.flatMap(\.checks) + snapshot.systems.flatMap(\.checks)
+        let ends = checks.compactMap { $0.last.map { $0.startedAt.addingTimeInterval($0.durationSeconds) } }
+        guard let newest = ends.max() else { return .min }
+        return Int64((newest.timeIntervalSince1970 * 1000).rounded(.up))
     }
 
     /// Logs each rule error when it first appears, and when the last one clears.

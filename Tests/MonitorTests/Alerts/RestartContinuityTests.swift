@@ -57,6 +57,36 @@ import Testing
         #expect(history == [.state(from: nil, to: .firing)], "no resolution, no second firing")
     }
 
+    @Test func theRestoreWaitsForAnEvaluationThatSeesTheDataThatArrived() async throws {
+        let (after, stored) = try await Self.firingAndAcknowledged()
+        // The check reports at 200.3 s and the engine learns it at 200.5 s. That tick's slot (200 s) precedes
+        // the sample: evaluated there the rule sees nothing, so the alert stays held until an evaluation at
+        // 200.5 s or later sees the data that arrived.
+        let reported = after.origin.addingTimeInterval(200.3)
+        _ = after.series.append(
+            [Sample("probe_success", ["interface": "feed"], 0)], at: Int64(reported.timeIntervalSince1970 * 1000))
+        let result = CheckResult(
+            checkID: "feed-api", up: false, startedAt: reported, durationSeconds: 0.001, errorClass: .connectionRefused,
+            reason: "connection refused")
+        var snapshot = Snapshot.empty()
+        snapshot.interfaces = [
+            InterfaceStatus(
+                id: "feed", name: "Feed", from: "a", to: "b", kind: .rest, owner: nil, state: .down,
+                checks: [
+                    CheckStatus(id: "feed-api", kind: "tcp", target: "127.0.0.1:1", intervalSeconds: 2, last: result)
+                ])
+        ]
+        snapshot.progress = CheckProgress(completed: 1, total: 1)
+        for seconds in [200.5, 201.2] {
+            let queue = await after.pipeline.tick(now: after.origin.addingTimeInterval(seconds), snapshot: snapshot).0
+            let entry = try #require(queue.entries.first, "at \(seconds) s")
+            #expect(entry.state == .firing, "at \(seconds) s")
+            #expect(entry.since == stored.activeAt, "at \(seconds) s")
+        }
+        let history = try after.store.history(of: stored.id).map(\.change)
+        #expect(history == [.state(from: nil, to: .firing)], "no resolution, no second firing")
+    }
+
     @Test func aRestoredAlertResolvesOnceTheChecksSaySo() async throws {
         let (after, stored) = try await Self.firingAndAcknowledged()
         #expect(await after.tick(120, checksReported: false).entries.first?.state == .firing)

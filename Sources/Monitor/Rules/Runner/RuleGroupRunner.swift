@@ -13,7 +13,9 @@ import PromQL
 /// `evaluateDue(now:)` runs whatever is due at a given time, for tests with a controlled clock.
 /// After a group's first evaluation its alerts' `for` progress is restored from `ALERTS_FOR_STATE`;
 /// while `awaitingData` (after a restart, until every check has reported) the restore waits, so it
-/// happens at the first evaluation that sees live data rather than an empty head.
+/// happens at the first evaluation that sees live data rather than an empty head: one at a time no
+/// earlier than the newest result that completed the data, since an evaluation runs at its slot,
+/// which can precede that result's samples.
 public actor RuleGroupRunner {
     private var groups: [RuleGroupEvaluator]
     private let schedules: [EvaluationSchedule]
@@ -23,11 +25,14 @@ public actor RuleGroupRunner {
     public let externalLabels: Labels
     public let externalURL: String
     public var restore = ForStateRestore()
-    /// Whether the `for` state restore waits for live data (see `dataArrived()`).
+    /// Whether the `for` state restore waits for live data (see `dataArrived(at:)`).
     public private(set) var awaitingData: Bool
+    /// The time of the newest result that completed the live data (milliseconds since 1970): restores
+    /// evaluate at this time or later.
+    private var dataArrivedAt: Int64 = .min
 
     /// Groups over `source` with the PromQL evaluator; results appended to `appender` (often the same store).
-    /// `awaitingData`: the restore waits for `dataArrived()` (an engine that has just started).
+    /// `awaitingData`: the restore waits for `dataArrived(at:)` (an engine that has just started).
     public init(
         groups: [RuleGroup], source: any SeriesSource, appender: any RuleSampleAppender, externalLabels: Labels = [:],
         externalURL: String = "", defaultInterval: Duration = .seconds(60), awaitingData: Bool = false
@@ -69,7 +74,7 @@ public actor RuleGroupRunner {
             if let last = groups[index].lastEvaluation, last >= slot { continue }
             groups[index].evaluate(
                 at: slot, engine: engine, appender: appender, externalLabels: externalLabels, externalURL: externalURL)
-            if let source, !awaitingData, groups[index].needsRestore {
+            if let source, !awaitingData, slot >= dataArrivedAt, groups[index].needsRestore {
                 restore.restore(&groups[index], from: source, at: slot)
             }
             evaluated.append(groups[index].group.name)
@@ -77,9 +82,10 @@ public actor RuleGroupRunner {
         return evaluated
     }
 
-    /// Lets the next evaluation of each group restore its alerts' `for` state.
-    public func dataArrived() {
+    /// Lets each group's first evaluation at `milliseconds` or later restore its alerts' `for` state.
+    public func dataArrived(at milliseconds: Int64) {
         awaitingData = false
+        dataArrivedAt = milliseconds
     }
 
     /// Whether some group's alerts still wait for their `for` state to be restored.
