@@ -37,8 +37,10 @@ struct EmojiNameTests {
             width: 80, height: 24, environment: ["LANG": "C.UTF-8", "TERM": "xterm-256color"])
         try session.waitFor("the overview") { $0.contains { $0.contains("SYSTEMS") } }
         try session.send("3")
-        let screen = try session.waitFor("the interface down") { screen in
-            screen.contains { $0.hasPrefix("✖ DOWN") }
+        // The overview lists the DOWN interface too: wait for the Interfaces tab, which a loaded machine
+        // may show a moment after the key.
+        let screen = try session.waitFor("the interface down on view 3") { screen in
+            screen.contains { $0.contains("[3 Interfaces]") } && screen.contains { $0.hasPrefix("✖ DOWN") }
         }
         try Self.expectInPlace(screen)
         try session.send("r")
