@@ -137,11 +137,8 @@ struct ConsoleBenchmark: AsyncParsableCommand {
         let runs = TerminalRuns(columns: columns, rows: rows, seconds: seconds, warmup: warmup)
 
         // Idle: a landscape whose checks run once in the first seconds, then not for an hour.
-        let targets = try ChildProcess(BenchPaths.selfExecutable, ["targets"])
+        let (targets, port) = try TargetsCommand.start()
         defer { targets.stop() }
-        guard let portLine = targets.readLine(), let port = Int(portLine) else {
-            throw ValidationError("the target server did not start")
-        }
         let config = work.appendingPathComponent("idle.yaml")
         try TerminalRuns.idleConfig(port: port, count: 20).write(to: config, atomically: true, encoding: .utf8)
         let idle = try TmuxPane.start(

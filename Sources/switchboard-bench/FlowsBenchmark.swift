@@ -18,11 +18,8 @@ struct FlowsBenchmark: AsyncParsableCommand {
     @Flag(help: "Print the figures as JSON instead of a table.") var json = false
 
     func run() async throws {
-        let targets = try ChildProcess(BenchPaths.selfExecutable, ["targets"])
+        let (targets, port) = try TargetsCommand.start()
         defer { targets.stop() }
-        guard let portLine = targets.readLine(), let port = Int(portLine) else {
-            throw ValidationError("the target server did not start")
-        }
         let counter = RequestCounter(url: "http://127.0.0.1:\(port)/count")
         defer { counter.shutdown() }
         let base = "http://127.0.0.1:\(port)"

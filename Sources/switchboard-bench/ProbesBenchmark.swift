@@ -21,11 +21,8 @@ struct ProbesBenchmark: AsyncParsableCommand {
     @Option(help: "Seconds between memory reports on stderr while measuring (0: none).") var reportEvery = 60.0
 
     func run() async throws {
-        let targets = try ChildProcess(BenchPaths.selfExecutable, ["targets"])
+        let (targets, port) = try TargetsCommand.start()
         defer { targets.stop() }
-        guard let portLine = targets.readLine(), let port = Int(portLine) else {
-            throw ValidationError("the target server did not start")
-        }
         let counter = RequestCounter(url: "http://127.0.0.1:\(port)/count")
         defer { counter.shutdown() }
         let urls = (0..<checks).map { "http://127.0.0.1:\(port)/health/\($0)" }

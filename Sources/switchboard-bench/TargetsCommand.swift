@@ -45,3 +45,16 @@ struct TargetsCommand: AsyncParsableCommand {
         try await app.runService()
     }
 }
+
+extension TargetsCommand {
+    /// Starts `switchboard-bench targets` in a process of its own and reads the port it serves on; the
+    /// caller stops the process.
+    static func start() throws -> (process: ChildProcess, port: Int) {
+        let process = try ChildProcess(BenchPaths.selfExecutable, ["targets"])
+        guard let line = process.readLine(), let port = Int(line) else {
+            process.stop()
+            throw ValidationError("the target server did not start")
+        }
+        return (process, port)
+    }
+}
