@@ -70,7 +70,11 @@ final class AlertPipeline: Sendable {
         }
         let ruleAlerts = status.flatMap { group in
             group.rules.filter { $0.kind == .alerting }.flatMap { rule in
-                rule.alerts.map { Self.ruleAlert($0, rule: rule) }
+                rule.alerts.map { alert in
+                    let ruleAlert = Self.ruleAlert(alert, rule: rule)
+                    guard group.file == SLORuleFile.fileName else { return ruleAlert }
+                    return SLOBudgetAnnotation.adding(to: ruleAlert, from: snapshot)
+                }
             }
         }
         let alerts = ruleAlerts + posted.withLock { $0.active(now: now) }

@@ -93,5 +93,23 @@ import Testing
         #expect(page.annotations["description"]?.hasPrefix("Burn rate 33.3 over 1h") == true)
         #expect(page.labels.contains(LabelPair("severity", "page")))
         #expect(page.labels.contains(LabelPair("short_window", "5m")))
+        #expect(page.annotations[SLOBudgetAnnotation.name] == nil, "the snapshot has no SLO status yet")
+    }
+
+    @Test func theAlertCarriesTheBudgetItsInterfaceHasLeft() async throws {
+        let fixture = try Fixture()
+        fixture.feed(from: 0, minutes: 60) { $0 >= 50 }
+        var snapshot = Snapshot.empty()
+        snapshot.progress = CheckProgress(completed: 1, total: 1)
+        var orders = InterfaceStatus(
+            id: "orders", name: "Orders", from: "shop", to: "erp", kind: .rest, owner: nil, state: .down, checks: [])
+        orders.stats.slo = SLOStatus(
+            objective: 0.995, windowSeconds: 28 * 86_400, sli: 0.99, budgetRemaining: -1.0625, pairs: [])
+        snapshot.interfaces = [orders]
+        let queue = await fixture.pipeline.tick(now: Self.t0.addingTimeInterval(3600), snapshot: snapshot).0
+        let pages = queue.entries.filter { $0.name == SLORuleFile.alertName }
+        #expect(!pages.isEmpty)
+        // As Prometheus' humanizePercentage prints the recorded budget in the printed rule file.
+        #expect(pages.allSatisfy { $0.annotations[SLOBudgetAnnotation.name] == "-106.2%" }, "\(pages)")
     }
 }
