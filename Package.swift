@@ -165,6 +165,8 @@ let package = Package(
             dependencies: [
                 "switchboard", "Console", "Demo", "Monitor", "PromQL", "FuzzSupport", "TestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]),
         .testTarget(
             name: "DemoTests",

@@ -27,4 +27,21 @@ extension MonitorEngine {
         }
         if moved { publish() }
     }
+
+    /// Every condition of the landscape on its own at `now`, over what the store holds: what
+    /// `switchboard check` prints after its one run of every check.
+    public func conditionReports(now: Date) -> [ConditionReport] {
+        let destinations = Dictionary(
+            landscape.interfaces.map { ($0.id, $0.to) }, uniquingKeysWith: { first, _ in first })
+        return conditions.reports(over: store, at: now).map { owner, condition, verdict in
+            switch owner {
+            case .interface(let id):
+                ConditionReport(
+                    interface: id, system: destinations[id] ?? "", condition: condition, verdict: verdict,
+                    evaluatedAt: now)
+            case .system(let id):
+                ConditionReport(interface: nil, system: id, condition: condition, verdict: verdict, evaluatedAt: now)
+            }
+        }
+    }
 }

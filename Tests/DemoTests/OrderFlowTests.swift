@@ -113,10 +113,20 @@ import Testing
                 let erp = try await Fetch.get("http://127.0.0.1:\(demo.ports["erp"]!)/api/orders/count")
                 return (Fetch.json(shop)?["count"] as? Int ?? -1, Fetch.json(erp)?["count"] as? Int ?? -1)
             }
+            /// The ERP's web count on its `/metrics` page, which `orders-reconciled` reads.
+            func scrapedERPCount() async throws -> Int? {
+                let page = try await Fetch.get("http://127.0.0.1:\(demo.ports["erp"]!)/metrics")
+                let line = page.body.split(separator: "\n").first {
+                    $0.hasPrefix(#"erp_orders_posted_today{channel="web"} "#)
+                }
+                return line.flatMap { $0.split(separator: " ").last }.flatMap { Int($0) }
+            }
             let before = try await counts()
             #expect(before.shop > 0 && before.shop - before.erp == 2 * TestOrders.ordersPerSecond, "in transit")
+            #expect(try await scrapedERPCount() == before.erp)
             clock.set(episode.end + .seconds(3))
             let after = try await counts()
+            #expect(try await scrapedERPCount() == after.erp)
             let lost = Int(episode.duration.seconds) * TestOrders.ordersPerSecond
             let behind = after.shop - after.erp - 2 * TestOrders.ordersPerSecond
             #expect(abs(behind - lost) <= TestOrders.ordersPerSecond, "the episode's orders, to a second: \(after)")

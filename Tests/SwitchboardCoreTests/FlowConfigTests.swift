@@ -172,7 +172,11 @@ import Testing
             return
         }
         #expect(settings.tolerance == .percent(2) && settings.grace == .seconds(600) && settings.what == "orders today")
-        #expect(settings.source.name == "shop" && settings.target.value.description == "$.total")
+        guard case .json(_, let value) = settings.target.reading else {
+            Issue.record("expected a JSON path")
+            return
+        }
+        #expect(settings.source.name == "shop" && value.description == "$.total")
 
         let bad = yaml.replacingOccurrences(of: "tolerance: 2%", with: "tolerance: lots")
         let errors = #expect(throws: ConfigErrors.self) {

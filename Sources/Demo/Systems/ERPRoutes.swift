@@ -6,6 +6,7 @@ enum ERPRoutes {
     static func add(to router: Router<BasicRequestContext>, _ simulation: SimulationContext) {
         TestOrders.addLookup(to: router, simulation)
         TestOrders.addCount(to: router, simulation, posted: true)
+        ERPMetrics.add(to: router, simulation)
         router.get("/api/orders") { request, _ in
             let limit = request.uri.queryParameters.get("limit", as: Int.self) ?? 10
             return Reply.json(orders(simulation, limit: min(max(limit, 1), 100)))

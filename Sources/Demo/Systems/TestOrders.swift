@@ -40,18 +40,23 @@ enum TestOrders {
     /// Web orders per second of demo time, for the order counts the `reconcile` check compares.
     static let ordersPerSecond = 5
 
-    /// `GET /api/orders/count` on the shop and on the ERP: the web orders of the "day" (the fault
-    /// timeline's cycle) so far. The ERP counts an order once it has posted it, and never counts
-    /// those made during a `lost_orders` episode: its count falls behind and stays behind until the day ends.
+    /// `GET /api/orders/count` on the shop and on the ERP: `{"count": …}` of `count(_:posted:)`.
     static func addCount(to router: Router<BasicRequestContext>, _ simulation: SimulationContext, posted: Bool) {
         router.get("/api/orders/count") { _, _ in
-            let now = simulation.timeline.timeInCycle(simulation.elapsed)
-            let seconds = Int(((posted ? now - postingDelay : now).seconds).rounded(.down))
-            let counted = (0..<max(0, seconds)).filter { second in
-                !posted || !lost(createdAt: simulation.elapsed - now + .seconds(second), simulation)
-            }
-            return Reply.json(["count": counted.count * ordersPerSecond, "day": "today"])
+            Reply.json(["count": count(simulation, posted: posted), "day": "today"])
         }
+    }
+
+    /// The web orders of the "day" (the fault timeline's cycle) so far. The ERP (`posted`) counts an
+    /// order once it has posted it, and never counts those made during a `lost_orders` episode: its
+    /// count falls behind and stays behind until the day ends.
+    static func count(_ simulation: SimulationContext, posted: Bool) -> Int {
+        let now = simulation.timeline.timeInCycle(simulation.elapsed)
+        let seconds = Int(((posted ? now - postingDelay : now).seconds).rounded(.down))
+        let counted = (0..<max(0, seconds)).filter { second in
+            !posted || !lost(createdAt: simulation.elapsed - now + .seconds(second), simulation)
+        }
+        return counted.count * ordersPerSecond
     }
 
     /// The demo time a test order was created at, from its number.

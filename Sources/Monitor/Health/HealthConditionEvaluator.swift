@@ -72,7 +72,7 @@ struct HealthConditionEvaluator: Sendable {
         return outcome
     }
 
-    private static func firstSample(of expression: PromQL.Expression, evaluator: Evaluator, at time: Int64)
+    static func firstSample(of expression: PromQL.Expression, evaluator: Evaluator, at time: Int64)
         -> VectorSample?
     {
         switch try? evaluator.evaluateInstant(expression, at: time) {
@@ -82,7 +82,7 @@ struct HealthConditionEvaluator: Sendable {
         }
     }
 
-    private static func render(_ template: Template, _ sample: VectorSample) -> String {
+    static func render(_ template: Template, _ sample: VectorSample) -> String {
         var labels: [String: String] = [:]
         for pair in sample.labels.pairs { labels[pair.name] = pair.value }
         do {

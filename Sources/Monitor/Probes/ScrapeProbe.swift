@@ -34,9 +34,7 @@ public struct ScrapeProbe: Probe {
 
     public func run(timeout: Duration) async -> ProbeOutcome {
         let started = ContinuousClock.now
-        let fetched =
-            await withTimeout(timeout) { await self.fetch(timeout: timeout) }
-            ?? .failure(.failure(.timeout, ProbeWords.timedOut(timeout)))
+        let fetched = await page(timeout: timeout)
         let seconds = (ContinuousClock.now - started).probeSeconds
         switch fetched {
         case .failure(let failure):
@@ -81,9 +79,16 @@ public struct ScrapeProbe: Probe {
         ]
     }
 
-    private enum Fetched {
+    /// The page's bytes, or the outcome of a fetch that failed.
+    enum Fetched {
         case success([UInt8])
         case failure(ProbeOutcome)
+    }
+
+    /// Fetches the page, giving up at `timeout`; a reconcile side reads its series from it too.
+    func page(timeout: Duration) async -> Fetched {
+        await withTimeout(timeout) { await self.fetch(timeout: timeout) }
+            ?? .failure(.failure(.timeout, ProbeWords.timedOut(timeout)))
     }
 
     private func fetch(timeout: Duration) async -> Fetched {

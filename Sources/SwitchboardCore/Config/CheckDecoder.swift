@@ -64,7 +64,7 @@ struct CheckDecoder {
         case "tcp": return tcp(node).map(ProbeSettings.tcp)
         case "tls": return tls(node).map(ProbeSettings.tls)
         case "dns": return dns(node).map(ProbeSettings.dns)
-        case "scrape": return scrape(node).map(ProbeSettings.scrape)
+        case "scrape": return scrape(node).map { ProbeSettings.scrape($0) }
         case "flow": return flow(node).map(ProbeSettings.flow)
         case "reconcile": return reconcile(node).map(ProbeSettings.reconcile)
         default: return reader.stringList(node, expand: true).map { .command(CommandProbeSettings(arguments: $0)) }
@@ -166,8 +166,10 @@ struct CheckDecoder {
             expectCount: fields["expect_count"].flatMap { reader.int($0, in: 0...10_000, what: "a count") })
     }
 
-    private func scrape(_ node: Node) -> ScrapeProbeSettings? {
-        guard let fields = reader.mapping(node, context: "scrape", keys: ["url", "labels"]),
+    /// A `scrape` check's settings; a reconcile side's take no `labels` (it reads the page's own).
+    func scrape(_ node: Node, withLabels: Bool = true) -> ScrapeProbeSettings? {
+        let keys = withLabels ? ["url", "labels"] : ["url"]
+        guard let fields = reader.mapping(node, context: "scrape", keys: keys),
             let url = reader.required("url", in: fields).flatMap(reader.expandedString)
         else { return nil }
         let labels = fields["labels"].flatMap { reader.stringPairs($0, context: "labels") } ?? []

@@ -68,7 +68,7 @@ public enum ProbeSettings: Sendable, Equatable {
         case .command(let s): s.arguments.joined(separator: " ")
         case .graphql(let s): s.http.url
         case .flow(let s): s.arrive.request.url
-        case .reconcile(let s): s.target.request.url
+        case .reconcile(let s): s.target.url
         }
     }
 }

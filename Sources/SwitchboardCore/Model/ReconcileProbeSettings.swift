@@ -20,17 +20,39 @@ public struct ReconcileProbeSettings: Sendable, Equatable {
     }
 }
 
-/// One side of a reconciliation: an HTTP request and the JSON path of the number in its answer.
+/// One side of a reconciliation: where its number comes from, and how the reason names it.
 public struct ReconcileQuery: Sendable, Equatable {
     /// How the reason names this side (`shop`, `ERP`).
     public var name: String
-    public var request: HTTPProbeSettings
-    public var value: JSONAssertion
+    public var reading: Reading
+
+    /// Where a side's number comes from.
+    public enum Reading: Sendable, Equatable {
+        /// An HTTP request and the JSON path of the number in its answer.
+        case json(HTTPProbeSettings, value: JSONAssertion)
+        /// A `/metrics` page and a selector: the number is the sum of the samples it matches.
+        case series(ScrapeProbeSettings, selector: SeriesSelector)
+    }
 
     public init(name: String, request: HTTPProbeSettings, value: JSONAssertion) {
+        self.init(name: name, reading: .json(request, value: value))
+    }
+
+    public init(name: String, scrape: ScrapeProbeSettings, series: SeriesSelector) {
+        self.init(name: name, reading: .series(scrape, selector: series))
+    }
+
+    public init(name: String, reading: Reading) {
         self.name = name
-        self.request = request
-        self.value = value
+        self.reading = reading
+    }
+
+    /// The URL this side asks.
+    public var url: String {
+        switch reading {
+        case .json(let request, _): request.url
+        case .series(let scrape, _): scrape.url
+        }
     }
 }
 

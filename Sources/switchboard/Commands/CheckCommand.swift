@@ -3,14 +3,17 @@ import Foundation
 import Monitor
 import SwitchboardCore
 
-/// `switchboard check`: runs every check once and prints one result per check.
+/// `switchboard check`: runs every check once, then evaluates the `health.conditions` once over the
+/// samples those runs left, and prints one result per check and per condition.
 struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Run every check of a config once and print the results.",
+        abstract: "Run every check of a config once, evaluate its health conditions, and print the results.",
         discussion: """
-            Exits 0 when every check is up, 1 when any is down, 2 when the config or a rule file it names is \
-            invalid.
+            Exits 0 when every check is up and no `down` health condition holds, 1 when a check is down or a \
+            `down` condition holds, 2 when the config or a rule file it names is invalid. A `degraded` \
+            condition, or one that needs more samples than one run leaves (`increase(x[10m])`), is printed \
+            but leaves the exit status alone.
             """)
 
     @OptionGroup var common: CommonOptions
@@ -30,11 +33,15 @@ struct CheckCommand: AsyncParsableCommand {
             if showProgress { StandardError.rewrite("checks \(finished)/\(total)") }
         }
         if showProgress { StandardError.rewrite("") }
+        let conditions = engine.conditionReports(now: Date())
         await engine.shutdown()
         switch format {
-        case .json: print(try JSONOutput.encode(reports))
-        case .text, .csv: print(CheckReportTable(reports: reports).render())
+        case .json:
+            print(try JSONOutput.encode(reports.map(CheckOutputRow.check) + conditions.map(CheckOutputRow.condition)))
+        case .text, .csv: print(CheckReportTable(reports: reports, conditions: conditions).render())
         }
-        if reports.contains(where: { !$0.result.up }) { throw ExitStatus.failed }
+        if reports.contains(where: { !$0.result.up }) || conditions.contains(where: \.isDown) {
+            throw ExitStatus.failed
+        }
     }
 }
