@@ -127,6 +127,17 @@ import Testing
         #expect(cleared.contains("[2 Topology]"), "Esc cleared the flow and stayed:\n\(cleared)")
     }
 
+    @Test func theTopologyOpenedFromAnInterfaceWithAFlowHighlightsIt() async {
+        let screen = await Fixtures.play(
+            [.enter, .character("2")], source: FakeDataSource(Self.snapshot()), start: .interfaces
+        ).text
+        #expect(screen.contains("[2 Topology]") && screen.contains("flow customer-to-shop"), "\(screen)")
+        let plain = await Fixtures.play(
+            [.down, .enter, .character("2")], source: FakeDataSource(Self.snapshot()), start: .interfaces
+        ).text
+        #expect(plain.contains("[2 Topology]") && !plain.contains("flow "), "no flow on that one:\n\(plain)")
+    }
+
     @Test func atASmallTerminalTheCaptionFitsOneLine() async {
         let screen = await Self.play([.character("f")], columns: 60, rows: 16, unicode: false)
         let lines = screen.components(separatedBy: "\n")
