@@ -101,10 +101,12 @@ import Testing
         #expect(strange.isEmpty)
     }
 
-    @Test func inTheNarrowTreeTheCaptionIsCutAndTheTreeMovesDown() {
+    @Test func inTheNarrowTreeTheCaptionIsCutAndTheTreeMovesDown() throws {
         let canvas = Self.render(width: 30, flow: "order-to-erp")
         #expect(canvas.line(0) == " ✖ flow order-to-erp  shop →… ")
         #expect(canvas.line(1).contains("CRM"), "the tree starts under the caption:\n\(canvas.text)")
+        let erp = try #require((0..<canvas.height).first { canvas.line($0).contains("财务系统 (ERP)") })
+        #expect(canvas[1, erp].role == .down, "the branch into a system of the failing path is down")
         for row in 0..<canvas.height { #expect(DisplayWidth.of(canvas.line(row)) == 30) }
     }
 

@@ -112,7 +112,7 @@ enum TopologyView {
             let top = flow == nil ? 0 : 1
             DependencyTree.render(
                 into: &canvas, y: y + top, height: height - panel - top, lines: scene.tree, systems: scene.systems,
-                selected: selected, radius: radius, glyphs: glyphs)
+                selected: selected, radius: radius, radiusRole: flow?.role ?? .accent, glyphs: glyphs)
         }
         flow?.renderCaption(into: &canvas, y: y, glyphs: glyphs)
         if panel > 0, let selected {
