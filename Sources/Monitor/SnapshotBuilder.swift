@@ -42,11 +42,12 @@ struct SnapshotBuilder: Sendable {
         _ knowledge: Knowledge, version: UInt64, now: Date, previous: Snapshot? = nil, changed: Set<String> = [],
         stableUntil: inout StableUntil
     ) -> Snapshot {
-        func statuses(_ checks: [Check]) -> [CheckStatus] {
-            checks.map {
+        func statuses(_ checks: [Check], on interface: Interface? = nil) -> [CheckStatus] {
+            checks.map { check in
                 CheckStatus(
-                    id: $0.id, kind: $0.probe.kind, target: $0.probe.target,
-                    intervalSeconds: $0.interval.seconds, last: knowledge.results[$0.id])
+                    id: check.id, kind: check.probe.kind, target: check.probe.target,
+                    intervalSeconds: check.interval.seconds, last: knowledge.results[check.id],
+                    path: interface.flatMap { landscape.flowPath(of: check, on: $0)?.systems })
             }
         }
         func state(_ checks: [CheckStatus], _ thresholds: HealthThresholds) -> HealthState {
@@ -64,7 +65,7 @@ struct SnapshotBuilder: Sendable {
             if reusable, let previous, now < stableUntil[index], !changed.contains(interface.id) {
                 return previous.interfaces[index]
             }
-            let checks = statuses(interface.checks)
+            let checks = statuses(interface.checks, on: interface)
             stableUntil[index] = stateStableUntil(checks, builtAt: now)
             let (joined, conditionReason) = Self.join(
                 state(checks, interface.health), hasChecks: !checks.isEmpty,

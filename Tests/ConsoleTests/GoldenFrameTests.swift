@@ -19,6 +19,7 @@ import Testing
     static let views = [
         View(name: "overview", start: .overview),
         View(name: "topology", start: .topology),
+        View(name: "topology-flow", start: .topology, keys: [.character("f")]),
         View(name: "interfaces", start: .interfaces),
         View(name: "interface-detail", start: .interfaces, keys: [.enter]),
         View(name: "alerts", start: .alerts),

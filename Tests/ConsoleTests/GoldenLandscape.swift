@@ -42,7 +42,21 @@ enum GoldenLandscape {
         ("pricelist-erp-shop", "Price list (file)", "erp", "shop", .file, .ok, "newest file 40s old"),
     ]
 
-    static let interfaces: [InterfaceStatus] = table.indices.map(interface)
+    static let interfaces: [InterfaceStatus] = table.indices.map(interface).map { interface in
+        guard interface.id == "web-orders-shop-erp" else { return interface }
+        var withFlow = interface
+        withFlow.checks.append(orderToERP)
+        return withFlow
+    }
+
+    /// The demo's flow on the web orders, passing; older than the interface's other result, so
+    /// that the interface's reason stays that one's.
+    static let orderToERP = CheckStatus(
+        id: "order-to-erp", kind: "flow", target: "http://127.0.0.1/erp/api/orders/{{ order_id }}", intervalSeconds: 5,
+        last: CheckResult(
+            checkID: "order-to-erp", up: true, startedAt: Fixtures.now.addingTimeInterval(-30), durationSeconds: 2.1,
+            errorClass: nil, reason: "order 4711 in ERP after 2.1s"),
+        path: ["shop", "erp"])
 
     private static func interface(_ index: Int) -> InterfaceStatus {
         let (id, name, from, to, kind, state, reason) = table[index]

@@ -149,11 +149,13 @@ import Testing
         for block in blocks {
             let indented = block.split(separator: "\n").map { "      " + $0 }.joined(separator: "\n")
             let landscape = try load(
-                "systems: [{id: shop}, {id: erp}]\ninterfaces:\n  - id: shop-erp\n    from: shop\n    to: erp\n"
-                    + "    checks:\n" + indented + "\n")
+                "systems: [{id: shop}, {id: esb}, {id: erp}]\ninterfaces:\n"
+                    + "  - {id: shop-esb, from: shop, to: esb}\n  - {id: esb-erp, from: esb, to: erp}\n"
+                    + "  - id: shop-erp\n    from: shop\n    to: erp\n    checks:\n" + indented + "\n")
             kinds += landscape.interfaces.flatMap(\.checks).map(\.probe.kind)
         }
-        #expect(kinds == ["flow", "flow", "reconcile"], "the active and passive flows and the reconcile")
+        // The active and passive flows, the one with `via`, the reconcile.
+        #expect(kinds == ["flow", "flow", "flow", "reconcile"])
     }
 }
 

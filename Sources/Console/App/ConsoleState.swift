@@ -22,6 +22,8 @@ struct ConsoleState: Sendable, Equatable {
     var overview = ViewState()
     /// The system selected on the topology, whose blast radius is drawn.
     var topologySelection: String?
+    /// The flow check whose path the topology highlights; nil for none.
+    var topologyFlow: String?
     var interfaceFilter: InterfaceFilter?
     var interfaceSort = InterfaceSort()
     /// The first line the open `?` overlay shows; nil while it is closed.

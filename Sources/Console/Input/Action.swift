@@ -32,4 +32,6 @@ enum Action: Sendable, Equatable {
     case nextGrouping
     /// `Tab`: the next pane of the view (the alert queue and its silences).
     case nextPane
+    /// `f` on the topology: highlight the next flow's path (none after the last).
+    case nextFlow
 }

@@ -14,6 +14,7 @@ extension KeyMap {
         KeyAction("Enter", "its interfaces", footer: "interfaces", [.enter: .open]),
         KeyAction("/", "filter the interfaces (regex, ! inverts)", [.character("/"): .beginFilter]),
         KeyAction("c", "check its interfaces now", [.character("c"): .checkNow]),
+        KeyAction("f", "highlight the next flow's path (Esc clears)", [.character("f"): .nextFlow]),
     ]
 
     static let interfaces: [KeyAction] = [

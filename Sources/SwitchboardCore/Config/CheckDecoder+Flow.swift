@@ -1,10 +1,12 @@
 import Foundation
 import Yams
 
-/// Reads a check's `flow:`: its `start` and `arrive` steps, `within` and `poll`.
+/// Reads a check's `flow:`: its `start` and `arrive` steps, `within`, `poll` and `via` (whose system
+/// ids and hops `LandscapeDecoder.checkFlowPaths` checks once every system and interface is known).
 extension CheckDecoder {
     func flow(_ node: Node) -> FlowProbeSettings? {
-        guard let fields = reader.mapping(node, context: "flow", keys: ["start", "arrive", "within", "poll"]) else {
+        guard let fields = reader.mapping(node, context: "flow", keys: ["start", "arrive", "within", "poll", "via"])
+        else {
             return nil
         }
         let start = reader.required("start", in: fields).flatMap { flowStep($0, name: "start", known: []) }
@@ -20,8 +22,11 @@ extension CheckDecoder {
                     expected: "a poll interval no longer than `within` (\(DurationParser.format(within)))"),
                 at: pollNode)
         }
+        let via = fields["via"].flatMap { reader.sequence($0, of: "system ids") }?.compactMap { reader.string($0) }
         guard let start, let arrive, let within else { return nil }
-        return FlowProbeSettings(start: start, arrive: arrive, within: within, poll: poll)
+        var settings = FlowProbeSettings(start: start, arrive: arrive, within: within, poll: poll)
+        settings.via = via ?? []
+        return settings
     }
 
     /// One step: `http` (whose `{{ name }}` must name a value in `known`), `extract` and `expect`.

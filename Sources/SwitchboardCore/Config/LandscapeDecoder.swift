@@ -24,6 +24,9 @@ struct LandscapeDecoder {
         let alerting = fields["alerting"].map { AlertingDecoder(reader: reader).alerting($0) } ?? AlertingConfig()
         let history = fields["history"].map(history) ?? HistoryConfig()
         let server = fields["server"].map(server) ?? ServerConfig()
+        checkFlowPaths(
+            systemNodes: systemNodes, interfaceNodes: interfaceNodes, systems: systems, interfaces: interfaces,
+            ids: &ids)
 
         ids.resolveReferences()
         return Landscape(

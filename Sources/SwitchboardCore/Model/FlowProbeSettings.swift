@@ -6,6 +6,8 @@ public struct FlowProbeSettings: Sendable, Equatable {
     public var arrive: FlowStep
     public var within: Duration
     public var poll: Duration
+    /// The systems the record passes between its interface's `from` and `to` (`via:`), in order.
+    public var via: [String] = []
 
     public static let defaultPoll: Duration = .seconds(5)
 

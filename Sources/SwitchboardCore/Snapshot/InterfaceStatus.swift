@@ -60,12 +60,18 @@ public struct CheckStatus: Sendable, Equatable, Codable, Identifiable {
     public var target: String
     public var intervalSeconds: Double
     public var last: CheckResult?
+    /// A flow's systems, from its interface's `from` through its `via` to its `to`; nil for the other
+    /// kinds (and in snapshots of older daemons, where a flow's path is its interface's two ends).
+    public var path: [String]?
 
-    public init(id: String, kind: String, target: String, intervalSeconds: Double, last: CheckResult?) {
+    public init(
+        id: String, kind: String, target: String, intervalSeconds: Double, last: CheckResult?, path: [String]? = nil
+    ) {
         self.id = id
         self.kind = kind
         self.target = target
         self.intervalSeconds = intervalSeconds
         self.last = last
+        self.path = path
     }
 }

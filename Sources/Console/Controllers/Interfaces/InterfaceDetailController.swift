@@ -15,8 +15,19 @@ final class InterfaceDetailController: ViewController {
     }
 
     func perform(_ action: Action, _ session: ConsoleSession, size: TerminalSize) -> Bool {
-        guard action == .checkNow, case .interface(let id) = session.state.route else { return false }
-        session.check(session.shown.interfaces.first { $0.id == id })
+        guard case .interface(let id) = session.state.route else { return false }
+        let interface = session.shown.interfaces.first { $0.id == id }
+        switch action {
+        case .checkNow:
+            session.check(interface)
+        case .show(.topology):
+            // The topology opened from an interface with a flow highlights the flow's path.
+            guard let flow = interface?.checks.first(where: { $0.kind == "flow" }) else { return false }
+            session.state.topologyFlow = flow.id
+            session.state.navigation.show(.topology)
+        default:
+            return false
+        }
         return true
     }
 }

@@ -1,16 +1,20 @@
 import Foundation
 import SwitchboardCore
 
-/// View 2: the systems and their dependencies, a selected system and its blast radius.
+/// View 2: the systems and their dependencies, a selected system and its blast radius, or a
+/// highlighted flow's path.
 final class TopologyController: ViewController {
     func shows(_ route: Route) -> Bool { route == .topology }
 
     func render(_ context: ScreenContext, rows: ScreenRows, into canvas: inout Canvas, y: Int, height: Int) {
+        let flow = context.console.topologyFlow.flatMap { id in
+            TopologyFlow.all(in: context.snapshot).first { $0.id == id }
+        }
         TopologyView.render(
             into: &canvas,
             scene: rows.topologyScene(
                 context.snapshot, y: y, width: canvas.width, height: height, glyphs: context.glyphs),
-            selected: context.console.topologySelection)
+            selected: context.console.topologySelection, flow: flow)
     }
 
     func needs(_ state: ConsoleState, size: TerminalSize, glyphs: Glyphs) -> ScreenRows.Needs {
@@ -22,6 +26,11 @@ final class TopologyController: ViewController {
         let order = TopologyView.order(session.rows.topology(session.shown).layout)
         if session.state.topologySelection.map({ !order.contains($0) }) ?? true {
             session.state.topologySelection = order.first
+        }
+        if let flow = session.state.topologyFlow,
+            !TopologyFlow.all(in: session.shown).contains(where: { $0.id == flow })
+        {
+            session.state.topologyFlow = nil
         }
     }
 
@@ -40,6 +49,16 @@ final class TopologyController: ViewController {
                 return true
             }
             session.send(.checkNow(target: system), saying: "checking \(system)\(session.glyphs.ellipsis)")
+        case .nextFlow:
+            let flows = TopologyFlow.all(in: session.shown)
+            guard !flows.isEmpty else {
+                session.show("no flow checks in this landscape", role: .flash, seconds: 3)
+                return true
+            }
+            session.state.topologyFlow = TopologyFlow.next(after: session.state.topologyFlow, in: flows)
+        case .back where session.state.topologyFlow != nil:
+            // Esc clears the highlighted flow before it goes back.
+            session.state.topologyFlow = nil
         case _ where action.isMovement:
             session.state.topologySelection = TopologyNavigation.move(
                 from: system, action, layout: session.rows.topology(session.shown).layout)

@@ -45,17 +45,18 @@ enum DependencyTree {
         return lines
     }
 
-    /// Draws `lines` (`lines(graph:layout:glyphs:)`), scrolled to keep the selected system in view.
+    /// Draws `lines` (`lines(graph:layout:glyphs:)`), scrolled to keep the selected system in view;
+    /// the branches into `radius` in `radiusRole`.
     static func render(
         into canvas: inout Canvas, y: Int, height: Int, lines all: [Line], systems: [String: SystemStatus],
-        selected: String?, radius: Set<String>, glyphs: Glyphs
+        selected: String?, radius: Set<String>, radiusRole: StyleRole = .accent, glyphs: Glyphs
     ) {
         let selectedLine = all.firstIndex { $0.system == selected && !$0.repeated } ?? 0
         let offset = Table.scrollOffset(selected: selectedLine, offset: 0, visibleRows: height, rowCount: all.count)
         for (row, line) in all.dropFirst(offset).prefix(height).enumerated() {
             guard let system = systems[line.system] else { continue }
             var x =
-                1 + canvas.put(line.prefix, x: 1, y: y + row, role: radius.contains(line.system) ? .accent : .border)
+                1 + canvas.put(line.prefix, x: 1, y: y + row, role: radius.contains(line.system) ? radiusRole : .border)
             x += canvas.put(glyphs.glyph(for: system.state) + " ", x: x, y: y + row, role: StyleRole(system.state))
             let isSelected = line.system == selected && !line.repeated
             x += canvas.put(TerminalText.clean(system.name), x: x, y: y + row, role: isSelected ? .selection : .normal)

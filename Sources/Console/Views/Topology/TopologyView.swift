@@ -13,6 +13,8 @@ enum TopologyView {
     static let maxGapSpread = 24
     /// Rows under the graph for the selected system's details.
     static let panelHeight = 5
+    /// Added to a highlighted flow's edges' rank, so that its lines win every cell they share.
+    static let flowRank = 100
 
     /// Systems in reading order, layer by layer: the order the selection moves through.
     static func order(_ layout: TopologyLayout) -> [String] {
@@ -82,14 +84,16 @@ enum TopologyView {
 
     static func render(
         into canvas: inout Canvas, y: Int, height: Int, graph: TopologyGraph, layout: TopologyLayout,
-        selected: String?, glyphs: Glyphs
+        selected: String?, flow: TopologyFlow? = nil, glyphs: Glyphs
     ) {
         let scene = Scene(graph: graph, layout: layout, y: y, width: canvas.width, height: height, glyphs: glyphs)
-        render(into: &canvas, scene: scene, selected: selected)
+        render(into: &canvas, scene: scene, selected: selected, flow: flow)
     }
 
-    /// Draws a scene laid out for this canvas's width, with `selected`'s blast radius.
-    static func render(into canvas: inout Canvas, scene: Scene, selected: String?) {
+    /// Draws a scene laid out for this canvas's width, with `selected`'s blast radius, or with
+    /// `flow`'s path emphasized (heavy, in its state's style) and the other lines muted, under a
+    /// caption that names the flow, its path and its state.
+    static func render(into canvas: inout Canvas, scene: Scene, selected: String?, flow: TopologyFlow? = nil) {
         let (y, height, graph, glyphs) = (scene.y, scene.height, scene.graph, scene.glyphs)
         guard height > 0 else { return }
         guard !graph.systems.isEmpty else {
@@ -97,15 +101,20 @@ enum TopologyView {
             return
         }
         let panel = panelRows(height)
-        let radius = selected.map { graph.downstream(of: $0).union([$0]) } ?? []
+        let radius = flow.map { Set($0.systems) } ?? selected.map { graph.downstream(of: $0).union([$0]) } ?? []
         if let geometry = scene.geometry {
-            drawEdges(into: &canvas, scene: scene, geometry: geometry, radius: radius, selected: selected)
+            drawEdges(
+                into: &canvas, scene: scene, geometry: geometry, radius: radius, selected: selected,
+                flow: flow.map { ($0.edges(in: graph), $0.role) })
             drawBoxes(into: &canvas, scene: scene, geometry: geometry, selected: selected, radius: radius)
         } else {
+            // The caption takes the tree's first row; the graph leaves that row free.
+            let top = flow == nil ? 0 : 1
             DependencyTree.render(
-                into: &canvas, y: y, height: height - panel, lines: scene.tree, systems: scene.systems,
-                selected: selected, radius: radius, glyphs: glyphs)
+                into: &canvas, y: y + top, height: height - panel - top, lines: scene.tree, systems: scene.systems,
+                selected: selected, radius: radius, radiusRole: flow?.role ?? .accent, glyphs: glyphs)
         }
+        flow?.renderCaption(into: &canvas, y: y, glyphs: glyphs)
         if panel > 0, let selected {
             SystemPanel.render(
                 into: &canvas, y: y + height - panel, height: panel, graph: graph, system: selected,
@@ -113,8 +122,10 @@ enum TopologyView {
         }
     }
 
+    /// With `flow`, its edges are drawn heavy in its role above every other line, and the rest muted.
     private static func drawEdges(
-        into canvas: inout Canvas, scene: Scene, geometry: TopologyGeometry, radius: Set<String>, selected: String?
+        into canvas: inout Canvas, scene: Scene, geometry: TopologyGeometry, radius: Set<String>, selected: String?,
+        flow: (edges: Set<Int>, role: StyleRole)?
     ) {
         let (graph, layout, glyphs) = (scene.graph, scene.layout, scene.glyphs)
         var lines = LineCanvas()
@@ -122,9 +133,14 @@ enum TopologyView {
         var arriving: [LineCanvas.Point: (count: Int, reversed: Bool, role: StyleRole, rank: Int)] = [:]
         for (hop, channel) in zip(scene.hops, geometry.channels) {
             let edge = graph.edges[hop.edge]
-            let heavy = radius.contains(edge.from) && radius.contains(edge.to) && edge.to != selected
-            let role = edge.interfaces.isEmpty ? StyleRole.muted : StyleRole(edge.state)
-            let rank = edge.state.severity
+            var heavy = radius.contains(edge.from) && radius.contains(edge.to) && edge.to != selected
+            var role = edge.interfaces.isEmpty ? StyleRole.muted : StyleRole(edge.state)
+            var rank = edge.state.severity
+            if let flow {
+                let onPath = flow.edges.contains(hop.edge)
+                (heavy, role) = (onPath, onPath ? flow.role : .muted)
+                if onPath { rank += Self.flowRank }
+            }
             let fromSlot = layout.layers[hop.layer][hop.fromIndex]
             let toSlot = layout.layers[hop.layer + 1][hop.toIndex]
             let startX = geometry.right(of: hop.layer)
