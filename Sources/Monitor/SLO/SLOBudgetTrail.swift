@@ -10,7 +10,8 @@ import SwitchboardCore
 /// window's runs: the budget consumed cumulatively, as Grafana's SLO panels and Sloth show it (not a
 /// rolling window ending at each point). So the trail starts near 100%, only falls, falls where the
 /// budget was spent, and ends at the budget left now. Over the checks only, counted as
-/// `SLOEvaluator` counts them: the history's buckets before the store's reach, the store after it.
+/// `SLOEvaluator` counts them: the history's buckets before the store's reach, the store's samples
+/// after it (read once, not a query per step).
 /// A `good`/`total` SLO has no trail.
 public struct SLOBudgetTrail: Sendable {
     /// Points over a long window (112: 6 hours each over 28 days); a short window has one per bucket.
@@ -67,17 +68,6 @@ public struct SLOBudgetTrail: Sendable {
             step = (buckets + Int64(SLOBudgetTrail.steps) - 1) / Int64(SLOBudgetTrail.steps) * CheckBucket.seconds
             count = Int(max(1, (end - first) / step))
         }
-
-        /// The step that holds `second`.
-        func index(of second: Int64) -> Int { Int(min(max(0, (second - first) / step), Int64(count - 1))) }
-
-        /// Where step `index` starts and ends (epoch milliseconds).
-        func bounds(_ index: Int) -> (start: Int64, end: Int64) {
-            (
-                (first + Int64(index) * step) * 1000,
-                index == count - 1 ? endMilliseconds : (first + Int64(index + 1) * step) * 1000
-            )
-        }
     }
 
     /// Adds the buckets from the window's start up to `boundary`, summed per step in one query.
@@ -93,30 +83,26 @@ public struct SLOBudgetTrail: Sendable {
             """
         let rows = (try? history.database.read { db in try request.fetchAll(db) }) ?? []
         for row in rows {
-            let index = grid.index(of: grid.first + (row["step"] as Int64) * grid.step)
+            let index = min(row["step"] as Int, grid.count - 1)
             counts[index].runs += row["runs"] as Int
             counts[index].failures += row["failures"] as Int
         }
     }
 
-    /// Adds the store's runs from `boundary` on, two range queries per step that reaches past it.
+    /// Adds the store's runs after `boundary`, read once and each put in the step that ends at or after
+    /// it, as PromQL's ranges `(start, end]` count them.
     private func addStore(of interface: String, from boundary: Int64, grid: Grid, to counts: inout [RunCount]) {
-        let engine = PromQLRuleQueryEngine(source: store)
-        let selector = "probe_success{interface=\"\(interface)\"}"
-        func value(_ expression: String, at milliseconds: Int64) -> Double {
-            guard let sample = try? engine.query(expression, at: milliseconds).first, sample.value.isFinite
-            else { return 0 }
-            return sample.value
-        }
-        for index in grid.index(of: boundary)..<grid.count {
-            let (start, end) = grid.bounds(index)
-            let from = max(start, boundary * 1000)
-            guard end > from else { continue }
-            let range = "[\(end - from)ms]"
-            let runs = value("sum(count_over_time(\(selector)\(range)))", at: end)
-            let good = value("sum(sum_over_time(\(selector)\(range)))", at: end)
-            counts[index].runs += Int(runs.rounded())
-            counts[index].failures += Int((runs - good).rounded())
+        let matchers = [LabelMatcher.metricName("probe_success"), LabelMatcher.equal("interface", interface)]
+        let stepMilliseconds = grid.step * 1000
+        let firstMilliseconds = grid.first * 1000
+        for series in store.select(matchers: matchers, from: boundary * 1000 + 1, through: grid.endMilliseconds) {
+            for point in series.samples where point.value.isFinite {
+                let offset = point.timestampMilliseconds - firstMilliseconds
+                let index = Int(
+                    min(max(0, (offset + stepMilliseconds - 1) / stepMilliseconds - 1), Int64(grid.count - 1)))
+                counts[index].runs += 1
+                if point.value == 0 { counts[index].failures += 1 }
+            }
         }
     }
 }
