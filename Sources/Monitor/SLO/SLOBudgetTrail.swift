@@ -47,9 +47,12 @@ public struct SLOBudgetTrail: Sendable {
         var failures = 0
         return counts.map { count in
             failures += count.failures
-            return ((1 - Double(failures) / allowed) * 10_000).rounded() / 10_000
+            return Self.rounded(1 - Double(failures) / allowed)
         }
     }
+
+    /// A point rounded to 0.01% of the budget, which keeps the snapshot's encoding short.
+    static func rounded(_ left: Double) -> Double { (left * 10_000).rounded() / 10_000 }
 
     /// The steps of a window ending at `now`: from the bucket the window starts in, whole buckets
     /// each; the last step runs to `now` (up to one bucket longer than the others).

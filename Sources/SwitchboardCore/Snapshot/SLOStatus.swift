@@ -11,7 +11,7 @@ public struct SLOStatus: Sendable, Equatable, Codable {
     public var pairs: [SLOBurnPair]
     /// The budget left at the end of each equal step of the window, oldest first, counting the failures
     /// since the window's start against all of its runs: it falls where the budget was spent and ends at
-    /// the budget left when it was computed (at most 5 minutes ago). Nil without runs, for a
+    /// the budget left now (the points before are up to 5 minutes old). Nil without runs, for a
     /// `good`/`total` SLO, and from engines older than the chart.
     public var budgetTrail: [Double]?
 

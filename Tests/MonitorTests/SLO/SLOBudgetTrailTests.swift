@@ -77,20 +77,21 @@ import Testing
         #expect(SLOBudgetTrail(store: store, history: nil).points(of: Self.interface, ratio, now: Self.now) == nil)
     }
 
-    @Test func theCacheRecomputesOnlyEveryFiveMinutesOrOnceRunsCameIn() {
+    @Test func theCacheRecomputesOnlyEveryFiveMinutesOrOnceRunsCameInAndEndsAtTheBudgetNow() {
         let cache = SLOBudgetTrailCache()
         var computed = 0
-        func read(_ secondsLater: Double, hasRuns: Bool = true, gives points: [Double]? = [1]) -> [Double]? {
-            cache.points(of: "orders", now: Self.now.addingTimeInterval(secondsLater), hasRuns: hasRuns) {
+        func read(_ secondsLater: Double, left: Double? = 1, gives points: [Double]? = [1, 1]) -> [Double]? {
+            cache.points(of: "orders", now: Self.now.addingTimeInterval(secondsLater), left: left) {
                 computed += 1
                 return points
             }
         }
-        #expect(read(0, hasRuns: false, gives: nil) == nil && computed == 1)
-        #expect(read(10, hasRuns: false) == nil && computed == 1, "no runs yet: nothing to recompute")
-        #expect(read(20) == [1] && computed == 2, "the first runs came in")
-        #expect(read(200, gives: [0.5]) == [1] && computed == 2)
-        #expect(read(320, gives: [0.5]) == [0.5] && computed == 3)
-        #expect(read(100, gives: [0.7]) == [0.7] && computed == 4, "a clock set back")
+        #expect(read(0, left: nil, gives: nil) == nil && computed == 1)
+        #expect(read(10, left: nil) == nil && computed == 1, "no runs yet: nothing to recompute")
+        #expect(read(20) == [1, 1] && computed == 2, "the first runs came in")
+        #expect(
+            read(200, left: 0.123456, gives: [0.5, 0.5]) == [1, 0.1235] && computed == 2, "the budget now ends it")
+        #expect(read(320, left: 0.5, gives: [0.5, 0.5]) == [0.5, 0.5] && computed == 3)
+        #expect(read(100, left: 0.7, gives: [0.7, 0.7]) == [0.7, 0.7] && computed == 4, "a clock set back")
     }
 }
