@@ -78,7 +78,7 @@ import Testing
     }
 
     @Test func theCacheRecomputesOnlyEveryFiveMinutesOrOnceRunsCameInAndEndsAtTheBudgetNow() {
-        let cache = SLOBudgetTrailCache()
+        let cache = SLOBudgetTrailCache(spreading: false)
         var computed = 0
         func read(_ secondsLater: Double, left: Double? = 1, gives points: [Double]? = [1, 1]) -> [Double]? {
             cache.points(of: "orders", now: Self.now.addingTimeInterval(secondsLater), left: left) {
@@ -93,5 +93,27 @@ import Testing
             read(200, left: 0.123456, gives: [0.5, 0.5]) == [1, 0.1235] && computed == 2, "the budget now ends it")
         #expect(read(320, left: 0.5, gives: [0.5, 0.5]) == [0.5, 0.5] && computed == 3)
         #expect(read(100, left: 0.7, gives: [0.7, 0.7]) == [0.7, 0.7] && computed == 4, "a clock set back")
+    }
+
+    @Test func theInterfacesRefreshesSpreadOverTheFiveMinutes() {
+        // 1,000 interfaces without runs on the first snapshot, all with runs on the next; then a statistics
+        // refresh every 30 s.
+        let cache = SLOBudgetTrailCache()
+        let keys = (0..<1000).map { "interface-\($0)" }
+        for key in keys { _ = cache.points(of: key, now: Self.now, left: nil) { nil } }
+        for key in keys { _ = cache.points(of: key, now: Self.now, left: 1) { [1] } }
+        var perRefresh: [Int] = []
+        for tick in 1...10 {
+            var computed = 0
+            for key in keys {
+                _ = cache.points(of: key, now: Self.now.addingTimeInterval(Double(tick) * 30), left: 1) {
+                    computed += 1
+                    return [1]
+                }
+            }
+            perRefresh.append(computed)
+        }
+        #expect(perRefresh.reduce(0, +) == 1000, "each refreshed once in the first 5 minutes: \(perRefresh)")
+        #expect(perRefresh.allSatisfy { $0 < 200 }, "never most of them at once: \(perRefresh)")
     }
 }
