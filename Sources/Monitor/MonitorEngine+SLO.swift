@@ -16,10 +16,15 @@ extension MonitorEngine {
         groups + (try SLORuleFile(landscape: landscape).groups())
     }
 
-    /// The SLO status of an interface with an SLO, nil otherwise.
+    /// The SLO status of an interface with an SLO, nil otherwise, with its budget trail (the points
+    /// before the last one up to 5 minutes old).
     func sloStatus(of interface: Interface, now: Date) -> SLOStatus? {
         guard let slo = interface.slo else { return nil }
         let evaluator = SLOEvaluator(store: store, history: history, storeReach: SLORuleFile.longestWindow)
-        return evaluator.status(of: interface, slo, now: now)
+        var status = evaluator.status(of: interface, slo, now: now)
+        status.budgetTrail = budgetTrails.points(of: interface.id, now: now, left: status.budgetRemaining) {
+            SLOBudgetTrail(store: store, history: history).points(of: interface, slo, now: now)
+        }
+        return status
     }
 }

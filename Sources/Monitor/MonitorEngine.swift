@@ -29,6 +29,8 @@ public final class MonitorEngine: DataSource {
     public let jobs: JobEngine?
     /// The checks' 5-minute history in the state database; nil without one.
     let history: HistoryRecorder?
+    /// The SLOs' budget trails, recomputed every few minutes.
+    let budgetTrails = SLOBudgetTrailCache()
     /// Interface ids by check id, to know whose statistics a result changes.
     private let interfacesOfCheck: [String: String]
     /// The labels of every check's samples, by check id, to read its runs back from the store.

@@ -15,6 +15,8 @@ struct HistoryBenchmark: ParsableCommand {
     @Option(help: "Checks (one interface each).") var checks = 10_000
     @Option(help: "Days of buckets to write.") var days = 35
     @Option(help: "Detail queries to time (random interfaces).") var detailQueries = 200
+    @Option(help: "Interfaces whose 28-day SLO budget trail is timed (history + 3 days in a store; 0 for none).")
+    var sloInterfaces = 0
     @Option(help: "Where the database goes (a temporary folder by default).") var directory: String?
     @Flag(help: "Print the figures as JSON instead of a table.") var json = false
 
@@ -29,6 +31,9 @@ struct HistoryBenchmark: ParsableCommand {
         var report7dSeconds = 0.0
         var detail30dMeanSeconds = 0.0
         var detail30dMaxSeconds = 0.0
+        var sloInterfaces = 0
+        var sloTrailsSeconds = 0.0
+        var sloCachedTrailsSeconds = 0.0
     }
 
     func run() throws {
@@ -92,6 +97,11 @@ struct HistoryBenchmark: ParsableCommand {
             figures.detail30dMaxSeconds = max(figures.detail30dMaxSeconds, seconds)
         }
         figures.detail30dMeanSeconds = total / Double(max(detailQueries, 1))
+        if sloInterfaces > 0 {
+            figures.sloInterfaces = min(sloInterfaces, checks)
+            (figures.sloTrailsSeconds, figures.sloCachedTrailsSeconds) = Self.budgetTrails(
+                of: Array(landscape.interfaces.prefix(sloInterfaces)), history: recorder, now: now)
+        }
         print(json ? Self.json(figures) : Self.table(figures))
     }
 
@@ -107,7 +117,13 @@ struct HistoryBenchmark: ParsableCommand {
             "report 7d       \(f(figures.report7dSeconds * 1000, 1)) ms for all \(figures.checks) interfaces",
             "detail 30d      mean \(f(figures.detail30dMeanSeconds * 1000, 2)) ms, "
                 + "max \(f(figures.detail30dMaxSeconds * 1000, 2)) ms per interface (24 h rows + 7 d/30 d sums)",
-        ].joined(separator: "\n")
+        ]
+        .joined(separator: "\n")
+            + (figures.sloInterfaces == 0
+                ? ""
+                : "\nSLO trails      \(f(figures.sloTrailsSeconds * 1000, 1)) ms for \(figures.sloInterfaces) interfaces "
+                    + "(28d, 112 steps, history + 3 days of store; once per 5 minutes), "
+                    + "\(f(figures.sloCachedTrailsSeconds * 1000, 2)) ms from the cache (every statistics refresh)")
     }
 
     static func json(_ figures: Figures) -> String {

@@ -41,6 +41,16 @@ import Testing
         #expect(try JSONDecoder().decode(HealthStats.self, from: JSONEncoder().encode(stats)).slo == Self.status)
     }
 
+    @Test func anSLOStatusWithoutATrailDecodesAndATrailTravels() throws {
+        let old = try JSONEncoder().encode(Self.status)
+        #expect(!String(decoding: old, as: UTF8.self).contains("budgetTrail"))
+        #expect(try JSONDecoder().decode(SLOStatus.self, from: old).budgetTrail == nil)
+        var charted = Self.status
+        charted.budgetTrail = [1, 0.9, -0.25]
+        #expect(try JSONDecoder().decode(SLOStatus.self, from: JSONEncoder().encode(charted)) == charted)
+        #expect(!Self.snapshot(charted).showsTheSame(as: Self.snapshot(Self.status)))
+    }
+
     @Test func thePagingPairOverItsFactorIsTheWorstBurn() {
         #expect(Self.status.burning == "page")
         var ticket = Self.status

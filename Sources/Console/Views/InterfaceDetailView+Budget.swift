@@ -3,9 +3,10 @@ import SwitchboardCore
 
 /// The error-budget lines of the interface detail: objective, window, SLI and budget left, then
 /// the burn rate over the long and short window of each workbook pair (red when a paging pair
-/// burns over its factor, yellow for a ticket pair).
+/// burns over its factor, yellow for a ticket pair), and the chart of the budget across the window
+/// (`BudgetChartLines`) where there is room.
 extension InterfaceDetailView {
-    static func budgetLines(_ slo: SLOStatus) -> [[Part]] {
+    static func budgetLines(_ slo: SLOStatus, width: Int = 100, glyphs: Glyphs = .unicode) -> [[Part]] {
         let window = DurationParser.format(.seconds(slo.windowSeconds), units: 1)
         let left = slo.budgetRemaining.map { InterfaceRow.budget($0) + " left" } ?? "no events yet"
         let leftRole: StyleRole =
@@ -24,7 +25,7 @@ extension InterfaceDetailView {
                 ("   SLI ", .muted), (slo.sli.map { percent($0, decimals: 2) } ?? "-", .normal),
             ],
             rates,
-        ]
+        ] + BudgetChartLines.lines(slo, width: width, glyphs: glyphs)
     }
 
     /// `0.4`, `14`, `-`: one decimal below 10, whole numbers above.

@@ -107,7 +107,9 @@ enum InterfaceDetailView {
             lines.insert(
                 [("throughput    ", .muted), (Formatting.rate(rate), .normal), ("  (5m)", .muted)], at: lines.count - 1)
         }
-        if let slo = stats.slo { lines.insert(contentsOf: budgetLines(slo), at: lines.count - 1) }
+        if let slo = stats.slo {
+            lines.insert(contentsOf: budgetLines(slo, width: width, glyphs: glyphs), at: lines.count - 1)
+        }
         if let failure = stats.lastFailure {
             lines.append([
                 ("last failure  ", .muted), (when(failure.at), .normal),

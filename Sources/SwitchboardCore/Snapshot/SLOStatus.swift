@@ -9,15 +9,22 @@ public struct SLOStatus: Sendable, Equatable, Codable {
     /// 1 − (1 − SLI)/(1 − objective): 1 is untouched, 0 spent, below 0 overspent; nil before the first event.
     public var budgetRemaining: Double?
     public var pairs: [SLOBurnPair]
+    /// The budget left at the end of each equal step of the window, oldest first, counting the failures
+    /// since the window's start against all of its runs: it falls where the budget was spent and ends at
+    /// the budget left now (the points before are up to 5 minutes old). Nil without runs, for a
+    /// `good`/`total` SLO, and from engines older than the chart.
+    public var budgetTrail: [Double]?
 
     public init(
-        objective: Double, windowSeconds: Double, sli: Double?, budgetRemaining: Double?, pairs: [SLOBurnPair]
+        objective: Double, windowSeconds: Double, sli: Double?, budgetRemaining: Double?, pairs: [SLOBurnPair],
+        budgetTrail: [Double]? = nil
     ) {
         self.objective = objective
         self.windowSeconds = windowSeconds
         self.sli = sli
         self.budgetRemaining = budgetRemaining
         self.pairs = pairs
+        self.budgetTrail = budgetTrail
     }
 
     /// The severity of the worst pair burning over its factor (`page` before `ticket`); nil when none is.

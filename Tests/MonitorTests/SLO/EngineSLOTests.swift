@@ -37,6 +37,8 @@ import Testing
         // 1 failure in 10 runs: an SLI of 90% against 99%, nine budgets overspent.
         #expect(abs((slo.sli ?? 0) - 0.9) < 1e-9)
         #expect(abs((slo.budgetRemaining ?? 0) + 9) < 1e-9)
+        // The chart's trail: untouched for 28 days, then spent with the same runs.
+        #expect(slo.budgetTrail?.first == 1 && slo.budgetTrail?.last == -9)
         // Over 5 minutes 1 of 5 runs failed (burn rate 20), over the hour 1 of 10 (10): the 1h/5m pair stays below 14.4.
         #expect(abs((slo.pairs[0].shortRate ?? 0) - 20) < 1e-9)
         #expect(abs((slo.pairs[0].longRate ?? 0) - 10) < 1e-9)
