@@ -9,7 +9,8 @@ enum InterfaceDetailView {
 
     static func lines(
         _ interface: InterfaceStatus, systemNames: [String: String], alerts: [AlertEntrySnapshot] = [],
-        jobs: [JobStatus] = [], now: Date, timeZone: TimeZone, glyphs: Glyphs, width: Int = 100
+        jobs: [JobStatus] = [], now: Date, timeZone: TimeZone, glyphs: Glyphs, width: Int = 100,
+        latencyChart: Bool = true
     ) -> [[Part]] {
         let state = StyleRole(interface.state)
         let from = TerminalText.clean(systemNames[interface.from] ?? interface.from)
@@ -27,9 +28,9 @@ enum InterfaceDetailView {
         lines.append([])
         lines += stats(interface.stats, now: now, timeZone: timeZone, glyphs: glyphs, width: width)
         lines.append([])
-        let charts = charts(interface.stats.recentRuns, width: width, glyphs: glyphs)
+        let charts = latencyChart ? charts(interface.stats.recentRuns, width: width, glyphs: glyphs) : []
         if !charts.isEmpty { lines += charts + [[]] }
-        lines.append([(" CHECKS", .title)])
+        lines.append([(Self.checksTitle, .title)])
         for check in interface.checks {
             lines.append(checkLine(check, now: now, glyphs: glyphs))
             lines += FlowStepLines.lines(check.last?.flow, timeZone: timeZone, glyphs: glyphs)
@@ -172,6 +173,8 @@ enum InterfaceDetailView {
         ]
     }
 
+    static let checksTitle = " CHECKS"
+
     static func render(
         into canvas: inout Canvas, y: Int, height: Int, snapshot: Snapshot, interfaceID: String, now: Date,
         timeZone: TimeZone, glyphs: Glyphs
@@ -182,9 +185,17 @@ enum InterfaceDetailView {
             return
         }
         let names = Dictionary(snapshot.systems.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let all = lines(
-            interface, systemNames: names, alerts: snapshot.alerts.entries, jobs: snapshot.jobs, now: now,
-            timeZone: timeZone, glyphs: glyphs, width: canvas.width)
+        func detail(latencyChart: Bool) -> [[Part]] {
+            lines(
+                interface, systemNames: names, alerts: snapshot.alerts.entries, jobs: snapshot.jobs, now: now,
+                timeZone: timeZone, glyphs: glyphs, width: canvas.width, latencyChart: latencyChart)
+        }
+        // On a short screen the checks matter more than the latency chart: it goes when it would hide
+        // the first check.
+        var all = detail(latencyChart: true)
+        if let checks = all.firstIndex(where: { $0.first?.text == Self.checksTitle }), checks + 1 >= height {
+            all = detail(latencyChart: false)
+        }
         for (row, parts) in all.prefix(height).enumerated() {
             var x = 1
             for part in parts where x < canvas.width - 1 {
