@@ -18,9 +18,9 @@ import Synchronization
 /// Buckets fill in memory and are written once closed, all of them in one transaction, never one
 /// write per result. On shutdown the open buckets are written too; a bucket written twice (a restart
 /// within five minutes) is merged by `CheckBucket.merge(into:)` (`ConditionBucket.merge(into:)`):
-/// runs, failures and seconds add up, so nothing is counted twice or lost. A failed write (read-only or full disk) is logged, the buckets
-/// stay in memory and the next write tries again. Buckets older than `retention` are deleted on the
-/// first write and then hourly.
+/// runs, failures and seconds add up, so nothing is counted twice or lost. A failed write (read-only
+/// or full disk) is logged, the buckets stay in memory and the next write tries again. Buckets older
+/// than `retention` are deleted on the first write and then hourly.
 public final class HistoryRecorder: Sendable {
     /// How often the engine writes the buckets that closed.
     public static let writeInterval: Duration = .seconds(10)

@@ -6,8 +6,9 @@ import SwitchboardCore
 /// what `switchboard report` prints for a weekly integration review.
 ///
 /// An interface's runs are the sum over its checks; the time its `health.conditions` held it DOWN
-/// or DEGRADED is reported beside them and does not change its availability. Latency p50/p95 are run-weighted means of the
-/// 5-minute percentiles (an approximation: the runs behind them are not kept); the maximum is exact.
+/// or DEGRADED is reported beside them and does not change its availability. Latency p50/p95 are
+/// run-weighted means of the 5-minute percentiles (an approximation: the runs behind them are not
+/// kept); the maximum is exact.
 public struct HistoryReport: Sendable, Equatable, Encodable {
     public var since: Date
     public var until: Date

@@ -13,13 +13,14 @@ struct ReportRendering {
     func table() -> String {
         let header = ["INTERFACE / CHECK", "AVAIL", "RUNS", "FAILED", "P50", "P95", "MAX"]
         var rows: [[String]] = []
-        /// Lines printed as they are after the row of the same index, outside the columns.
+        // Lines printed as they are after the row of the same index, outside the columns.
         var notes: [Int: String] = [:]
         for entry in report.entries {
             rows.append([(entry.kind == "system" ? "system " : "") + entry.id] + columns(entry.totals))
             if entry.conditionDownSeconds > 0 || entry.conditionDegradedSeconds > 0 {
-                notes[rows.count - 1] =
-                    "  by conditions: DOWN \(duration(entry.conditionDownSeconds)), DEGRADED \(duration(entry.conditionDegradedSeconds))\n"
+                let down = duration(entry.conditionDownSeconds)
+                let degraded = duration(entry.conditionDegradedSeconds)
+                notes[rows.count - 1] = "  by conditions: DOWN \(down), DEGRADED \(degraded)\n"
             }
             for check in entry.checks { rows.append(["  " + check.id] + columns(check.totals)) }
         }
