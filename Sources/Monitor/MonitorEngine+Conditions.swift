@@ -12,10 +12,15 @@ extension MonitorEngine {
         } while (try? await Task.sleep(for: Self.conditionInterval)) != nil
     }
 
-    /// Evaluates every condition over the store at `now` (tests pass their own clock's time) and
-    /// publishes a snapshot when an outcome moved.
+    /// Evaluates every condition over the store at `now` (tests pass their own clock's time),
+    /// records the outcomes in the history and publishes a snapshot when an outcome moved.
     public func evaluateConditions(now: Date) {
         let outcomes = conditions.evaluate(over: store, at: now)
+        history?.record(
+            conditions: Dictionary(
+                outcomes.map { (ConditionBucket.owner($0.key), $0.value.state) },
+                uniquingKeysWith: { first, _ in first }),
+            at: now)
         let moved = state.withLock { state in
             var moved = false
             for (owner, outcome) in outcomes where state.knowledge.conditions[owner] != outcome {

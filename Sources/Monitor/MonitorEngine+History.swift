@@ -19,10 +19,13 @@ extension MonitorEngine {
 
     /// Takes the 24-hour availability (when the history has runs in it, so that it survives a
     /// restart), the 7- and 30-day availability and the strip from the history of the interface's
-    /// checks, read at most once every `HistoryRecorder.summaryMaxAge`.
+    /// checks (the strip with its conditions' time too), read at most once every
+    /// `HistoryRecorder.summaryMaxAge`.
     func applyHistory(to stats: inout HealthStats, of interface: Interface, now: Date) {
         guard let history,
-            let summary = history.cachedSummary(of: interface.id, checks: interface.checks.map(\.id), now: now)
+            let summary = history.cachedSummary(
+                of: interface.id, checks: interface.checks.map(\.id),
+                conditionOwner: ConditionBucket.owner(.interface(interface.id)), now: now)
         else { return }
         if let day = summary.availability(.day) { stats.availability24h = day }
         stats.availability7d = summary.availability(.week)

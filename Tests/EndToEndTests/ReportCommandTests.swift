@@ -18,6 +18,8 @@ import Testing
 
     /// Two interfaces; `orders` has two checks with 12 buckets each in the last hours (3 failed
     /// runs) and one fully failed bucket ten days ago, outside a 7-day window; `stock` has none.
+    /// A condition held `orders` DOWN 20 minutes and DEGRADED 90 s in the last hours, and DOWN
+    /// 5 minutes ten days ago.
     func seed() throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try """
@@ -53,7 +55,20 @@ import Testing
             CheckBucket(
                 checkID: "orders-http", start: current - 10 * 86400, runs: 30, failures: 30, latencyP50: 9,
                 latencyP95: 9, latencyMax: 9))
-        try HistoryRecorder(database: database.pool).store(buckets)
+        let conditions =
+            (1...4).map {
+                ConditionBucket(
+                    owner: "interface:orders", start: current - Int64($0) * CheckBucket.seconds, evaluatedSeconds: 300,
+                    downSeconds: 300, degradedSeconds: 0)
+            } + [
+                ConditionBucket(
+                    owner: "interface:orders", start: current - 6 * CheckBucket.seconds, evaluatedSeconds: 300,
+                    downSeconds: 0, degradedSeconds: 90),
+                ConditionBucket(
+                    owner: "interface:orders", start: current - 10 * 86400, evaluatedSeconds: 300, downSeconds: 300,
+                    degradedSeconds: 0),
+            ]
+        try HistoryRecorder(database: database.pool).store(buckets, conditions: conditions)
     }
 
     @Test func theTableShowsEachInterfaceAndItsChecks() async throws {
@@ -67,6 +82,9 @@ import Testing
         let orders = try #require(lines.first { $0.hasPrefix("orders ") })
         #expect(
             orders.split(separator: " ").map(String.init) == ["orders", "99.58%", "720", "3", "30ms", "60ms", "2.50s"])
+        let ordersIndex = try #require(lines.firstIndex(of: orders))
+        #expect(lines[ordersIndex + 1] == "  by conditions: DOWN 20m, DEGRADED 1m30s")
+        #expect(!lines.contains { $0.hasPrefix("  by conditions") && $0 != lines[ordersIndex + 1] }, "stock: none")
         let http = try #require(lines.first { $0.hasPrefix("  orders-http") })
         #expect(
             http.split(separator: " ").map(String.init) == [
@@ -88,15 +106,21 @@ import Testing
         #expect(totals["runs"] as? Int == 750, "the failed bucket ten days ago is inside 30 days")
         #expect(totals["failures"] as? Int == 33)
         #expect(totals["latency_max"] as? Double == 9)
+        #expect(entries[0]["condition_down_seconds"] as? Double == 1500, "ten days ago is inside 30 days")
+        #expect(entries[0]["condition_degraded_seconds"] as? Double == 90)
+        #expect(entries[1]["condition_down_seconds"] as? Double == 0)
 
         let csv = try await run(["--since", "24h", "--format", "csv"])
         #expect(csv.status == 0, "\(csv.stderr)")
         let rows = csv.stdout.split(whereSeparator: \.isNewline).map(String.init)
-        #expect(rows[0] == "kind,interface,check,availability,runs,failures,latency_p50,latency_p95,latency_max")
-        #expect(rows[1] == "interface,orders,,0.995833,720,3,0.030000,0.060000,2.500000")
-        #expect(rows[2] == "check,orders,orders-http,0.991667,360,3,0.050000,0.100000,2.500000")
-        #expect(rows[3] == "check,orders,orders-tcp,1.000000,360,0,0.010000,0.020000,0.030000")
-        #expect(rows[4] == "interface,stock,,,0,0,,,")
+        #expect(
+            rows[0]
+                == "kind,interface,check,availability,runs,failures,latency_p50,latency_p95,latency_max,condition_down_seconds,condition_degraded_seconds"
+        )
+        #expect(rows[1] == "interface,orders,,0.995833,720,3,0.030000,0.060000,2.500000,1200.000000,90.000000")
+        #expect(rows[2] == "check,orders,orders-http,0.991667,360,3,0.050000,0.100000,2.500000,,")
+        #expect(rows[3] == "check,orders,orders-tcp,1.000000,360,0,0.010000,0.020000,0.030000,,")
+        #expect(rows[4] == "interface,stock,,,0,0,,,,0.000000,0.000000")
     }
 
     @Test func aBadWindowIsRefusedAsBadInput() async throws {

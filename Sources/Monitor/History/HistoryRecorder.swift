@@ -4,21 +4,23 @@ import Logging
 import SwitchboardCore
 import Synchronization
 
-/// Keeps every check's 5-minute buckets (runs, failures, latency p50/p95/max) in the state database.
+/// Keeps every check's 5-minute buckets (runs, failures, latency p50/p95/max) and every owner's
+/// time held DOWN or DEGRADED by its `health.conditions` (`ConditionBucket`) in the state database.
 ///
 /// ```swift
 /// let history = HistoryRecorder(database: stateDatabase.pool, retention: landscape.history.retention)
 /// history.record(result)              // for every probe result: memory only
+/// history.record(conditions: ["interface:orders": .down], at: Date())   // every evaluation: memory only
 /// history.write(now: Date())          // every `writeInterval`: the closed buckets, one transaction
 /// history.write(now: Date(), includingOpen: true)   // on shutdown
 /// ```
 ///
 /// Buckets fill in memory and are written once closed, all of them in one transaction, never one
 /// write per result. On shutdown the open buckets are written too; a bucket written twice (a restart
-/// within five minutes) is merged by `CheckBucket.merge(into:)`: runs and failures add up, so
-/// nothing is counted twice or lost. A failed write (read-only or full disk) is logged, the buckets
-/// stay in memory and the next write tries again. Buckets older than `retention` are deleted on the
-/// first write and then hourly.
+/// within five minutes) is merged by `CheckBucket.merge(into:)` (`ConditionBucket.merge(into:)`):
+/// runs, failures and seconds add up, so nothing is counted twice or lost. A failed write (read-only
+/// or full disk) is logged, the buckets stay in memory and the next write tries again. Buckets older
+/// than `retention` are deleted on the first write and then hourly.
 public final class HistoryRecorder: Sendable {
     /// How often the engine writes the buckets that closed.
     public static let writeInterval: Duration = .seconds(10)
@@ -44,6 +46,10 @@ public final class HistoryRecorder: Sendable {
         /// Closed buckets not yet written, by check id.
         var pending: [String: [CheckBucket]] = [:]
         var pendingCount = 0
+        /// Each owner's last condition outcome and when it was evaluated: it holds until the next.
+        var conditionOutcomes: [String: (state: HealthState, at: Date)] = [:]
+        /// Seconds held by conditions not yet written, by owner and bucket start.
+        var conditions: [String: [Int64: ConditionBucket]] = [:]
     }
 
     struct IOState {
@@ -56,6 +62,8 @@ public final class HistoryRecorder: Sendable {
         /// The buckets written in the last few minutes, by check, with the `writes` count that wrote them:
         /// a summary built from an older read of the database adds them, so no run is left out.
         var recentlyWritten: [String: [(write: Int, at: Date, bucket: CheckBucket)]] = [:]
+        /// The same for condition buckets, by owner.
+        var recentlyWrittenConditions: [String: [(write: Int, at: Date, bucket: ConditionBucket)]] = [:]
     }
 
     /// The database's part of an interface's history as of one read (write `write` of `IOState`).
@@ -64,6 +72,8 @@ public final class HistoryRecorder: Sendable {
         var write: Int
         /// Buckets of the last day, one by one (the strip needs them).
         var recent: [CheckBucket]
+        /// The owner's condition buckets of the last day.
+        var conditions: [ConditionBucket]
         var week: RunCount
         var month: RunCount
     }
@@ -102,8 +112,11 @@ public final class HistoryRecorder: Sendable {
 
     /// Merges `buckets` into the database in one transaction, as `write` does (imports, tests, the
     /// benchmark).
-    public func store(_ buckets: [CheckBucket]) throws {
-        try database.write { db in for bucket in buckets { try bucket.merge(into: db) } }
+    public func store(_ buckets: [CheckBucket], conditions: [ConditionBucket] = []) throws {
+        try database.write { db in
+            for bucket in buckets { try bucket.merge(into: db) }
+            for bucket in conditions { try bucket.merge(into: db) }
+        }
     }
 
     private static func enqueue(_ bucket: CheckBucket, in buffer: inout Buffer) {
@@ -117,29 +130,45 @@ public final class HistoryRecorder: Sendable {
     @discardableResult
     public func write(now: Date, includingOpen: Bool = false) -> Bool {
         io.withLock { io in
-            let batch = buffer.withLock { Self.takeWritable(&$0, now: now, includingOpen: includingOpen) }
+            let (batch, conditions) = buffer.withLock {
+                (
+                    Self.takeWritable(&$0, now: now, includingOpen: includingOpen),
+                    Self.takeConditions(&$0, now: now, includingOpen: includingOpen)
+                )
+            }
             var succeeded = true
             var written = 0
+            var conditionsWritten = conditions.isEmpty
             do {
                 // One transaction per slice: a slice commits whole or not at all, so on failure
-                // exactly the slices not committed go back to memory.
-                while written < batch.count {
+                // exactly the slices not committed go back to memory. The condition buckets (one per
+                // owner and bucket, few) go with the first.
+                while written < batch.count || !conditionsWritten {
                     let slice = batch[written..<min(written + Self.batchLimit, batch.count)]
-                    try database.write { db in for bucket in slice { try bucket.merge(into: db) } }
+                    let conditionSlice = conditionsWritten ? [] : conditions
+                    try database.write { db in
+                        for bucket in slice { try bucket.merge(into: db) }
+                        for bucket in conditionSlice { try bucket.merge(into: db) }
+                    }
                     io.transactions += 1
                     written += slice.count
+                    conditionsWritten = true
                 }
-                Self.remember(batch, in: &io, now: now)
-                if io.failing && !batch.isEmpty {
+                Self.remember(batch, conditions, in: &io, now: now)
+                if io.failing && !(batch.isEmpty && conditions.isEmpty) {
                     Self.logger.notice("history: the state database takes writes again; the kept buckets are written")
                     io.failing = false
                 }
             } catch {
                 let kept = Array(batch[written...])
-                buffer.withLock { Self.requeue(kept, in: &$0) }
+                let keptCount = kept.count + (conditionsWritten ? 0 : conditions.count)
+                buffer.withLock { buffer in
+                    Self.requeue(kept, in: &buffer)
+                    if !conditionsWritten { Self.requeue(conditions, in: &buffer) }
+                }
                 if !io.failing {
                     Self.logger.error(
-                        "history: cannot write \(kept.count) buckets to the state database (\(error)); they stay in memory and are written again in \(Self.writeInterval)"
+                        "history: cannot write \(keptCount) buckets to the state database (\(error)); they stay in memory and are written again in \(Self.writeInterval)"
                     )
                 }
                 io.failing = true
@@ -173,13 +202,22 @@ public final class HistoryRecorder: Sendable {
     }
 
     /// Keeps what a write committed for as long as a cached read may be older than it.
-    private static func remember(_ written: [CheckBucket], in io: inout IOState, now: Date) {
+    private static func remember(
+        _ written: [CheckBucket], _ conditions: [ConditionBucket], in io: inout IOState, now: Date
+    ) {
         io.writes += 1
         for bucket in written { io.recentlyWritten[bucket.checkID, default: []].append((io.writes, now, bucket)) }
+        for bucket in conditions {
+            io.recentlyWrittenConditions[bucket.owner, default: []].append((io.writes, now, bucket))
+        }
         let horizon = now.addingTimeInterval(-2 * summaryMaxAge)
         for (check, entries) in io.recentlyWritten {
             let kept = entries.filter { $0.at >= horizon }
             io.recentlyWritten[check] = kept.isEmpty ? nil : kept
+        }
+        for (owner, entries) in io.recentlyWrittenConditions {
+            let kept = entries.filter { $0.at >= horizon }
+            io.recentlyWrittenConditions[owner] = kept.isEmpty ? nil : kept
         }
     }
 

@@ -5,8 +5,10 @@ import SwitchboardCore
 /// Availability and latency per interface and check over a window, from the persisted buckets:
 /// what `switchboard report` prints for a weekly integration review.
 ///
-/// An interface's runs are the sum over its checks. Latency p50/p95 are run-weighted means of the
-/// 5-minute percentiles (an approximation: the runs behind them are not kept); the maximum is exact.
+/// An interface's runs are the sum over its checks; the time its `health.conditions` held it DOWN
+/// or DEGRADED is reported beside them and does not change its availability. Latency p50/p95 are
+/// run-weighted means of the 5-minute percentiles (an approximation: the runs behind them are not
+/// kept); the maximum is exact.
 public struct HistoryReport: Sendable, Equatable, Encodable {
     public var since: Date
     public var until: Date
@@ -20,6 +22,9 @@ public struct HistoryReport: Sendable, Equatable, Encodable {
         public var kind: String
         public var totals: Totals
         public var checks: [Check]
+        /// Seconds the owner's `health.conditions` held it DOWN, and DEGRADED, in the window.
+        public var conditionDownSeconds: Double
+        public var conditionDegradedSeconds: Double
     }
 
     public struct Check: Sendable, Equatable, Encodable {
@@ -69,9 +74,13 @@ public struct HistoryReport: Sendable, Equatable, Encodable {
         let entries = try database.read { db in
             try owners.map { owner in
                 let totals = try owner.checks.map { id in (id, try CheckBucket.total(of: id, since: first, in: db)) }
+                let conditions = try ConditionBucket.total(
+                    of: ConditionBucket.owner(kind: owner.kind, id: owner.id), since: first, in: db)
                 return Entry(
                     id: owner.id, name: owner.name, kind: owner.kind, totals: Totals(totals.compactMap { $0.1 }),
-                    checks: totals.map { Check(id: $0.0, totals: Totals($0.1.map { [$0] } ?? [])) })
+                    checks: totals.map { Check(id: $0.0, totals: Totals($0.1.map { [$0] } ?? [])) },
+                    conditionDownSeconds: conditions?.downSeconds ?? 0,
+                    conditionDegradedSeconds: conditions?.degradedSeconds ?? 0)
             }
         }
         return HistoryReport(

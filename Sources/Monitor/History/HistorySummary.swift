@@ -37,11 +37,14 @@ public struct RunCount: Sendable, Equatable {
 }
 
 /// What the persisted history says of a set of checks (an interface's) at one moment: runs per
-/// window and the 24-hour strip.
+/// window and the 24-hour strip, which also shows the time the interface's conditions held it
+/// DOWN or DEGRADED. The windows' availability counts runs only.
 public struct HistorySummary: Sendable, Equatable {
     public private(set) var counts: [HistoryWindow: RunCount] = [:]
     /// The runs of each 5-minute cell of the strip, oldest first.
     private var cells = [RunCount](repeating: RunCount(), count: HistoryStrip.cellCount)
+    /// The seconds of conditions in each cell of the strip, oldest first.
+    private var conditionCells: [ConditionBucket]
     /// The start of the strip's first bucket.
     private let stripStart: Int64
     private let firsts: [(window: HistoryWindow, first: Int64)]
@@ -52,13 +55,20 @@ public struct HistorySummary: Sendable, Equatable {
         stripStart = HistoryWindow.day.firstBucket(now: now)
         firsts = HistoryWindow.allCases.map { ($0, $0.firstBucket(now: now)) }
         end = stripStart + Int64(HistoryStrip.cellCount) * CheckBucket.seconds
+        let stripStart = stripStart
+        conditionCells = (0..<HistoryStrip.cellCount).map {
+            ConditionBucket(
+                owner: "", start: stripStart + Int64($0) * CheckBucket.seconds, evaluatedSeconds: 0, downSeconds: 0,
+                degradedSeconds: 0)
+        }
     }
 
     public func availability(_ window: HistoryWindow) -> Double? { counts[window]?.availability }
 
-    /// The strip of the last 24 hours.
+    /// The strip of the last 24 hours: each cell the worse of its checks' state and its conditions'.
     public var strip: HistoryStrip {
-        HistoryStrip(cells: cells.map { HistoryCell(runs: $0.runs, failures: $0.failures) })
+        HistoryStrip(
+            cells: zip(cells, conditionCells).map { max(HistoryCell(runs: $0.runs, failures: $0.failures), $1.cell) })
     }
 
     /// Adds `bucket` (of any check) to the windows (among `windows`) and the strip cell it falls in.
@@ -70,6 +80,13 @@ public struct HistorySummary: Sendable, Equatable {
         if bucket.start >= stripStart { cells[Int((bucket.start - stripStart) / CheckBucket.seconds)].add(bucket) }
     }
 
+    /// Adds the seconds of `bucket` to the strip cell it falls in.
+    mutating func add(_ bucket: ConditionBucket) {
+        guard bucket.start < end, bucket.start >= stripStart else { return }
+        let index = Int((bucket.start - stripStart) / CheckBucket.seconds)
+        conditionCells[index] = conditionCells[index].merged(with: bucket)
+    }
+
     /// Adds runs counted elsewhere (a sum in SQL) to `window`.
     mutating func add(_ count: RunCount, to window: HistoryWindow) {
         guard count.runs > 0 else { return }
@@ -78,6 +95,7 @@ public struct HistorySummary: Sendable, Equatable {
     }
 
     public static func == (lhs: HistorySummary, rhs: HistorySummary) -> Bool {
-        lhs.counts == rhs.counts && lhs.cells == rhs.cells && lhs.stripStart == rhs.stripStart
+        lhs.counts == rhs.counts && lhs.cells == rhs.cells && lhs.conditionCells == rhs.conditionCells
+            && lhs.stripStart == rhs.stripStart
     }
 }

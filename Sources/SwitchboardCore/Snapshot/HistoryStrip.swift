@@ -2,7 +2,7 @@
 ///
 /// Ordered from the least to the most alarming, so that folding buckets together keeps the worst.
 public enum HistoryCell: UInt8, Sendable, Equatable, Comparable, CaseIterable, Codable {
-    /// No run started in the bucket.
+    /// No run started in the bucket, and no condition was evaluated in it.
     case noData = 0
     /// Every run passed.
     case ok = 1
@@ -15,6 +15,23 @@ public enum HistoryCell: UInt8, Sendable, Equatable, Comparable, CaseIterable, C
     public init(runs: Int, failures: Int) {
         self =
             if runs <= 0 { .noData } else if failures <= 0 { .ok } else if failures >= runs { .down } else { .degraded }
+    }
+
+    /// The state of a bucket whose `health.conditions` were evaluated for `evaluatedSeconds`, of
+    /// which they held it DOWN for `downSeconds` and DEGRADED for `degradedSeconds`: the rule of
+    /// `init(runs:failures:)` with seconds for runs, so DOWN throughout is down and any DOWN or
+    /// DEGRADED second is at least degraded.
+    public init(evaluatedSeconds: Double, downSeconds: Double, degradedSeconds: Double) {
+        self =
+            if evaluatedSeconds <= 0 {
+                .noData
+            } else if downSeconds >= evaluatedSeconds {
+                .down
+            } else if downSeconds > 0 || degradedSeconds > 0 {
+                .degraded
+            } else {
+                .ok
+            }
     }
 
     public static func < (lhs: HistoryCell, rhs: HistoryCell) -> Bool { lhs.rawValue < rhs.rawValue }
