@@ -86,16 +86,18 @@ public struct ProbeScheduler: Sendable {
                 if inFlight.begin(position) {
                     let index = position
                     runs.addTask(executorPreference: executor(slot.runner)) {
-                        let run =
-                            runner.maxRunsInFlight > 1
-                            ? await overlappingRun(runner, index: index, due: due, inFlight: inFlight)
-                            : await limit.run {
-                                let lateness = clock.now() - due
-                                let stamp = inFlight.stamp(
-                                    index, due: epoch.wallMilliseconds(of: due), lateness: lateness,
-                                    tolerance: Self.alignmentTolerance(of: interval))
-                                return await runner.run(lateness: lateness, sampleTime: stamp)
-                            }
+                        guard runner.maxRunsInFlight == 1 else {
+                            await overlappingRun(runner, index: index, due: due, inFlight: inFlight, record: record)
+                            inFlight.end(index)
+                            return
+                        }
+                        let run = await limit.run {
+                            let lateness = clock.now() - due
+                            let stamp = inFlight.stamp(
+                                index, due: epoch.wallMilliseconds(of: due), lateness: lateness,
+                                tolerance: Self.alignmentTolerance(of: interval))
+                            return await runner.run(lateness: lateness, sampleTime: stamp)
+                        }
                         inFlight.end(index)
                         if !Task.isCancelled { record(run) }
                     }
@@ -111,16 +113,20 @@ public struct ProbeScheduler: Sendable {
 
     /// A run of a check whose runs overlap (a flow): outside the concurrency limit, since it mostly
     /// waits between polls, and with its samples stamped when it ends, so that a run which ends after
-    /// a newer one never writes samples older than the newest of its series.
+    /// a newer one never writes samples older than the newest of its series. Stamped and recorded
+    /// under one lock: runs that end together are recorded in the order of their stamps.
     private func overlappingRun(
-        _ runner: CheckRunner, index: Int, due: Duration, inFlight: RunsInFlight
-    ) async -> ProbeRun {
+        _ runner: CheckRunner, index: Int, due: Duration, inFlight: RunsInFlight,
+        record: @Sendable (ProbeRun) -> Void
+    ) async {
         let lateness = clock.now() - due
         var run = await runner.run(lateness: lateness)
+        guard !Task.isCancelled else { return }
         let now = Int64((Date().timeIntervalSince1970 * 1000).rounded(.down))
-        let stamp = inFlight.stamp(index, due: now, lateness: .zero, tolerance: .seconds(1))
-        for position in run.samples.indices { run.samples[position].timestampMilliseconds = stamp }
-        return run
+        inFlight.stamp(index, now: now) { stamp in
+            for position in run.samples.indices { run.samples[position].timestampMilliseconds = stamp }
+            record(run)
+        }
     }
 
     /// How late a run may start and still have its samples stamped with its due time: a tenth of the

@@ -46,4 +46,14 @@ final class RunsInFlight: Sendable {
             return stamp
         }
     }
+
+    /// Gives `body` the timestamp of a run that ended `now`, after the check's previous stamp, and
+    /// runs it under the lock, so that the next run's stamp and `body` wait for this one's.
+    func stamp(_ index: Int, now: Int64, _ body: (Int64) -> Void) {
+        slots.withLock { slots in
+            let stamp = max(now, slots[index].lastStamp + 1)
+            slots[index].lastStamp = stamp
+            body(stamp)
+        }
+    }
 }
