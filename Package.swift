@@ -128,8 +128,16 @@ let package = Package(
         ),
         // The seeded mutation fuzzer the parsers' fuzz tests share (test code, kept out of Sources).
         .target(name: "FuzzSupport", path: "Tests/FuzzSupport"),
-        // What the tests of real processes and sockets share: waiting for a condition with a deadline.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        // What the tests of real processes and sockets share: waiting for a condition with a deadline,
+        // child processes, a loopback HTTP server.
+        .target(
+            name: "TestSupport",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/TestSupport"),
         // Fixtures/ holds the fuzz corpus and regression inputs, read from the source tree.
         .testTarget(
             name: "SwitchboardCoreTests", dependencies: ["SwitchboardCore", "FuzzSupport"], exclude: ["Fixtures"]),
@@ -166,7 +174,6 @@ let package = Package(
                 "switchboard", "Console", "Demo", "Monitor", "PromQL", "FuzzSupport", "TestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]),
         .testTarget(
             name: "DemoTests",

@@ -1,11 +1,12 @@
 import Foundation
+import Hummingbird
 import TestSupport
 import Testing
 
 /// `switchboard check` evaluates the `health.conditions` once over the samples its checks left.
 @Suite struct CheckConditionsTests {
     /// An interface that scrapes a queue's lag, DOWN above 1000, and a condition that needs 10m.
-    func config(_ server: MetricsPageServer) throws -> String {
+    func config(_ server: LoopbackServer) throws -> String {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("sb-\(UUID().uuidString).yaml").path
         try """
         systems: [{id: shop}, {id: mq}]
@@ -15,7 +16,7 @@ import Testing
             to: mq
             checks:
               - id: mq-metrics
-                scrape: {url: "\(server.url)"}
+                scrape: {url: "\(server.baseURL)/metrics"}
             health:
               conditions:
                 - when: 'sum(orders_queue_lag{queue="orders"}) > 1000'
@@ -33,12 +34,17 @@ import Testing
             + "orders_processed_total 52\n"
     }
 
+    /// The routes of a server with `page` at `/metrics`.
+    func metrics(_ page: String) -> (Router<BasicRequestContext>) -> Void {
+        { router in router.get("metrics") { _, _ -> String in page } }
+    }
+
     func check(_ arguments: [String]) async throws -> ChildProcess.Output {
         try await OwnThread.run { try ChildProcess.run(BuiltBinary.path, ["check"] + arguments) }
     }
 
     @Test func aLagAboveTheThresholdIsADownConditionThatFailsTheCheck() async throws {
-        try await MetricsPageServer.serving(page(lag: 2500)) { server in
+        try await LoopbackServer.serving(metrics(page(lag: 2500))) { server in
             let path = try config(server)
             let text = try await check(["--config", path])
             #expect(text.status == 1, "a down condition exits 1 as a down check does: \(text.stdout)")
@@ -66,7 +72,7 @@ import Testing
     }
 
     @Test func aLagBelowTheThresholdIsClearAndExitsZero() async throws {
-        try await MetricsPageServer.serving(page(lag: 200)) { server in
+        try await LoopbackServer.serving(metrics(page(lag: 200))) { server in
             let result = try await check(["--config", try config(server)])
             #expect(result.status == 0, "\(result.stdout)")
             let lines = result.stdout.split(separator: "\n").map(String.init)

@@ -3,6 +3,7 @@ import Hummingbird
 import Monitor
 import SwitchboardCore
 import Synchronization
+import TestSupport
 import Testing
 
 /// A flow follows one order from a shop to an ERP, against real servers on loopback: one creates

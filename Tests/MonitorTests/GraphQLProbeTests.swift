@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Monitor
 import SwitchboardCore
+import TestSupport
 import Testing
 
 /// A GraphQL endpoint that answers 200 with `errors` is down with the first error's message and

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Monitor
 import SwitchboardCore
+import TestSupport
 import Testing
 
 @Suite struct HTTPProbeTests {

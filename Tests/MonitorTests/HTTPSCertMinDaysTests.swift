@@ -1,5 +1,6 @@
 import Monitor
 import SwitchboardCore
+import TestSupport
 import Testing
 import X509
 

@@ -1,52 +1,6 @@
 import Foundation
-import Hummingbird
-import Logging
 import NIOCore
 import NIOPosix
-import ServiceLifecycle
-
-/// A real Hummingbird server on 127.0.0.1 with an ephemeral port, for probe tests.
-///
-/// It runs in a `ServiceGroup` and stops gracefully (one second for open requests), because
-/// cancelling a Hummingbird server outright can trap in NIO when a connection arrives meanwhile.
-struct LoopbackServer {
-    let port: Int
-    private let task: Task<Void, any Error>
-    private let group: ServiceGroup
-
-    var baseURL: String { "http://127.0.0.1:\(port)" }
-
-    static func start(_ routes: (Router<BasicRequestContext>) -> Void) async throws -> LoopbackServer {
-        let router = Router()
-        routes(router)
-        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        var logger = Logger(label: "test-server")
-        logger.logLevel = .critical
-        let app = Application(
-            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in
-                continuation.yield(channel.localAddress?.port ?? 0)
-                continuation.finish()
-            }, logger: logger)
-        var configuration = ServiceGroupConfiguration(services: [app], logger: logger)
-        configuration.maximumGracefulShutdownDuration = .seconds(1)
-        let group = ServiceGroup(configuration: configuration)
-        let task = Task { try await group.run() }
-        var iterator = ports.makeAsyncIterator()
-        guard let port = await iterator.next(), port > 0 else {
-            await group.triggerGracefulShutdown()
-            throw ServerError.didNotStart
-        }
-        return LoopbackServer(port: port, task: task, group: group)
-    }
-
-    func stop() async {
-        await group.triggerGracefulShutdown()
-        _ = await task.result
-    }
-
-    enum ServerError: Error { case didNotStart }
-}
 
 /// A port on 127.0.0.1 that refuses connections: bound by a socket that never listens, so that no
 /// other test can be given the same port while this one uses it.

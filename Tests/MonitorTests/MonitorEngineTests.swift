@@ -3,6 +3,7 @@ import Hummingbird
 import PromQL
 import SwitchboardCore
 import Synchronization
+import TestSupport
 import Testing
 
 @testable import Monitor

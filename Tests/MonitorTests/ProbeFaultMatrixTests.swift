@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Monitor
 import SwitchboardCore
+import TestSupport
 import Testing
 
 /// Each broken endpoint gives the right error class within the check's timeout.

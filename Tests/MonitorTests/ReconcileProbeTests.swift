@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import SwitchboardCore
 import Synchronization
+import TestSupport
 import Testing
 
 @testable import Monitor

@@ -4,6 +4,7 @@ import NIOCore
 import PromQL
 import SwitchboardCore
 import Synchronization
+import TestSupport
 import Testing
 
 @testable import Monitor

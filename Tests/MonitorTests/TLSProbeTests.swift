@@ -1,6 +1,7 @@
 import Foundation
 import Monitor
 import SwitchboardCore
+import TestSupport
 import Testing
 import X509
 

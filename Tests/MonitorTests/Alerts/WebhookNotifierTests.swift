@@ -4,6 +4,7 @@ import Hummingbird
 import Monitor
 import NIOCore
 import PromQL
+import TestSupport
 import Testing
 
 /// What a loopback receiver was sent.
