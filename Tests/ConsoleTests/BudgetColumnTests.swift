@@ -60,5 +60,8 @@ import Testing
         }
         #expect(lines[0] == "error budget  -58% left   objective 99.5% over 28d   SLI 99.21%")
         #expect(lines[1] == "burn rate     1h/5m 15/15  6h/30m 7.0/7.0  24h/2h 0.0/0.0  3d/6h 0.0/0.0")
+        // The column stops at -999%; the detail has the room for the whole figure, as the alert's budget_left.
+        let overspent = InterfaceDetailView.budgetLines(Self.status(left: -51.64, page: true))[0].map(\.text).joined()
+        #expect(overspent.hasPrefix("error budget  -5164% left"), "\(overspent)")
     }
 }

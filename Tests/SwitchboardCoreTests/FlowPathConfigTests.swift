@@ -10,7 +10,8 @@ import Testing
                arrive: {http: {url: "http://e/{{ id }}"}}, VIA}
         """
 
-    /// shop → esb → erp over two interfaces (the second drawn erp → esb), and shop → erp directly.
+    /// shop → esb → erp over two interfaces (the second drawn erp → esb), shop → erp directly, and
+    /// erp → shop back.
     func yaml(via: String) -> String {
         """
         systems: [{id: shop}, {id: esb}, {id: erp}, {id: crm}]
@@ -25,6 +26,7 @@ import Testing
         """ + "\n"
             + Self.flow.replacingOccurrences(of: "VIA", with: via).split(separator: "\n")
             .map { "        " + $0 }.joined(separator: "\n") + "\n"
+            + "  - {id: erp-shop, from: erp, to: shop}\n"
     }
 
     func errors(_ yaml: String) -> [ConfigError] {
@@ -36,7 +38,7 @@ import Testing
 
     @Test func viaLoadsAndThePathsHopsAreTheInterfacesEitherWayRound() throws {
         let landscape = try ConfigLoader(environment: [:]).load(yaml: yaml(via: "via: [esb]"), file: "f.yaml")
-        let interface = try #require(landscape.interfaces.last)
+        let interface = try #require(landscape.interfaces.first { $0.id == "shop-erp" })
         let check = try #require(interface.checks.first)
         guard case .flow(let flow) = check.probe else {
             Issue.record("expected a flow")
@@ -51,8 +53,9 @@ import Testing
     @Test func withoutViaThePathIsTheInterfacesTwoEnds() throws {
         let landscape = try ConfigLoader(environment: [:]).load(
             yaml: yaml(via: "poll: 5s"), file: "f.yaml")
-        let interface = try #require(landscape.interfaces.last)
+        let interface = try #require(landscape.interfaces.first { $0.id == "shop-erp" })
         let path = try #require(landscape.flowPath(of: interface.checks[0], on: interface))
+        // erp → shop joins the two as well, but runs against the flow: shop → erp is its hop.
         #expect(path.systems == ["shop", "erp"] && path.hops.map(\.interfaces) == [["shop-erp"]])
     }
 

@@ -8,7 +8,7 @@ import SwitchboardCore
 extension InterfaceDetailView {
     static func budgetLines(_ slo: SLOStatus, width: Int = 100, glyphs: Glyphs = .unicode) -> [[Part]] {
         let window = DurationParser.format(.seconds(slo.windowSeconds), units: 1)
-        let left = slo.budgetRemaining.map { InterfaceRow.budget($0) + " left" } ?? "no events yet"
+        let left = slo.budgetRemaining.map { InterfaceRow.budget($0, clamped: false) + " left" } ?? "no events yet"
         let leftRole: StyleRole =
             slo.burning == "page"
             ? .down : slo.burning == "ticket" || (slo.budgetRemaining ?? 1) < 0 ? .degraded : .normal

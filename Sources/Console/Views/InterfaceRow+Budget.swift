@@ -18,9 +18,10 @@ extension InterfaceRow {
         return Table.Cell(budget(left), role: role)
     }
 
-    /// `87%`, `0%`, `-40%`: whole percent rounded down (so a spent budget never reads 1%), at most `-999%`.
-    static func budget(_ left: Double) -> String {
-        let percent = max(-999, (left * 100 + 1e-9).rounded(.down))
+    /// `87%`, `0%`, `-40%`: whole percent rounded down (so a spent budget never reads 1%), at most
+    /// `-999%` where a column has to hold it.
+    static func budget(_ left: Double, clamped: Bool = true) -> String {
+        let percent = max(clamped ? -999 : -1e12, (left * 100 + 1e-9).rounded(.down))
         return "\(Int(percent))%"
     }
 }

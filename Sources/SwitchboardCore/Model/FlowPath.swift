@@ -1,11 +1,11 @@
 /// The systems a flow's record passes, from its interface's `from` through its `via` systems to its
-/// `to`, and the interfaces that join each consecutive pair (in either direction): its hops.
+/// `to`, and the interfaces that join each consecutive pair (in its direction where one runs so): its hops.
 public struct FlowPath: Sendable, Equatable {
     /// One step between two consecutive systems of the path and the interfaces that join them.
     public struct Hop: Sendable, Equatable {
         public var from: String
         public var to: String
-        /// The ids of the interfaces between the two, either way round; empty when none joins them.
+        /// The ids of the interfaces from `from` to `to`, else those the other way round; empty when none joins them.
         public var interfaces: [String]
     }
 
@@ -17,9 +17,10 @@ public struct FlowPath: Sendable, Equatable {
     public init(systems: [String], links: [(id: String, from: String, to: String)]) {
         self.systems = systems
         hops = zip(systems, systems.dropFirst()).map { from, to in
-            Hop(
-                from: from, to: to,
-                interfaces: links.filter { ($0.from, $0.to) == (from, to) || ($0.from, $0.to) == (to, from) }.map(\.id))
+            // The interfaces in the flow's direction; the other way round only when none runs its way.
+            let forward = links.filter { ($0.from, $0.to) == (from, to) }
+            let joining = forward.isEmpty ? links.filter { ($0.from, $0.to) == (to, from) } : forward
+            return Hop(from: from, to: to, interfaces: joining.map(\.id))
         }
     }
 
