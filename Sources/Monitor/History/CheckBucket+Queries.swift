@@ -2,34 +2,6 @@ import GRDB
 
 /// The queries over `check_bucket`; each reads one range of the primary key per check.
 extension CheckBucket {
-    /// The ids of the checks that have buckets, found by skipping from one id to the next in the
-    /// primary key (a few steps per check, never a scan of every row).
-    static func checkIDs(in db: Database) throws -> [String] {
-        try String.fetchAll(
-            db,
-            sql: """
-                WITH RECURSIVE ids(id) AS (
-                    SELECT MIN(check_id) FROM check_bucket
-                    UNION ALL
-                    SELECT (SELECT MIN(check_id) FROM check_bucket WHERE check_id > ids.id) FROM ids
-                    WHERE ids.id IS NOT NULL
-                )
-                SELECT id FROM ids WHERE id IS NOT NULL
-                """)
-    }
-
-    /// Deletes the buckets that started before `cutoff`; returns how many.
-    @discardableResult
-    static func deleteAll(before cutoff: Int64, in db: Database) throws -> Int {
-        var deleted = 0
-        for id in try checkIDs(in: db) {
-            try db.execute(
-                sql: "DELETE FROM check_bucket WHERE check_id = ? AND bucket_start < ?", arguments: [id, cutoff])
-            deleted += db.changesCount
-        }
-        return deleted
-    }
-
     /// The buckets of `checks` from `first` on, oldest first.
     static func fetchAll(of checks: [String], since first: Int64, in db: Database) throws -> [CheckBucket] {
         try CheckBucket.filter(checks.contains(Column("check_id")) && Column("bucket_start") >= first)

@@ -96,8 +96,8 @@ extension HistoryRecorder {
         let cutoff = CheckBucket.start(
             of: Int64(now.timeIntervalSince1970.rounded(.down)) - retention.milliseconds / 1000)
         _ = try database.write { db in
-            try CheckBucket.deleteAll(before: cutoff, in: db)
-            try ConditionBucket.deleteAll(before: cutoff, in: db)
+            try BucketTable.checks.deleteAll(before: cutoff, in: db)
+            try BucketTable.conditions.deleteAll(before: cutoff, in: db)
         }
     }
 
