@@ -14,43 +14,37 @@ import Testing
     func withServer(_ body: (LoopbackServer) async throws -> Void) async throws {
         let created = Mutex(0)
         let lookups = Mutex([String: Int]())
-        let server = try await LoopbackServer.start { router in
-            router.post("orders") { _, _ -> String in
-                let id = created.withLock { count in
-                    count += 1
-                    return count
+        try await LoopbackServer.serving(
+            { router in
+                router.post("orders") { _, _ -> String in
+                    let id = created.withLock { count in
+                        count += 1
+                        return count
+                    }
+                    return #"{"id": \#(id), "sku": "PROBE-1"}"#
                 }
-                return #"{"id": \#(id), "sku": "PROBE-1"}"#
-            }
-            router.post("xml-orders") { _, _ -> String in "<Order><Id> A-7 </Id></Order>" }
-            router.post("text-orders") { _, _ -> String in "created order #88 at 10:00" }
-            router.post("empty-orders") { _, _ -> String in #"{"sku": "PROBE-1"}"# }
-            router.get("latest-orders") { request, _ -> String in
-                let limit = request.uri.queryParameters.get("limit") ?? "?"
-                return #"{"limit": "\#(limit)", "items": [{"id": "WEB-880042"}]}"#
-            }
-            router.post("broken-orders") { _, _ -> Response in Response(status: .internalServerError) }
-            router.get("erp/orders/:id") { _, context -> Response in
-                let id = context.parameters.get("id") ?? ""
-                let seen = lookups.withLock { lookups in
-                    lookups[id, default: 0] += 1
-                    return lookups[id]!
+                router.post("xml-orders") { _, _ -> String in "<Order><Id> A-7 </Id></Order>" }
+                router.post("text-orders") { _, _ -> String in "created order #88 at 10:00" }
+                router.post("empty-orders") { _, _ -> String in #"{"sku": "PROBE-1"}"# }
+                router.get("latest-orders") { request, _ -> String in
+                    let limit = request.uri.queryParameters.get("limit") ?? "?"
+                    return #"{"limit": "\#(limit)", "items": [{"id": "WEB-880042"}]}"#
                 }
-                guard seen >= 3 else { return Response(status: .notFound) }
-                return Self.json(#"{"id": "\#(id)", "status": "POSTED"}"#)
-            }
-            router.get("lost/orders/:id") { _, _ -> Response in Response(status: .notFound) }
-            router.get("rejected/orders/:id") { _, context -> Response in
-                Self.json(#"{"id": "\#(context.parameters.get("id") ?? "")", "status": "REJECTED"}"#)
-            }
-        }
-        do {
-            try await body(server)
-        } catch {
-            await server.stop()
-            throw error
-        }
-        await server.stop()
+                router.post("broken-orders") { _, _ -> Response in Response(status: .internalServerError) }
+                router.get("erp/orders/:id") { _, context -> Response in
+                    let id = context.parameters.get("id") ?? ""
+                    let seen = lookups.withLock { lookups in
+                        lookups[id, default: 0] += 1
+                        return lookups[id]!
+                    }
+                    guard seen >= 3 else { return Response(status: .notFound) }
+                    return Self.json(#"{"id": "\#(id)", "status": "POSTED"}"#)
+                }
+                router.get("lost/orders/:id") { _, _ -> Response in Response(status: .notFound) }
+                router.get("rejected/orders/:id") { _, context -> Response in
+                    Self.json(#"{"id": "\#(context.parameters.get("id") ?? "")", "status": "REJECTED"}"#)
+                }
+            }, body)
     }
 
     static func json(_ text: String) -> Response {

@@ -9,29 +9,24 @@ import Testing
 /// path; `expect.json` reads `data`. Against a real GraphQL-shaped server on loopback.
 @Suite struct GraphQLProbeTests {
     func withServer(_ body: (LoopbackServer) async throws -> Void) async throws {
-        let server = try await LoopbackServer.start { router in
-            router.post("graphql") { request, _ -> Response in
-                let sent = try await request.body.collect(upTo: 1 << 16)
-                let object = try JSONSerialization.jsonObject(with: Data(buffer: sent)) as? [String: Any]
-                let query = object?["query"] as? String ?? ""
-                let sku = (object?["variables"] as? [String: Any])?["sku"] as? String ?? ""
-                let answer =
-                    query.contains("broken")
-                    ? #"{"errors":[{"message":"Order 4711 not found","path":["order",0,"lines"]},{"message":"again"}],"data":null}"#
-                    : #"{"data":{"product":{"sku":"\#(sku)","stock":3}}}"#
-                let type = request.headers[.contentType] == "application/json" ? "application/json" : "text/plain"
-                return Response(
-                    status: type == "application/json" ? .ok : .unsupportedMediaType,
-                    headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: answer)))
-            }
-        }
-        do {
-            try await body(server)
-        } catch {
-            await server.stop()
-            throw error
-        }
-        await server.stop()
+        try await LoopbackServer.serving(
+            { router in
+                router.post("graphql") { request, _ -> Response in
+                    let sent = try await request.body.collect(upTo: 1 << 16)
+                    let object = try JSONSerialization.jsonObject(with: Data(buffer: sent)) as? [String: Any]
+                    let query = object?["query"] as? String ?? ""
+                    let sku = (object?["variables"] as? [String: Any])?["sku"] as? String ?? ""
+                    let answer =
+                        query.contains("broken")
+                        ? #"{"errors":[{"message":"Order 4711 not found","path":["order",0,"lines"]},{"message":"again"}],"data":null}"#
+                        : #"{"data":{"product":{"sku":"\#(sku)","stock":3}}}"#
+                    let type = request.headers[.contentType] == "application/json" ? "application/json" : "text/plain"
+                    return Response(
+                        status: type == "application/json" ? .ok : .unsupportedMediaType,
+                        headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: answer))
+                    )
+                }
+            }, body)
     }
 
     func probe(_ server: LoopbackServer, query: String, json: [String] = []) async throws -> ProbeOutcome {
