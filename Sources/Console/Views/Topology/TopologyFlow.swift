@@ -37,10 +37,12 @@ struct TopologyFlow: Sendable, Equatable {
         }
     }
 
-    /// The indices of `graph`'s edges that join two consecutive systems of the path, either way round.
+    /// The indices of `graph`'s edges that carry the path's hops, as `FlowPath` finds them: the
+    /// interfaces in the flow's direction, the other way round only where none runs its way.
     func edges(in graph: TopologyGraph) -> Set<Int> {
-        let hops = Set(zip(systems, systems.dropFirst()).flatMap { [[$0, $1], [$1, $0]] })
-        return Set(graph.edges.indices.filter { hops.contains([graph.edges[$0].from, graph.edges[$0].to]) })
+        let links = graph.edges.flatMap { edge in edge.interfaces.map { (id: $0.id, from: edge.from, to: edge.to) } }
+        let hops = Set(FlowPath(systems: systems, links: links).hops.flatMap(\.interfaces))
+        return Set(graph.edges.indices.filter { graph.edges[$0].interfaces.contains { hops.contains($0.id) } })
     }
 
     /// The caption's parts: `✖ flow order-to-erp  shop → erp  DOWN flow_timeout: order 4711 not in ERP after 10s`.
